@@ -1,0 +1,43 @@
+# Pantau: the two commands a fresh clone needs are `make demo` and `make test`.
+PYTHON      ?= python3.11
+VENV        := .venv
+BIN         := $(VENV)/bin
+CONSTRAINTS := constraints-3.11.txt
+STAMP       := $(VENV)/.installed
+
+.PHONY: install demo test lint constraints warehouse-stop clean
+
+# (Re)install when the dependency declaration or the pins change.
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job on the embedded default: warehouse, migrations, sample exports.
+demo: install
+	$(BIN)/pantau demo
+
+## Lint and the whole test suite (unit, integration on a real PostgreSQL).
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+## Re-resolve the whole dependency tree and pin it, as Airflow's constraints files do.
+constraints:
+	rm -rf .venv-constraints
+	$(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/pip install --quiet --disable-pip-version-check '.[dev]'
+	( echo "# Pantau constraints for Python 3.11: the whole tree, pinned. Regenerate: make constraints"; \
+	  .venv-constraints/bin/pip freeze --all --exclude-editable | grep -v -i '^pantau[= @]' | LC_ALL=C sort -f ) > $(CONSTRAINTS)
+	rm -rf .venv-constraints
+
+warehouse-stop:
+	-$(BIN)/pantau warehouse stop
+
+clean: warehouse-stop
+	rm -rf var .pytest_cache .ruff_cache

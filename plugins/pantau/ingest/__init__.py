@@ -1,0 +1,1 @@
+"""Getting delivered files into the warehouse: archive, register, load."""

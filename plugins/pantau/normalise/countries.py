@@ -1,0 +1,54 @@
+"""Nationality to ISO 3166-1 alpha-3, whatever the agency wrote.
+
+Agencies write ISO alpha-3 (CHN), alpha-2 (CN), Indonesian names (TIONGKOK,
+REPUBLIK RAKYAT TIONGKOK, RRT) or English names (CHINA). pycountry supplies
+the codes and English names; ``reference/country_aliases.csv`` the Indonesian
+and common names it lacks. Matching is exact on a normalised key (upper case,
+accents and punctuation removed): a guess would link the wrong people.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import cache
+
+import pandas as pd
+import pycountry
+
+from pantau.config import REFERENCE_DIR
+from pantau.normalise.result import Normalised, map_distinct
+from pantau.normalise.text import squish
+
+
+def country_key(value: str) -> str:
+    """Comparison key: ASCII upper case, punctuation dropped, single spaces."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^A-Z0-9 ]+", " ", ascii_text.upper()).split())
+
+
+@cache
+def country_index() -> dict[str, str]:
+    """Every known spelling's key -> alpha-3."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            if spelling := getattr(country, attr, None):
+                index.setdefault(country_key(spelling), country.alpha_3)
+    with (REFERENCE_DIR / "country_aliases.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            # Aliases win over pycountry: "AS" is Amerika Serikat here, not American Samoa.
+            index[country_key(row["alias"])] = row["alpha_3"]
+    return index
+
+
+def resolve_country(value: str) -> str | None:
+    """Alpha-3 for one spelling, or None when it is not a known country."""
+    return country_index().get(country_key(value))
+
+
+def nationalities(values: pd.Series) -> Normalised:
+    raw = squish(values)
+    out = map_distinct(raw, resolve_country)
+    return Normalised.flag(out, raw.notna() & out.isna(), "unknown_nationality")

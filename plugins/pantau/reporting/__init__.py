@@ -1,0 +1,1 @@
+"""What Pantau tells people about the warehouse: summaries now, reports later."""

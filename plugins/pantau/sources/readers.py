@@ -1,0 +1,303 @@
+"""Read an export into chunks of raw text, exactly as delivered.
+
+Readers decide nothing about meaning: they find the header, turn every cell
+into the text the agency wrote (Excel dates become ISO text, whole numbers lose
+their ``.0``) and number each row as a person looking at the file would see it
+(the header is row 1 in a CSV; sheet row numbers in a workbook). A file that
+cannot be read as a table is rejected with :class:`FileRejected`, whose
+message names the file, the row and the column where it can.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+
+from pantau.sources.spec import Source
+
+ROW_NUMBER = "_row_number"
+CHUNK_ROWS = 50_000
+OVERFLOW_PREFIX = "_OVERFLOW_"  # values beyond the header's last column
+UNNAMED_PREFIX = "_UNNAMED_"  # a column with data but an empty header cell
+_HEADER_SCAN_ROWS = 30  # how far down a workbook's title block may reach
+_DELIMITERS = (";", ",", "\t", "|")
+
+
+class FileRejected(Exception):
+    """The whole file is unusable; the message says where and why."""
+
+
+@dataclass
+class RowIssue:
+    """A structural problem with one row that does not reject the file."""
+
+    row_number: int
+    column: str
+    problem: str
+    detail: str | None = None
+
+
+@dataclass
+class RawTable:
+    """An opened export: its header and an iterator over chunks of text rows.
+
+    Each chunk is a DataFrame with the ``_row_number`` column and one string
+    column per header (file order). ``issues`` fills up while chunks are read.
+    """
+
+    headers: list[str]
+    chunks: Iterator[pd.DataFrame]
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet_name: str | None = None
+    header_row: int = 1
+    issues: list[RowIssue] = field(default_factory=list)
+
+
+def normalise_header(name: object) -> str:
+    """Header names are case-insensitive and may carry spaces or a BOM (SOURCES.md)."""
+    text = "" if name is None else str(name)
+    text = text.replace("\ufeff", "").strip().upper()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def _name_headers(raw: list[object], file: str) -> list[str]:
+    headers = []
+    for position, value in enumerate(raw, start=1):
+        name = normalise_header(value)
+        headers.append(name or f"{UNNAMED_PREFIX}{position}")
+    seen: set[str] = set()
+    for name in headers:
+        if name in seen:
+            raise FileRejected(f"{file}: column {name} appears more than once in the header")
+        seen.add(name)
+    return headers
+
+
+def _frame(rows: list[list], headers: list[str], row_numbers: list[int]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=headers, dtype="string")
+    frame.insert(0, ROW_NUMBER, pd.array(row_numbers, dtype="int64"))
+    return frame
+
+
+def _fit_rows(rows: list[list], headers: list[str]) -> tuple[list[list], list[str]]:
+    """Pad short rows with NA; name the extra columns of over-long rows ``_OVERFLOW_n``."""
+    width = len(headers)
+    widest = max(map(len, rows), default=width)
+    out_headers = headers + [f"{OVERFLOW_PREFIX}{i}" for i in range(1, widest - width + 1)]
+    return [row + [None] * (len(out_headers) - len(row)) for row in rows], out_headers
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _decode(data: bytes, file: str) -> tuple[str, str]:
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise FileRejected(f"{file}: binary content (NUL byte) on line {line}; not a CSV export")
+    try:
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            offset = utf8_error.start
+            line = data[:offset].count(b"\n") + 1
+            raise FileRejected(
+                f"{file}: line {line}: byte 0x{data[offset]:02x} is neither UTF-8 nor "
+                "Windows-1252; the file is unreadable"
+            ) from None
+
+
+def _pick_delimiter(header_line: str, declared: str) -> str:
+    if declared in header_line:
+        return declared
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else declared
+
+
+def read_csv(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:
+    """Open a delimited export (UTF-8, UTF-8 with BOM or Windows-1252)."""
+    file = display_name or path.name
+    text, encoding = _decode(path.read_bytes(), file)
+    if not text.strip():
+        raise FileRejected(f"{file}: the file is empty")
+    delimiter = _pick_delimiter(text.split("\n", 1)[0], source.delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        headers = _name_headers(next(reader), file)
+    except csv.Error as exc:
+        raise FileRejected(f"{file}: row 1 (header): {exc}") from None
+    ends_cleanly = text.endswith(("\n", "\r"))
+    table = RawTable(headers=headers, chunks=iter(()), encoding=encoding, delimiter=delimiter)
+    table.chunks = _csv_chunks(reader, headers, table.issues, file, ends_cleanly)
+    return table
+
+
+def _csv_chunks(
+    reader, headers: list[str], issues: list[RowIssue], file: str, ends_cleanly: bool
+) -> Iterator[pd.DataFrame]:
+    next_row = 2  # the header is row 1; rows are numbered as records, blank lines included
+    while True:
+        try:
+            block = list(itertools.islice(reader, CHUNK_ROWS))
+        except csv.Error as exc:
+            # The csv module reports the line it stopped on.
+            raise FileRejected(
+                f"{file}: row {reader.line_num}: {exc} (the file looks truncated or "
+                "has an unbalanced quote)"
+            ) from None
+        if not block:
+            return
+        numbers = range(next_row, next_row + len(block))
+        next_row += len(block)
+        kept = [(n, row) for n, row in zip(numbers, block, strict=True) if row]  # skip blank lines
+        if not kept:
+            continue
+        row_numbers = [n for n, _ in kept]
+        rows = [row for _, row in kept]
+        peek_done = len(block) < CHUNK_ROWS
+        if peek_done and not ends_cleanly and len(rows[-1]) < len(headers):
+            raise FileRejected(
+                f"{file}: row {row_numbers[-1]}: the last row has {len(rows[-1])} of "
+                f"{len(headers)} fields and the file does not end with a line break: "
+                "the file is truncated"
+            )
+        if any(len(row) != len(headers) for row in rows):
+            rows, frame_headers = _fit_rows(rows, headers)
+            _note_irregular(kept, headers, issues)
+        else:
+            frame_headers = headers
+        yield _frame(rows, frame_headers, row_numbers)
+
+
+def _note_irregular(kept: list[tuple[int, list]], headers: list[str],
+                    issues: list[RowIssue]) -> None:
+    width = len(headers)
+    for number, row in kept:
+        if len(row) < width:
+            issues.append(RowIssue(number, headers[len(row)], "row_too_short",
+                                   f"{len(row)} of {width} fields"))
+        elif len(row) > width:
+            issues.append(RowIssue(number, f"{OVERFLOW_PREFIX}1", "row_too_long",
+                                   f"{len(row)} fields, header has {width}"))
+
+
+# -------------------------------------------------------------------------- XLSX
+
+
+def cell_text(value: object) -> str | None:
+    """The text an Excel cell shows, in the form the normalisers read."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _find_header(rows: list[tuple], source: Source) -> int | None:
+    """Index of the first row that names enough of the source's columns."""
+    known = set(source.headers)
+    needed = max(3, len(source.required_headers) // 2)
+    for index, row in enumerate(rows):
+        if sum(normalise_header(cell) in known for cell in row) >= needed:
+            return index
+    return None
+
+
+def read_xlsx(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:
+    """Open a workbook; the header may sit below a title block."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    file = display_name or path.name
+    handle = path.open("rb")  # a file object: the archived copy has no .xlsx suffix
+    try:
+        workbook = load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        handle.close()
+        raise FileRejected(f"{file}: not a readable XLSX workbook ({exc})") from None
+    wanted = normalise_header(source.sheet_name)
+    sheets = {normalise_header(name): name for name in workbook.sheetnames}
+    if wanted in sheets:
+        sheet_name = sheets[wanted]
+    elif len(workbook.sheetnames) == 1:
+        sheet_name = workbook.sheetnames[0]
+    else:
+        workbook.close()
+        handle.close()
+        raise FileRejected(
+            f"{file}: no sheet named {source.sheet_name!r} (sheets: {', '.join(workbook.sheetnames)})"
+        )
+    rows = workbook[sheet_name].iter_rows(values_only=True)
+    top = list(itertools.islice(rows, _HEADER_SCAN_ROWS))
+    header_index = _find_header(top, source)
+    if header_index is None:
+        workbook.close()
+        handle.close()
+        raise FileRejected(
+            f"{file}: sheet {sheet_name!r}: no header row naming the {source.id} columns "
+            f"in the first {_HEADER_SCAN_ROWS} rows"
+        )
+    raw_header = list(top[header_index])
+    while raw_header and raw_header[-1] in (None, ""):
+        raw_header.pop()
+    headers = _name_headers(raw_header, file)
+    table = RawTable(headers=headers, chunks=iter(()), sheet_name=sheet_name,
+                     header_row=header_index + 1)
+    body = itertools.chain(top[header_index + 1:], rows)
+    table.chunks = _xlsx_chunks(workbook, handle, body, headers, header_index + 2, table.issues)
+    return table
+
+
+def _xlsx_chunks(workbook, handle, body, headers: list[str], first_row: int,
+                 issues: list[RowIssue]) -> Iterator[pd.DataFrame]:
+    number = first_row
+    try:
+        while True:
+            block = list(itertools.islice(body, CHUNK_ROWS))
+            if not block:
+                return
+            kept_rows, kept_numbers = [], []
+            for offset, values in enumerate(block):
+                texts = [cell_text(v) for v in values]
+                while texts and texts[-1] is None:
+                    texts.pop()
+                if texts:  # an entirely empty sheet row is not a record
+                    kept_rows.append(texts)
+                    kept_numbers.append(number + offset)
+            number += len(block)
+            if not kept_rows:
+                continue
+            long_rows = [(n, r) for n, r in zip(kept_numbers, kept_rows, strict=True)
+                         if len(r) > len(headers)]
+            _note_irregular(long_rows, headers, issues)
+            rows, frame_headers = _fit_rows(kept_rows, headers)
+            yield _frame(rows, frame_headers, kept_numbers)
+    finally:
+        workbook.close()
+        handle.close()
+
+
+def open_table(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:
+    """Open ``path`` with the reader for ``source``'s file format."""
+    reader = read_xlsx if source.file_format == "xlsx" else read_csv
+    return reader(path, source, display_name=display_name)

@@ -1,0 +1,139 @@
+"""Turn a chunk of raw text rows into typed staging rows and parse problems.
+
+The staging table of a source has one typed column per export column (named
+by :attr:`Column.target`), plus derived columns: the regency and district codes
+SIAK splits over three numbers, and one row per work location in the
+``<source>_lokasi`` table for RPTKA positions that list several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pantau.normalise import countries, dates, identifiers, numbers, regions, sex, text
+from pantau.normalise.result import Normalised
+from pantau.sources.readers import ROW_NUMBER
+from pantau.sources.spec import Column, Kind, Source
+
+PROBLEM_COLUMNS = ["batch_id", "row_number", "column_name", "problem", "detail"]
+
+_NORMALISERS: dict[Kind, Callable[[pd.Series], Normalised]] = {
+    Kind.TEXT: text.text,
+    Kind.CODE: text.code,
+    Kind.COMPACT_CODE: text.compact_code,
+    Kind.DOCUMENT_NUMBER: identifiers.document_number,
+    Kind.DATE: dates.dates,
+    Kind.PASSPORT: identifiers.passport,
+    Kind.DIGITS: identifiers.digits,
+    Kind.NATIONALITY: countries.nationalities,
+    Kind.SEX: sex.sex,
+    Kind.INTEGER: numbers.integers,
+    Kind.AMOUNT: numbers.amounts,
+    Kind.REGENCY_LIST: text.text,  # the list text itself; codes go to the location table
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the file name tells about every row of a batch."""
+
+    batch_id: int
+    province: str | None = None  # breaks ties between same-named regencies
+
+
+@dataclass
+class StagingChunk:
+    """Frames to COPY, keyed by staging table name (without schema)."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+
+
+def _problem_rows(
+    result: Normalised, raw: pd.Series, column: Column, row_numbers: pd.Series, batch_id: int
+) -> pd.DataFrame:
+    failed = result.problem.notna()
+    if not failed.any():
+        return pd.DataFrame(columns=PROBLEM_COLUMNS)
+    # Personal values never leave the raw layer, not even in a problem note.
+    detail = pd.NA if column.personal else raw[failed].str.slice(0, 200)
+    return pd.DataFrame({
+        "batch_id": batch_id,
+        "row_number": row_numbers[failed],
+        "column_name": column.header,
+        "problem": result.problem[failed],
+        "detail": detail,
+    })
+
+
+def normalise_column(column: Column, values: pd.Series, context: Context) -> Normalised:
+    if column.kind is Kind.REGENCY:
+        return regions.regencies(values, context.province)
+    return _NORMALISERS[column.kind](values)
+
+
+def to_staging(source: Source, chunk: pd.DataFrame, context: Context) -> StagingChunk:
+    """Normalise every known column present in ``chunk``; derive the extra columns."""
+    row_numbers = chunk[ROW_NUMBER]
+    staged = pd.DataFrame({"batch_id": context.batch_id, "row_number": row_numbers})
+    problems = []
+    for column in source.columns:
+        if column.header not in chunk:
+            continue
+        result = normalise_column(column, chunk[column.header], context)
+        staged[column.target] = result.values
+        problems.append(_problem_rows(result, chunk[column.header], column, row_numbers,
+                                      context.batch_id))
+    out = StagingChunk(tables={source.id: staged})
+    for derive in _DERIVED.get(source.id, ()):
+        problems.append(derive(source, chunk, context, out))
+    problems = [frame for frame in problems if not frame.empty]
+    if problems:
+        out.problems = pd.concat(problems, ignore_index=True)
+    return out
+
+
+# ------------------------------------------------------------------ derivations
+
+
+def _siak_regions(source: Source, chunk: pd.DataFrame, context: Context,
+                  out: StagingChunk) -> pd.DataFrame:
+    """Dukcapil: NO_PROP + NO_KAB (+ NO_KEC) to regency and district codes."""
+    district = chunk["NO_KEC"] if "NO_KEC" in chunk else None
+    regency, district_code = regions.siak_codes(chunk["NO_PROP"], chunk["NO_KAB"], district)
+    staged = out.tables[source.id]
+    staged["regency_code"] = regency.values
+    staged["district_code"] = district_code
+    raw = chunk["NO_PROP"].fillna("") + "/" + chunk["NO_KAB"].fillna("")
+    return _problem_rows(regency, raw, source.column("NO_KAB"), chunk[ROW_NUMBER],
+                         context.batch_id)
+
+
+def _work_locations(source: Source, chunk: pd.DataFrame, context: Context,
+                    out: StagingChunk) -> pd.DataFrame:
+    """RPTKA: LOKASI_KERJA may list several regencies separated by ';'."""
+    listed = text.squish(chunk["LOKASI_KERJA"]).str.split(r"\s*;\s*", regex=True)
+    long = pd.DataFrame({"row_number": chunk[ROW_NUMBER], "location_name": listed})
+    long = long.explode("location_name")
+    long["location_name"] = text.squish(long["location_name"].astype("string"))
+    long = long[long["location_name"].notna()]
+    long["location_seq"] = long.groupby("row_number").cumcount() + 1
+    resolved = regions.regencies(long["location_name"], context.province)
+    out.tables[f"{source.id}_lokasi"] = pd.DataFrame({
+        "batch_id": context.batch_id,
+        "row_number": long["row_number"],
+        "location_seq": long["location_seq"],
+        "location_name": long["location_name"],
+        "regency_code": resolved.values,
+    })
+    return _problem_rows(resolved, long["location_name"], source.column("LOKASI_KERJA"),
+                         long["row_number"], context.batch_id)
+
+
+_DERIVED = {
+    "dukcapil_orang_asing": (_siak_regions,),
+    "tenaga_kerja_tka": (_work_locations,),
+}

@@ -1,0 +1,1 @@
+"""The PostgreSQL warehouse: the server, connections, migrations, bulk loading."""
