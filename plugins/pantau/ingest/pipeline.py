@@ -141,7 +141,9 @@ def _load(conn: psycopg.Connection, delivery: Delivery, archived: Archived,
     return loaded, facts
 
 
-def ingest_file(path: Path, settings: Settings | None = None, url: str | None = None) -> FileOutcome:
+def ingest_file(
+    path: Path, settings: Settings | None = None, url: str | None = None
+) -> FileOutcome:
     """Ingest one delivered file; never raises for a bad file, only for a broken warehouse."""
     settings = settings or get_settings()
     url = url or warehouse_url(settings)

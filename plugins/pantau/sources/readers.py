@@ -245,7 +245,8 @@ def read_xlsx(path: Path, source: Source, *, display_name: str | None = None) ->
         workbook.close()
         handle.close()
         raise FileRejected(
-            f"{file}: no sheet named {source.sheet_name!r} (sheets: {', '.join(workbook.sheetnames)})"
+            f"{file}: no sheet named {source.sheet_name!r} "
+            f"(sheets: {', '.join(workbook.sheetnames)})"
         )
     rows = workbook[sheet_name].iter_rows(values_only=True)
     top = list(itertools.islice(rows, _HEADER_SCAN_ROWS))

@@ -102,7 +102,7 @@ def to_staging(source: Source, chunk: pd.DataFrame, context: Context) -> Staging
 def _siak_regions(source: Source, chunk: pd.DataFrame, context: Context,
                   out: StagingChunk) -> pd.DataFrame:
     """Dukcapil: NO_PROP + NO_KAB (+ NO_KEC) to regency and district codes."""
-    district = chunk["NO_KEC"] if "NO_KEC" in chunk else None
+    district = chunk.get("NO_KEC", None)
     regency, district_code = regions.siak_codes(chunk["NO_PROP"], chunk["NO_KAB"], district)
     staged = out.tables[source.id]
     staged["regency_code"] = regency.values

@@ -1,0 +1,99 @@
+"""Test set-up: a real embedded PostgreSQL for the session, a fresh database per test.
+
+Every path is anchored on this file, and Pantau's state (warehouse, archive)
+is redirected to a temporary folder before any Pantau code reads its settings.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+TESTS_DIR = Path(__file__).resolve().parent
+DATA_DIR = TESTS_DIR / "data"
+SAMPLE_LANDING = DATA_DIR / "landing"
+
+
+@pytest.fixture(scope="session")
+def session_var_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pantau-var")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings(session_var_dir: Path) -> Iterator[None]:
+    """Point Pantau at a temporary var/ for the whole session."""
+    from pantau.config import get_settings
+
+    saved = {key: os.environ.get(key) for key in ("PANTAU_VAR_DIR", "PANTAU_WAREHOUSE_URL")}
+    os.environ["PANTAU_VAR_DIR"] = str(session_var_dir)
+    os.environ.pop("PANTAU_WAREHOUSE_URL", None)
+    get_settings.cache_clear()
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def server_url(_isolated_settings) -> Iterator[str]:
+    """URL of the session's embedded PostgreSQL (database ``postgres``)."""
+    from pantau.config import get_settings
+    from pantau.warehouse import embedded
+
+    pgdata = get_settings().pgdata
+    url = embedded.start(pgdata)
+    yield url
+    embedded.stop(pgdata)
+
+
+def _database_url(server_url: str, name: str) -> str:
+    from pantau.warehouse.connection import _with_database
+
+    return _with_database(server_url, name)
+
+
+@pytest.fixture
+def empty_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on the session server; dropped afterwards."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    yield _database_url(server_url, name)
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def warehouse(empty_database: str, monkeypatch, tmp_path: Path) -> str:
+    """A migrated warehouse database that Pantau's own code uses for this test."""
+    from pantau.config import get_settings
+    from pantau.warehouse import migrate
+
+    migrate.upgrade(empty_database)
+    monkeypatch.setenv("PANTAU_WAREHOUSE_URL", empty_database)
+    monkeypatch.setenv("PANTAU_ARCHIVE_DIR", str(tmp_path / "archive"))
+    get_settings.cache_clear()
+    yield empty_database
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def db(warehouse: str) -> Iterator[psycopg.Connection]:
+    """A superuser connection to the test warehouse, for assertions."""
+    with psycopg.connect(warehouse, autocommit=True) as conn:
+        yield conn
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if "integration" in item.path.parts:
+            item.add_marker(pytest.mark.integration)

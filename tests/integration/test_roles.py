@@ -1,0 +1,57 @@
+"""Least privilege: the reporter reads marts only, the auditor never reads pii."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from pantau.warehouse.connection import connect
+
+
+@pytest.fixture
+def tables(db: psycopg.Connection) -> None:
+    db.execute("CREATE TABLE pii.person (person_key text, full_name text)")
+    db.execute("CREATE TABLE mart.figures (region_code text, n integer)")
+    db.execute("INSERT INTO mart.figures VALUES ('62.03', 1)")
+
+
+def _can(role: str, statement: str, url: str) -> bool:
+    with connect(role, url=url) as conn:
+        try:
+            conn.execute(statement)
+        except errors.InsufficientPrivilege:
+            return False
+        return True
+
+
+@pytest.mark.usefixtures("tables")
+@pytest.mark.parametrize(
+    ("role", "statement", "allowed"),
+    [
+        ("reporter", "SELECT * FROM mart.figures", True),
+        ("reporter", "SELECT * FROM pii.person", False),
+        ("reporter", "SELECT * FROM raw.imigrasi_izin_tinggal", False),
+        ("reporter", "SELECT * FROM audit.batch", False),
+        ("reporter", "INSERT INTO mart.figures VALUES ('62.71', 2)", False),
+        ("auditor", "SELECT * FROM audit.batch", True),
+        ("auditor", "SELECT * FROM audit.parse_problem", True),
+        ("auditor", "SELECT * FROM mart.figures", True),
+        ("auditor", "SELECT * FROM pii.person", False),
+        ("auditor", "SELECT * FROM staging.imigrasi_izin_tinggal", False),
+        ("auditor", "DELETE FROM audit.batch", False),
+        ("loader", "SELECT * FROM pii.person", True),
+        ("loader", "INSERT INTO pii.person VALUES ('k', 'n')", True),
+        ("loader", "INSERT INTO mart.figures VALUES ('62.71', 2)", True),
+        ("loader", "DELETE FROM audit.batch", False),
+    ],
+)
+def test_role_privileges(warehouse: str, role: str, statement: str, allowed: bool) -> None:
+    assert _can(role, statement, warehouse) is allowed
+
+
+def test_loader_cannot_drop_schemas_or_tables(warehouse: str) -> None:
+    with connect("loader", url=warehouse) as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("DROP SCHEMA pii CASCADE")
+    with connect("loader", url=warehouse) as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("DROP TABLE audit.batch")
