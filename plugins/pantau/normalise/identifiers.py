@@ -10,7 +10,7 @@ from pantau.normalise.text import squish
 
 def passport(values: pd.Series) -> Normalised:
     """Upper-case and drop spaces, dots and dashes (SOURCES.md), so the agencies agree."""
-    out = squish(values).str.upper().str.replace(r"[\s.\-]", "", regex=True)
+    out = squish(values).str.upper().str.replace("[ .-]", "", regex=True)
     return Normalised.clean(out.mask(out == ""))
 
 
@@ -21,11 +21,11 @@ def digits(values: pd.Series) -> Normalised:
     integer text. Anything still not a digit string is left for the quality
     gate's regex to reject, with the cleaned value visible to the loader.
     """
-    out = squish(values).str.replace(r"[\s.\-/]", "", regex=True)
+    out = squish(values).str.replace("[ ./-]", "", regex=True)
     return Normalised.clean(out.mask(out == ""))
 
 
 def document_number(values: pd.Series) -> Normalised:
     """Permit and approval numbers: upper case, no inner whitespace."""
-    out = squish(values).str.upper().str.replace(r"\s", "", regex=True)
+    out = squish(values).str.upper().str.replace(" ", "", regex=False)
     return Normalised.clean(out)

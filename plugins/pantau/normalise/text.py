@@ -6,10 +6,15 @@ import pandas as pd
 
 from pantau.normalise.result import Normalised
 
+# Whitespace spelled out as characters, not as \s: pandas hands such patterns to
+# pyarrow's RE2 kernels, while \s, \d and look-arounds fall back to Python's re
+# one value at a time.
+WHITESPACE = "[ \t\n\r\x0b\x0c\xa0\u2007\u202f]+"
+
 
 def squish(values: pd.Series) -> pd.Series:
     """Trim and collapse runs of whitespace (including non-breaking spaces); '' -> NA."""
-    out = values.astype("string").str.replace(r"[\s\u00a0]+", " ", regex=True).str.strip()
+    out = values.astype("string").str.replace(WHITESPACE, " ", regex=True).str.strip()
     return out.mask(out == "")
 
 
@@ -25,11 +30,13 @@ def code(values: pd.Series) -> Normalised:
     ``Alih-Status`` both read ``ALIH STATUS``; whether the code is one of the
     allowed values is checked by the quality gate.
     """
-    out = squish(values).str.upper().str.replace(r"(?<=[A-Z])[_\-](?=[A-Z])", " ", regex=True)
+    out = squish(values).str.upper()
+    for _ in range(2):  # twice: matches overlap in A_B_C
+        out = out.str.replace(r"([A-Z])[_-]([A-Z])", r"\1 \2", regex=True)
     return Normalised.clean(out)
 
 
 def compact_code(values: pd.Series) -> Normalised:
     """Codes written without spaces (visa index E 23 -> E23)."""
-    out = squish(values).str.upper().str.replace(r"[\s.\-]", "", regex=True)
+    out = squish(values).str.upper().str.replace("[ .-]", "", regex=True)
     return Normalised.clean(out.mask(out == ""))

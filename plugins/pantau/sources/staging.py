@@ -115,7 +115,7 @@ def _siak_regions(source: Source, chunk: pd.DataFrame, context: Context,
 def _work_locations(source: Source, chunk: pd.DataFrame, context: Context,
                     out: StagingChunk) -> pd.DataFrame:
     """RPTKA: LOKASI_KERJA may list several regencies separated by ';'."""
-    listed = text.squish(chunk["LOKASI_KERJA"]).str.split(r"\s*;\s*", regex=True)
+    listed = text.squish(chunk["LOKASI_KERJA"]).str.split(" *; *", regex=True)
     long = pd.DataFrame({"row_number": chunk[ROW_NUMBER], "location_name": listed})
     long = long.explode("location_name")
     long["location_name"] = text.squish(long["location_name"].astype("string"))

@@ -18,6 +18,8 @@ def _escape(values: pd.Series) -> pd.Series:
     if pd.api.types.is_bool_dtype(values):
         values = values.map({True: "t", False: "f"})
     text = values.astype("string")
+    if not text.str.contains("[\\\\\t\n\r]", regex=True).any():
+        return text.fillna("\\N")  # nothing to escape: skip four passes
     text = (
         text.str.replace("\\", "\\\\", regex=False)
         .str.replace("\t", "\\t", regex=False)
