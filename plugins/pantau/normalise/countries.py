@@ -10,8 +10,6 @@ accents and punctuation removed): a guess would link the wrong people.
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from functools import cache
 
 import pandas as pd
@@ -19,13 +17,7 @@ import pycountry
 
 from pantau.config import REFERENCE_DIR
 from pantau.normalise.result import Normalised, map_distinct
-from pantau.normalise.text import squish
-
-
-def country_key(value: str) -> str:
-    """Comparison key: ASCII upper case, punctuation dropped, single spaces."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^A-Z0-9 ]+", " ", ascii_text.upper()).split())
+from pantau.normalise.text import ascii_key, squish
 
 
 @cache
@@ -35,17 +27,17 @@ def country_index() -> dict[str, str]:
     for country in pycountry.countries:
         for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
             if spelling := getattr(country, attr, None):
-                index.setdefault(country_key(spelling), country.alpha_3)
+                index.setdefault(ascii_key(spelling), country.alpha_3)
     with (REFERENCE_DIR / "country_aliases.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             # Aliases win over pycountry: "AS" is Amerika Serikat here, not American Samoa.
-            index[country_key(row["alias"])] = row["alpha_3"]
+            index[ascii_key(row["alias"])] = row["alpha_3"]
     return index
 
 
 def resolve_country(value: str) -> str | None:
     """Alpha-3 for one spelling, or None when it is not a known country."""
-    return country_index().get(country_key(value))
+    return country_index().get(ascii_key(value))
 
 
 def nationalities(values: pd.Series) -> Normalised:

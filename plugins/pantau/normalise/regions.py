@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +21,7 @@ import pandas as pd
 
 from pantau.config import REFERENCE_DIR
 from pantau.normalise.result import Normalised, map_distinct
-from pantau.normalise.text import squish
+from pantau.normalise.text import ascii_key, squish
 
 UNKNOWN = "unknown_region"
 AMBIGUOUS = "ambiguous_region"
@@ -43,14 +42,9 @@ _ABBREVIATIONS = {"KEP": "KEPULAUAN", "KEPL": "KEPULAUAN", "KEPUL": "KEPULAUAN"}
 _CODE = re.compile(r"^(\d{2})\s*[.\-]?\s*(\d{2})$")
 
 
-def _ascii_upper(value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^A-Z0-9 ]+", " ", ascii_text.upper()).split())
-
-
 def split_kind(value: str) -> tuple[str | None, str]:
     """('kab' | 'kota' | None, compact name key) for a regency name as written."""
-    text = _ascii_upper(value) + " "
+    text = ascii_key(value) + " "
     kind = None
     for prefix, prefix_kind in _KIND_PREFIXES:
         if text.startswith(prefix):

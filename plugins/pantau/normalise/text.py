@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 
 from pantau.normalise.result import Normalised
@@ -40,3 +43,13 @@ def compact_code(values: pd.Series) -> Normalised:
     """Codes written without spaces (visa index E 23 -> E23)."""
     out = squish(values).str.upper().str.replace("[ .-]", "", regex=True)
     return Normalised.clean(out.mask(out == ""))
+
+
+def ascii_key(value: str) -> str:
+    """Comparison key for names from a reference: ASCII upper case, no punctuation.
+
+    "Côte d'Ivoire" and "COTE D IVOIRE", "Kab. Toli-Toli" and "KAB TOLI TOLI"
+    get the same key.
+    """
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^A-Z0-9 ]+", " ", ascii_text.upper()).split())
