@@ -1,0 +1,1 @@
+"""Synthetic agency exports with planted ground truth (issue: demo data)."""
