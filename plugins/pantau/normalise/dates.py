@@ -7,10 +7,9 @@ NA, never 1900-01-01; a value in none of the formats, or an impossible date
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from pantau.normalise.result import Normalised
+from pantau.normalise.result import Normalised, on_distinct
 from pantau.normalise.text import squish
 
 # Most specific first; ``exact`` parsing keeps "2024-01-05 junk" out.
@@ -31,14 +30,14 @@ def _parse(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     return parsed, todo
 
 
+def _parse_distinct(distinct: pd.Series) -> pd.DataFrame:
+    parsed, failed = _parse(distinct)
+    as_dates = parsed.dt.date.astype("object").where(parsed.notna(), None)
+    return pd.DataFrame({"value": as_dates, "failed": failed})
+
+
 def dates(values: pd.Series) -> Normalised:
-    # A column of dates repeats far fewer distinct values than it has rows:
-    # parse each distinct text once and broadcast.
-    codes, uniques = pd.factorize(squish(values), use_na_sentinel=True)
-    parsed, failed = _parse(pd.Series(uniques, dtype="string"))
-    distinct = parsed.dt.date.astype("object").where(parsed.notna(), None).tolist()
-    as_dates = pd.array([*distinct, None], dtype="object")
-    failed_flags = np.append(failed.to_numpy(dtype=bool), False)
-    values_out = pd.Series(as_dates[codes], index=values.index, dtype="object")
-    return Normalised.flag(values_out, pd.Series(failed_flags[codes], index=values.index),
-                           "invalid_date")
+    # A column of dates repeats far fewer distinct texts than it has rows.
+    frame = on_distinct(squish(values), _parse_distinct)
+    values_out = frame["value"].astype("object").where(frame["value"].notna(), None)
+    return Normalised.flag(values_out, frame["failed"], "invalid_date")

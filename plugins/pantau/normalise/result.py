@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -31,13 +32,21 @@ class Normalised:
         return cls(values, problem)
 
 
-def map_distinct(values: pd.Series, lookup) -> pd.Series:
-    """Apply ``lookup`` once per distinct value and broadcast the answers back.
+def on_distinct(values: pd.Series, transform: Callable[[pd.Series], pd.DataFrame]) -> pd.DataFrame:
+    """Run ``transform`` on the distinct values only and broadcast its columns to every row.
 
-    Source columns such as nationality or regency repeat a handful of values
-    over millions of rows, so this is the cheap way to run Python logic on them.
+    Source columns such as nationality, regency or dates repeat far fewer
+    distinct values than they have rows, so this is the cheap way to run costly
+    logic on them. Rows whose value is NA get NA in every column.
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    answers = pd.array([lookup(u) for u in uniques] + [None], dtype="string")
-    # code -1 (NA) picks the trailing None.
-    return pd.Series(answers[codes], index=values.index, dtype="string")
+    answers = transform(pd.Series(uniques, dtype=values.dtype)).reset_index(drop=True)
+    # Code -1 (an NA value) is no label of ``answers``: reindex gives it NA.
+    return answers.reindex(codes).set_axis(values.index)
+
+
+def map_distinct(values: pd.Series, lookup: Callable[[str], str | None]) -> pd.Series:
+    """Apply the scalar ``lookup`` once per distinct value (see :func:`on_distinct`)."""
+    frame = on_distinct(values, lambda distinct: pd.DataFrame(
+        {"answer": pd.array([lookup(value) for value in distinct], dtype="string")}))
+    return frame["answer"]
