@@ -76,3 +76,15 @@ def tka_weights(codes: list[str]) -> np.ndarray:
     weights = hotspot + (1.0 - hotspot.sum()) * spread / spread.sum()
     share = dict(zip(all_codes, weights, strict=True))
     return np.array([share[c] for c in codes])
+
+# Foreigners who are not workers (family, retirees, students, visitors): the
+# tourist markets lead (Australia, China, Malaysia, Singapore, India, the US,
+# Europe, Russia). Family members take their worker's nationality instead.
+NON_WORKER_NATIONALITY_SHARE = {
+    "AUS": 0.15, "CHN": 0.12, "MYS": 0.08, "SGP": 0.05, "IND": 0.06, "USA": 0.07,
+    "GBR": 0.06, "JPN": 0.05, "KOR": 0.05, "FRA": 0.04, "DEU": 0.05, "NLD": 0.04,
+    "RUS": 0.05, "PHL": 0.02, "TWN": 0.02, "ITA": 0.02, "ESP": 0.01, "CAN": 0.02,
+    "NZL": 0.01, "VNM": 0.01,
+}
+# What the shares leave goes to these, evenly.
+OTHER_NATIONALITIES = ("ESP", "ITA", "CAN", "NZL", "BRA", "TUR", "THA", "VNM")

@@ -1,0 +1,561 @@
+"""The synthetic world behind the exports: people, their permits, positions, registrations.
+
+Everything is drawn once, vectorised, for the whole window (the period and the
+one before it); the snapshots (``snapshots.py``) then read the world on each
+extraction date. Discrepancies are not written into the files by hand: they
+follow from planted facts (a worker whose permit was never renewed, a position
+without a companion), and ``truth.py`` finds them with the DESIGN.md rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from pantau.demo import calibration, names, vocab
+from pantau.demo.offices import Office, office_map
+from pantau.demo.timeline import as_day, current_term, day_of_month, make_date, month_index
+from pantau.normalise.regions import region_index
+from pantau.periods import Period
+
+# Rates of the planted facts. Each stays a few percent at most, as in the field.
+RATES = {
+    "newcomers_per_month": 0.010,  # share of the present who arrive each month
+    "departures_per_month": 0.007,  # share who leave each month (permit status EPO)
+    "worker_no_permit": 0.015,  # TKA without a work stay permit (TKA_NO_PERMIT) ...
+    "no_permit_on_visit_permit": 0.5,  # ... half of them working on a visit permit (ITK)
+    "worker_no_rptka": 0.015,  # work permit without an RPTKA position (PERMIT_NO_RPTKA)
+    "permit_lapse": 0.04,  # of permits due for renewal in the window: not renewed
+    "rptka_lapse": 0.05,  # of RPTKA terms ending in the window: not renewed (RPTKA_EXPIRED)
+    "restricted_position": 0.007,  # personnel/HR positions (RESTRICTED_POSITION)
+    "dkptka_underpaid": 0.025,  # fewer DKPTKA months paid than run (DKPTKA_UNDERPAID)
+    "no_companion": 0.03,  # no Indonesian companion worker (NO_COMPANION)
+    "work_elsewhere": 0.006,  # works in another regency than the residence (REGION_MISMATCH)
+    "multi_location": 0.05,  # a position at two work locations of one province
+    "unregistered": 0.03,  # ITAS/ITAP holder without SKTT/KTP-el (PERMIT_NO_REGISTRATION)
+    "registered_elsewhere": 0.01,  # registered in another regency (REGION_MISMATCH)
+    "converted": 0.02,  # family ITAS converted to ITAP in the window (ALIH STATUS)
+    "revoked": 0.002,  # permit revoked (DICABUT), then deported
+    "registry_no_passport": 0.03,  # registry row without passport: linked by permit number
+    "registry_open_validity": 0.03,  # KTP-el WNA without a TGL_BERLAKU
+    "visit_extended": 0.4,  # visitors who extend their visit permit once
+}
+NO_LIMIT = 999  # last term of a permit that is renewed as long as the holder stays
+LISTED_AFTER_END_DAYS = 30  # ended permits and positions stay in the exports this long
+HISTORY_YEARS = 4  # arrivals of the people present at the start of the window
+
+
+@dataclass(frozen=True)
+class Window:
+    """The period asked for, the one before it, and their months."""
+
+    period: Period
+    previous: Period
+
+    @classmethod
+    def of(cls, period: Period) -> Window:
+        return cls(period, period.previous())
+
+    @property
+    def months(self) -> list[Period]:
+        return self.previous.months() + self.period.months()
+
+    @property
+    def start(self) -> date:
+        return self.previous.start
+
+    @property
+    def end(self) -> date:
+        return self.period.end
+
+    @property
+    def month_count(self) -> int:
+        return len(self.months)
+
+
+@dataclass
+class World:
+    window: Window
+    regencies: list[str]
+    offices: dict[str, Office]
+    people: pd.DataFrame
+    streams: pd.DataFrame  # stay permits: one row per permit line of a person
+    positions: pd.DataFrame
+    registrations: pd.DataFrame
+    employers: pd.DataFrame
+    actions: pd.DataFrame
+
+
+def _uniform_days(rng: np.random.Generator, first: date, last: date, size: int) -> np.ndarray:
+    """Random dates in [first, last] whose day of month is at most 28."""
+    months = rng.integers(month_index(np.array([as_day(first)]))[0],
+                          month_index(np.array([as_day(last)]))[0] + 1, size=size)
+    return make_date(months, rng.integers(1, 29, size=size))
+
+
+def _shares(weights: np.ndarray) -> np.ndarray:
+    return weights / weights.sum() if weights.sum() else weights
+
+
+def spread_weights(codes: list[str]) -> dict[str, np.ndarray]:
+    """Each regency's national share of foreigners, by how a permit kind spreads."""
+    index = region_index()
+    every = list(index.regencies)
+    population = np.array([index.regencies[c].population_2025 or 0 for c in every], float)
+    is_city = np.array([index.regencies[c].name.startswith("Kota") for c in every])
+    by_population = _shares(population * np.where(is_city, 2.0, 1.0))
+    hotspots = np.array([vocab.TOURISM_HOTSPOT_SHARE.get(c, 0.0) for c in every])
+    rest = np.where(hotspots > 0, 0.0, by_population)
+    tourism = hotspots + (1 - hotspots.sum()) * _shares(rest)
+    position = {code: i for i, code in enumerate(every)}
+    chosen = [position[c] for c in codes]
+    return {"tka": calibration.tka_weights(codes), "tourism": tourism[chosen],
+            "population": by_population[chosen]}
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _ages(rng: np.random.Generator, category: np.ndarray) -> np.ndarray:
+    low = np.select([category == "WORKER", category == "FAMILY", category == "RETIREE",
+                     category == "STUDENT"], [24, 1, 55, 18], 20)
+    high = np.select([category == "WORKER", category == "FAMILY", category == "RETIREE",
+                      category == "STUDENT"], [60, 60, 82, 32], 72)
+    return rng.uniform(low, high)
+
+
+def _nationalities(rng: np.random.Generator, size: int, shares: dict[str, float]) -> np.ndarray:
+    codes = np.array(list(shares) + ["OTHER"])
+    probabilities = np.array(list(shares.values()) + [max(0.0, 1 - sum(shares.values()))])
+    drawn = rng.choice(codes, size=size, p=probabilities / probabilities.sum())
+    other = drawn == "OTHER"
+    drawn[other] = rng.choice(np.array(calibration.OTHER_NATIONALITIES), size=int(other.sum()))
+    return drawn.astype(object)
+
+
+def _employers(rng: np.random.Generator, codes: list[str], workers: np.ndarray) -> pd.DataFrame:
+    """Employers per regency, about one per dozen positions, sizes heavy-tailed."""
+    count = np.where(workers > 0, np.maximum(1, np.round(workers / 12)), 0).astype(int)
+    regency = np.repeat(np.array(codes, dtype=object), count)
+    size = len(regency)
+    origins = np.array(list(vocab.BRAND_SYLLABLES))
+    origin_p = np.array([0.45, 0.15, 0.15, 0.25])
+    origin = rng.choice(origins, size=size, p=origin_p)
+    kbli = np.empty(size, dtype=object)
+    for code in sorted(set(regency.tolist())):
+        at = np.flatnonzero(regency == code)
+        choices = vocab.SECTORS_BY_PLACE.get(code) or vocab.SECTORS_BY_PLACE.get(code[:2])
+        pool = np.array(choices or vocab.GENERAL_SECTORS)
+        kbli[at] = rng.choice(pool, size=len(at))
+    brand = np.empty(size, dtype=object)
+    for code in origins:
+        at = np.flatnonzero(origin == code)
+        syllables = np.array(vocab.BRAND_SYLLABLES[code], dtype=object)
+        first = syllables[rng.integers(len(syllables), size=len(at))]
+        second = syllables[rng.integers(len(syllables), size=len(at))]
+        joiner = " " if code == "IDN" else ""
+        brand[at] = first + joiner + second
+    sector_word = np.array([vocab.SECTOR_WORDS[k] for k in kbli], dtype=object)
+    suffix = np.where(rng.random(size) < 0.5, " INDONESIA", "")
+    name = pd.Series("PT " + brand + " " + sector_word + suffix)
+    repeat = name.groupby(name).cumcount().to_numpy()
+    extra = np.array(["", " JAYA", " MAKMUR", " SEJAHTERA", " PERKASA", " UTAMA", " MANDIRI"])
+    name = name + np.where(repeat < len(extra), extra[np.minimum(repeat, len(extra) - 1)],
+                           " " + repeat.astype(str))
+    serial = (np.arange(size, dtype=np.int64) * 7_919 + int(rng.integers(10**9))) % 10**9
+    weight = rng.pareto(1.2, size=size) + 1
+    return pd.DataFrame({
+        "employer_id": np.arange(size), "regency": regency, "name": name.to_numpy(),
+        "nib": ["9120" + f"{s:09d}" for s in serial], "kbli": kbli, "origin": origin,
+        "weight": weight,
+    })
+
+
+def _pick_within(rng: np.random.Generator, groups: np.ndarray, candidates: np.ndarray,
+                 weights: np.ndarray | None = None) -> np.ndarray:
+    """For each item of ``groups``, the index of a random candidate of the same group.
+
+    ``candidates`` holds each candidate's group; -1 where a group has none.
+    """
+    out = np.full(len(groups), -1, dtype=np.int64)
+    order = np.argsort(candidates, kind="stable")
+    sorted_groups = candidates[order]
+    for group in np.unique(groups):
+        lo = np.searchsorted(sorted_groups, group, side="left")
+        hi = np.searchsorted(sorted_groups, group, side="right")
+        at = np.flatnonzero(groups == group)
+        if hi <= lo:
+            continue
+        members = order[lo:hi]
+        p = None if weights is None else _shares(weights[members])
+        out[at] = rng.choice(members, size=len(at), p=p)
+    return out
+
+
+def build_world(regencies: list[str], period: Period, seed: int) -> World:
+    window = Window.of(period)
+    streams_rng, people_rng, names_rng, positions_rng, registry_rng, actions_rng, sizes_rng = (
+        np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(7))
+    codes = np.array(regencies, dtype=object)
+    weights = spread_weights(regencies)
+    months = window.month_count
+
+    # How many of each kind live in each regency on a day of the window.
+    workers = sizes_rng.poisson(calibration.NATIONAL_TKA_POSITIONS * weights["tka"])
+    groups: list[tuple[str, np.ndarray]] = [("WORKER", workers),
+                                            ("FAMILY", sizes_rng.binomial(
+                                                workers, vocab.FAMILY_PER_WORKER))]
+    for kind in vocab.PERMIT_KINDS:
+        if kind.national:
+            present = sizes_rng.poisson(kind.national * weights[kind.spread])
+            if kind.category == "VISITOR":  # short stays: more people pass through
+                present = sizes_rng.poisson(present * (months + 2) / 2)
+            groups.append((kind.category, present))
+    category_parts, regency_parts, newcomer_parts = [], [], []
+    for category, present in groups:
+        newcomers = (np.zeros_like(present) if category == "VISITOR" else
+                     sizes_rng.poisson(present * RATES["newcomers_per_month"] * months))
+        total = present + newcomers
+        category_parts.append(np.full(int(total.sum()), category, dtype=object))
+        regency_parts.append(np.repeat(codes, total))
+        newcomer_parts.append(np.concatenate([
+            np.r_[np.zeros(p, bool), np.ones(n, bool)] for p, n in zip(present, newcomers,
+                                                                      strict=True)
+        ]) if len(present) else np.zeros(0, bool))
+    category = np.concatenate(category_parts)
+    regency = np.concatenate(regency_parts)
+    newcomer = np.concatenate(newcomer_parts)
+    size = len(category)
+    pid = np.arange(size, dtype=np.int64)
+    is_worker, is_family = category == "WORKER", category == "FAMILY"
+
+    employers = _employers(people_rng, regencies, workers)
+    employer = np.full(size, -1, dtype=np.int64)
+    region_of_employer = employers["regency"].to_numpy()
+    employer_codes = np.searchsorted(codes, region_of_employer) if len(employers) else \
+        np.zeros(0, np.int64)
+    regency_number = np.searchsorted(codes, regency)
+    employer[is_worker] = _pick_within(people_rng, regency_number[is_worker], employer_codes,
+                                       employers["weight"].to_numpy())
+    # Workers mostly share their employer's origin; family follows a worker of the regency.
+    nationality = np.empty(size, dtype=object)
+    nationality[is_worker] = _nationalities(people_rng, int(is_worker.sum()),
+                                            calibration.TKA_NATIONALITY_SHARE)
+    origin = employers["origin"].to_numpy()[employer[is_worker]] if is_worker.any() else []
+    same = (people_rng.random(int(is_worker.sum())) < 0.75) & (np.asarray(origin) != "IDN")
+    worker_rows = np.flatnonzero(is_worker)
+    nationality[worker_rows[same]] = np.asarray(origin)[same]
+    partner = np.full(size, -1, dtype=np.int64)
+    partner[is_family] = _pick_within(people_rng, regency_number[is_family],
+                                      np.where(is_worker, regency_number, -1))
+    orphan = is_family & (partner < 0)
+    family_with_worker = is_family & (partner >= 0)
+    nationality[family_with_worker] = nationality[partner[family_with_worker]]
+    employer[family_with_worker] = employer[partner[family_with_worker]]
+    others = ~is_worker & ~family_with_worker
+    nationality[others] = _nationalities(people_rng, int(others.sum()),
+                                         calibration.NON_WORKER_NATIONALITY_SHARE)
+    category[orphan] = "FAMILY"
+
+    female = np.where(is_worker, people_rng.random(size) < 0.12,
+                      np.where(is_family, people_rng.random(size) < 0.7,
+                               people_rng.random(size) < 0.5))
+    end = as_day(window.end)
+    birth = end - (_ages(people_rng, category) * 365.25).astype("timedelta64[D]")
+    full_name = names.full_names(names_rng, nationality, female, seed)
+    passport = names.passport_numbers(names_rng, pid, nationality)
+
+    # Arrival: long before the window for those present, within it for newcomers.
+    history = window.start.replace(year=window.start.year - HISTORY_YEARS)
+    arrival = _uniform_days(people_rng, history, window.start - timedelta(days=1), size)
+    arrival[newcomer] = _uniform_days(people_rng, window.start, window.end, int(newcomer.sum()))
+    visitor = category == "VISITOR"
+    visit_from = window.start - timedelta(days=62)
+    arrival[visitor] = _uniform_days(people_rng, visit_from, window.end, int(visitor.sum()))
+    departure = np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
+    leaving = ~visitor & (people_rng.random(size) < RATES["departures_per_month"] * months)
+    departure[leaving] = np.maximum(
+        _uniform_days(people_rng, window.start, window.end, int(leaving.sum())),
+        arrival[leaving] + np.timedelta64(31, "D"))
+    departure[departure > end] = np.datetime64("NaT")
+
+    people = pd.DataFrame({
+        "person_id": pid, "category": category, "regency": regency, "nationality": nationality,
+        "female": female, "birth_date": birth, "full_name": full_name, "passport": passport,
+        "arrival": arrival, "departure": departure, "employer_id": employer,
+        "newcomer": newcomer,
+    })
+    streams = _streams(streams_rng, people, window, employers)
+    positions = _positions(positions_rng, people, streams, window, employers, regencies)
+    registrations = _registrations(registry_rng, people, streams, regencies)
+    actions = _actions(actions_rng, people, streams, window, regencies, weights, seed)
+    offices = office_map(set(calibration.TKA_HOTSPOT_SHARE) | set(vocab.TOURISM_HOTSPOT_SHARE))
+    return World(window, regencies, offices, people, streams, positions, registrations,
+                 employers, actions)
+
+
+# -------------------------------------------------------------------------- permits
+
+
+def _lapse_last_term(rng: np.random.Generator, start: np.ndarray, term: np.ndarray,
+                     window: Window, rate: float) -> np.ndarray:
+    """Last term for a ``rate`` share of those whose term ends in (or just before) the window.
+
+    The term current at the window's end is the renewal that never happens: the
+    one before it ends on the day before it would have begun.
+    """
+    end = np.full(len(start), as_day(window.end))
+    index, first, _ = current_term(start, term, np.full(len(start), NO_LIMIT), end)
+    lapsed_on = first - np.timedelta64(1, "D")
+    eligible = (index > 0) & (lapsed_on >= as_day(window.start) - np.timedelta64(62, "D"))
+    chosen = eligible & (rng.random(len(start)) < rate)
+    return np.where(chosen, index - 1, NO_LIMIT)
+
+
+def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
+             employers: pd.DataFrame) -> pd.DataFrame:
+    """Stay permits: each person's permit line, renewed term after term.
+
+    A line ends (``end_day``) when its holder leaves (EPO), when it is revoked
+    (DICABUT) or converted (ALIH STATUS, with a new ITAP line from that day).
+    """
+    size = len(people)
+    category = people["category"].to_numpy()
+    kinds = vocab.KINDS_BY_CATEGORY
+    permit_type = np.array([kinds[c].permit_type for c in category], dtype=object)
+    purpose = np.array([kinds[c].purpose for c in category], dtype=object)
+    visa_index = np.empty(size, dtype=object)
+    term = np.empty(size, dtype=np.int64)
+    for kind in vocab.PERMIT_KINDS:
+        at = np.flatnonzero(category == kind.category)
+        visa_index[at] = rng.choice(np.array(kind.visa_index, dtype=object), size=len(at))
+        term[at] = rng.choice(np.array(kind.term_months), size=len(at))
+    visitor = category == "VISITOR"
+    purpose[visitor] = [vocab.VISIT_PURPOSE[v] for v in visa_index[visitor]]
+    settled = category == "SETTLED"
+    purpose[settled & (visa_index == "E28A")] = "INVESTASI"
+
+    worker = category == "WORKER"
+    no_permit = worker & (rng.random(size) < RATES["worker_no_permit"])
+    on_visit = no_permit & (rng.random(size) < RATES["no_permit_on_visit_permit"])
+    has_line = ~no_permit | on_visit
+    permit_type[on_visit], visa_index[on_visit], purpose[on_visit] = "ITK", "C2", \
+        "KUNJUNGAN USAHA"
+    term[on_visit] = 2
+
+    start = people["arrival"].to_numpy()
+    last_term = np.where(visitor, (rng.random(size) < RATES["visit_extended"]).astype(np.int64),
+                         NO_LIMIT)
+    renewing = ~visitor & ~on_visit
+    lapse = _lapse_last_term(rng, start, term, window, RATES["permit_lapse"])
+    last_term = np.where(renewing, lapse, last_term)
+
+    end_day = people["departure"].to_numpy().copy()
+    end_status = np.where(pd.isna(end_day), "", "EPO").astype(object)
+    _, _, visit_expiry = current_term(start, term, last_term, start + np.timedelta64(3650, "D"))
+    end_day[visitor] = visit_expiry[visitor] + np.timedelta64(1, "D")
+    end_status[visitor] = "EPO"
+    end_day[end_day > as_day(window.end)] = np.datetime64("NaT")
+    end_status[pd.isna(end_day)] = ""
+
+    in_window = _uniform_days(rng, window.start, window.end, size)
+    later = in_window > start + np.timedelta64(31, "D")
+    before_end = pd.isna(end_day) | (in_window < end_day)
+    revoked = renewing & later & before_end & (rng.random(size) < RATES["revoked"])
+    end_day[revoked], end_status[revoked] = in_window[revoked], "DICABUT"
+    converted = (category == "FAMILY") & later & before_end & ~revoked & \
+        (rng.random(size) < RATES["converted"])
+    end_day[converted], end_status[converted] = in_window[converted], "ALIH STATUS"
+
+    employer_name = employers["name"].to_numpy()
+    employer_id = people["employer_id"].to_numpy()
+    sponsor = np.where(employer_id >= 0, employer_name[np.maximum(employer_id, 0)]
+                       if len(employer_name) else "", "").astype(object)
+    first = pd.DataFrame({
+        "person_id": people["person_id"].to_numpy(), "line": 0, "permit_type": permit_type,
+        "visa_index": visa_index, "purpose": purpose, "start": start, "term_months": term,
+        "last_term": last_term, "end_day": end_day, "end_status": end_status,
+        "regency": people["regency"].to_numpy(), "sponsor": sponsor, "revoked": revoked,
+    })[has_line]
+    # The ITAP a converted family permit becomes, from the conversion day.
+    conversion_day = in_window[converted]
+    second = pd.DataFrame({
+        "person_id": people["person_id"].to_numpy()[converted], "line": 1,
+        "permit_type": "ITAP", "visa_index": "E31", "purpose": "PENYATUAN KELUARGA",
+        "start": conversion_day,  # drawn with a day of month <= 28
+        "term_months": 60, "last_term": NO_LIMIT,
+        "end_day": people["departure"].to_numpy()[converted], "end_status": "",
+        "regency": people["regency"].to_numpy()[converted], "sponsor": "",
+        "revoked": False,
+    })
+    second.loc[second["end_day"].notna(), "end_status"] = "EPO"
+    streams = pd.concat([first, second], ignore_index=True)
+    streams.insert(0, "stream_id", np.arange(len(streams), dtype=np.int64))
+    return streams
+
+
+# ------------------------------------------------------------------------ positions
+
+
+def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFrame,
+               window: Window, employers: pd.DataFrame, regencies: list[str]) -> pd.DataFrame:
+    """RPTKA positions of the foreign workers (one each; a few at two locations)."""
+    workers = people[people["category"] == "WORKER"]
+    workers = workers[rng.random(len(workers)) >= RATES["worker_no_rptka"]]
+    size = len(workers)
+    line = streams[streams["line"] == 0].set_index("person_id")
+    term = line["term_months"].reindex(workers["person_id"]).to_numpy()
+    term = np.where(np.isnan(term.astype(float)), rng.choice([6, 12, 24], size=size), term)
+    term = term.astype(np.int64)
+    term = np.where(np.isin(term, (6, 12, 24)), term, 12)  # a visit-permit worker's RPTKA
+    arrival = workers["arrival"].to_numpy()
+    start = make_date(month_index(arrival) - 1, rng.integers(1, 29, size=size))
+    last_term = _lapse_last_term(rng, start, term, window, RATES["rptka_lapse"])
+
+    jobs = vocab.occupations()
+    open_jobs = [j for j in jobs if not j.restricted]
+    closed_jobs = [j for j in jobs if j.restricted]
+    weights = np.array([j.weight for j in open_jobs])
+    job = np.array(open_jobs, dtype=object)[rng.choice(len(open_jobs), size=size,
+                                                        p=weights / weights.sum())]
+    restricted = rng.random(size) < RATES["restricted_position"]
+    job[restricted] = np.array(closed_jobs, dtype=object)[
+        rng.integers(len(closed_jobs), size=int(restricted.sum()))]
+    title = np.array([j.position_titles[k % len(j.position_titles)]
+                      for j, k in zip(job, rng.integers(100, size=size), strict=True)],
+                     dtype=object)
+
+    residence = workers["regency"].to_numpy()
+    location = residence.astype(object).copy()
+    codes = np.array(regencies, dtype=object)
+    if len(codes) > 1:
+        elsewhere = rng.random(size) < RATES["work_elsewhere"]
+        other = codes[rng.integers(len(codes), size=size)]
+        other = np.where(other == residence, codes[(np.searchsorted(codes, other) + 1)
+                                                   % len(codes)], other)
+        location[elsewhere] = other[elsewhere]
+        province = np.array([c[:2] for c in residence], dtype=object)
+        neighbour = codes[rng.integers(len(codes), size=size)]
+        same_province = np.array([n[:2] for n in neighbour], dtype=object) == province
+        multi = (rng.random(size) < RATES["multi_location"]) & same_province & \
+            (neighbour != residence) & ~elsewhere
+        location[multi] = location[multi] + ";" + neighbour[multi]
+
+    companions = rng.choice([1, 1, 1, 1, 1, 1, 1, 2, 2, 3], size=size)
+    companions[rng.random(size) < RATES["no_companion"]] = 0
+    underpaid = rng.random(size) < RATES["dkptka_underpaid"]
+    employer_id = workers["employer_id"].to_numpy()
+    departure = workers["departure"].to_numpy()
+    return pd.DataFrame({
+        "position_id": np.arange(size, dtype=np.int64),
+        "person_id": workers["person_id"].to_numpy(), "employer_id": employer_id,
+        "occupation_code": [j.code for j in job], "restricted": restricted,
+        "position_title": title, "locations": location, "start": start, "term_months": term,
+        "last_term": last_term, "end_day": departure, "companions": companions,
+        "underpaid": underpaid, "underpaid_by": rng.integers(1, 4, size=size),
+    })
+
+
+# -------------------------------------------------------------------- registrations
+
+
+def _registrations(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFrame,
+                   regencies: list[str]) -> pd.DataFrame:
+    """SKTT / KTP-el WNA: most ITAS and ITAP holders register where they live."""
+    holders = streams[(streams["line"] == 0) & streams["permit_type"].isin(["ITAS", "ITAP"])]
+    holders = holders[rng.random(len(holders)) >= RATES["unregistered"]]
+    size = len(holders)
+    person = people.set_index("person_id").loc[holders["person_id"].to_numpy()]
+    regency = holders["regency"].to_numpy().astype(object).copy()
+    codes = np.array(regencies, dtype=object)
+    if len(codes) > 1:
+        elsewhere = rng.random(size) < RATES["registered_elsewhere"]
+        other = codes[rng.integers(len(codes), size=size)]
+        other = np.where(other == regency, codes[(np.searchsorted(codes, other) + 1)
+                                                 % len(codes)], other)
+        regency[elsewhere] = other[elsewhere]
+    districts = _districts_by_regency()
+    district = np.empty(size, dtype=object)
+    for code in sorted(set(regency.tolist())):
+        at = np.flatnonzero(regency == code)
+        options = np.array(districts.get(code, [f"{code}.01"]), dtype=object)
+        district[at] = options[rng.integers(len(options), size=len(at))]
+    birth = person["birth_date"].to_numpy()
+    day = day_of_month(birth)
+    month = month_index(birth) % 12 + 1
+    year = month_index(birth) // 12 + 1970
+    day = day + np.where(person["female"].to_numpy(), 40, 0)
+    serial = (np.arange(size, dtype=np.int64) * 337 + 1) % 9_000 + 1000
+    nik = [f"{d.replace('.', '')}{dd:02d}{mm:02d}{yy % 100:02d}{s:04d}"
+           for d, dd, mm, yy, s in zip(district, day, month, year, serial, strict=True)]
+    return pd.DataFrame({
+        "person_id": holders["person_id"].to_numpy(), "regency": regency,
+        "district": district, "nik": nik,
+        "lag_days": rng.integers(3, 46, size=size),
+        "no_passport": rng.random(size) < RATES["registry_no_passport"],
+        "open_validity": rng.random(size) < RATES["registry_open_validity"],
+    })
+
+
+def _districts_by_regency() -> dict[str, list[str]]:
+    import csv
+
+    from pantau.config import REFERENCE_DIR
+
+    out: dict[str, list[str]] = {}
+    with (REFERENCE_DIR / "districts.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            out.setdefault(row["regency_code"], []).append(row["code"])
+    return out
+
+
+# -------------------------------------------------------------------------- actions
+
+
+def _actions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFrame,
+             window: Window, regencies: list[str], weights: dict[str, np.ndarray],
+             seed: int) -> pd.DataFrame:
+    """Administrative actions: mostly foreigners caught passing through, plus the revoked."""
+    history_start = window.start.replace(year=window.start.year - 1)
+    span_months = window.month_count + 12
+    spread = 0.6 * weights["tourism"] + 0.4 * weights["tka"]
+    counts = rng.poisson(vocab.NATIONAL_ACTIONS_PER_MONTH * span_months * spread)
+    regency = np.repeat(np.array(regencies, dtype=object), counts)
+    size = len(regency)
+    nationality = _nationalities(rng, size, calibration.NON_WORKER_NATIONALITY_SHARE)
+    female = rng.random(size) < 0.3
+    full_name = names.full_names(rng, nationality, female, seed + 7)
+    passport = names.passport_numbers(rng, np.arange(size) + 5_000_000, nationality)
+    action_types = np.array(list(vocab.ACTION_SHARE), dtype=object)
+    action_type = rng.choice(action_types, size=size, p=np.array(list(
+        vocab.ACTION_SHARE.values())))
+    day = _uniform_days(rng, history_start, window.end, size)
+    day = day + rng.integers(0, 3, size=size).astype("timedelta64[D]")
+    passers = pd.DataFrame({"action_date": day, "full_name": full_name, "passport": passport,
+                            "nationality": nationality, "action_type": action_type,
+                            "regency": regency, "person_id": -1})
+    revoked = streams[streams["revoked"]]
+    person = people.set_index("person_id").loc[revoked["person_id"].to_numpy()]
+    base = pd.DataFrame({"full_name": person["full_name"].to_numpy(),
+                         "passport": person["passport"].to_numpy(),
+                         "nationality": person["nationality"].to_numpy(),
+                         "regency": revoked["regency"].to_numpy(),
+                         "person_id": revoked["person_id"].to_numpy()})
+    cancelled = base.assign(action_date=revoked["end_day"].to_numpy(),
+                            action_type="PEMBATALAN IZIN")
+    deported = base.assign(action_date=revoked["end_day"].to_numpy() + np.timedelta64(14, "D"),
+                           action_type="DEPORTASI")
+    actions = pd.concat([passers, cancelled, deported], ignore_index=True)
+    actions = actions[actions["action_date"] <= as_day(window.end)]
+    actions = actions.sort_values(["action_date", "passport"], kind="stable",
+                                  ignore_index=True)
+    violation = np.empty(len(actions), dtype=object)
+    for action_type, texts in vocab.VIOLATIONS.items():
+        at = np.flatnonzero(actions["action_type"].to_numpy() == action_type)
+        violation[at] = np.array(texts, dtype=object)[rng.integers(len(texts), size=len(at))]
+    actions["violation"] = violation
+    actions.insert(0, "action_id", np.arange(len(actions), dtype=np.int64))
+    return actions
