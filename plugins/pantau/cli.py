@@ -118,6 +118,24 @@ def warehouse_migrate(
 # --------------------------------------------------------------------- ingest
 
 
+MAX_LISTED_FILES = 40
+
+
+def _grouped_table(outcomes) -> Table:
+    """One line per source and status when there are too many files to list."""
+    table = Table(title="Ingest summary (per source; problem files listed below)")
+    for name, justify in (("source", "left"), ("status", "left"), ("files", "right"),
+                          ("rows", "right"), ("problems", "right")):
+        table.add_column(name, justify=justify)
+    groups: dict[tuple[str, str], list] = {}
+    for outcome in outcomes:
+        groups.setdefault((outcome.source or "-", outcome.status), []).append(outcome)
+    for (source, status), members in sorted(groups.items()):
+        table.add_row(source, status, f"{len(members):,}", f"{sum(o.rows for o in members):,}",
+                      f"{sum(o.problems for o in members):,}")
+    return table
+
+
 def _summary_table(outcomes) -> Table:
     table = Table(title="Ingest summary", show_lines=False)
     for name, justify in (("file", "left"), ("source", "left"), ("status", "left"),
@@ -157,7 +175,13 @@ def run_ingest(paths: list[Path]) -> int:
     if settings.uses_embedded_warehouse:
         migrate.upgrade()
     outcomes = ingest_paths(paths, settings)
-    console.print(_summary_table(outcomes))
+    if len(outcomes) > MAX_LISTED_FILES:
+        console.print(_grouped_table(outcomes))
+        failed = [o for o in outcomes if o.status not in {"loaded", "duplicate"}]
+        if failed:
+            console.print(_summary_table(failed))
+    else:
+        console.print(_summary_table(outcomes))
     _print_totals(outcomes)
     failed = [o for o in outcomes if o.status in {"rejected", "unrecognised", "error"}]
     return 1 if failed else 0
@@ -174,21 +198,69 @@ def ingest(
 # ----------------------------------------------------------------------- demo
 
 
+@app.command("demo-data")
+def demo_data(
+    period: Annotated[str, typer.Option(help="YYYY-MM, YYYY-Qn or YYYY-Sn")],
+    out: Annotated[Path, typer.Option(help="output directory (landing/ and truth/)")],
+    scope: Annotated[list[str], typer.Option(
+        help="province (62) or regency (14.72) codes, or 'national'; repeat or quote a list")]
+        = ["62 19 14"],  # noqa: B006  (typer reads the default, never mutates it)
+    seed: Annotated[int, typer.Option(help="same seed, same bytes")] = 1,
+    workers: Annotated[int, typer.Option(help="processes writing XLSX workbooks")] = 2,
+) -> None:
+    """Write synthetic agency exports with planted ground truth (see README, truth/)."""
+    _generate_demo_data(scope, period, seed, out, workers)
+
+
+def _generate_demo_data(scope: list[str], period: str, seed: int, out: Path,
+                        workers: int = 2) -> Path:
+    import time
+
+    from pantau.demo.generate import OutputNotOurs, generate
+    from pantau.sources.catalog import SOURCES
+
+    started = time.monotonic()
+    try:
+        result = generate(scope, period, seed, out, workers=workers,
+                          progress=lambda line: console.print(f"  {line}"))
+    except (ValueError, OutputNotOurs) as exc:
+        console.print(f"[red]demo-data: {exc}[/]")
+        raise typer.Exit(2) from None
+    table = Table(title=f"Synthetic exports for {period} and the period before (seed {seed})")
+    for name, justify in (("source", "left"), ("files", "right"), ("rows", "right")):
+        table.add_column(name, justify=justify)
+    for source in SOURCES:
+        rows = sum(f["rows"] for f in result.files if f["source"] == source)
+        table.add_row(source, f"{result.count(source):,}", f"{rows:,}")
+    console.print(table)
+    console.print(f"{len(result.quarantine):,} rows made invalid or duplicated on purpose "
+                  f"(truth/quarantine.csv); figures for {len(result.figures)} periods")
+    console.print(f"landing: {out / 'landing'}\ntruth:   {out / 'truth'} "
+                  f"({time.monotonic() - started:.1f} s)")
+    return out / "landing"
+
+
 @app.command()
 def demo(
-    landing: Annotated[Path | None, typer.Option(help="landing folder to ingest")] = None,
+    landing: Annotated[Path | None, typer.Option(
+        help="ingest this landing folder instead of generating the demo exports")] = None,
 ) -> None:
-    """The main job on the embedded default: start the warehouse, migrate, ingest the samples."""
+    """The main job on the embedded default: generate the demo exports, load the warehouse."""
+    from pantau.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
     from pantau.reporting.warehouse_summary import print_warehouse_summary
     from pantau.warehouse import migrate
     from pantau.warehouse.connection import redact, warehouse_url
 
     settings = get_settings()
-    landing = landing or settings.home / "tests" / "data" / "landing"
+    if landing is None:
+        console.print(f"generating demo exports: provinces {' '.join(DEMO_SCOPE)}, "
+                      f"{DEMO_PERIOD}, seed {DEMO_SEED}")
+        landing = _generate_demo_data([" ".join(DEMO_SCOPE)], DEMO_PERIOD, DEMO_SEED,
+                                      settings.var_dir / "demo")
     url = warehouse_url(settings)
     migrate.upgrade(url)
     console.print(f"warehouse: {redact(url)} (schema {migrate.current(url)})")
-    console.print(f"ingesting sample exports from {landing}")
+    console.print(f"ingesting exports from {landing}")
     code = run_ingest([landing])
     print_warehouse_summary(console, url)
     console.print(f"raw files archived under {settings.archive_dir}")

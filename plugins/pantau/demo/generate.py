@@ -27,6 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +42,14 @@ from pantau.sources.catalog import SOURCES
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+MAX_PENDING_WORKBOOKS = 4
+# What the truth needs of the clean snapshots, once their files are written.
+TRUTH_COLUMNS = {
+    "permits": ["person_id", "permit_number", "permit_type", "visa_index", "purpose",
+                "nationality", "regency", "issue_date", "expiry_date", "status"],
+    "registrations": ["person_id", "nik", "document_type", "issue_date", "valid_until",
+                      "regency", "status"],
+}
 
 
 class OutputNotOurs(RuntimeError):
@@ -88,7 +97,7 @@ class Generator:
         self.result = Result(out=out)
         self.renderer = Renderer(seed)
         self.streets = names.street_addresses(seed)
-        self.pending: list[tuple[Future, Table]] = []
+        self.pending: list[Future] = []
         regencies = world.regencies
         self.provinces = sorted({c[:2] for c in regencies})
         self.office_slugs = sorted({world.offices[c].slug for c in regencies})
@@ -114,7 +123,9 @@ class Generator:
         if self.pool is None:
             write_xlsx(*job)
         else:
-            self.pending.append((self.pool.submit(write_xlsx, *job), table))
+            while len(self.pending) >= MAX_PENDING_WORKBOOKS:  # bound the memory held
+                self.pending.pop(0).result()
+            self.pending.append(self.pool.submit(write_xlsx, *job))
         self._record(table)
         table.frame = table.frame.iloc[0:0]  # the worker has its own copy
 
@@ -130,6 +141,7 @@ class Generator:
         for slug, rows in permits.groupby("office", sort=True):
             self._csv(render.permits(
                 f"imigrasi_izin_tinggal/{slug}/izin_tinggal_{slug}_{stamp}.csv", slug, rows))
+        permits = permits[TRUTH_COLUMNS["permits"]]  # names and addresses are written: drop
         actions = snapshots.actions(world, on)
         grouped = dict(tuple(actions.groupby("office", sort=True)))
         for slug in self.office_slugs:
@@ -155,6 +167,7 @@ class Generator:
             self._csv(render.registrations(
                 f"dukcapil_orang_asing/{regency[:2]}/wna_{regency.replace('.', '')}_"
                 f"{day:%Y%m%d}.csv", regency, rows))
+        registrations = registrations[TRUTH_COLUMNS["registrations"]]
         self.progress(f"{month}: {len(permits):,} permits, {len(positions):,} positions, "
                       f"{len(registrations):,} registrations, {len(actions):,} actions")
         return {"permits": permits, "positions": positions, "registrations": registrations,
@@ -172,7 +185,7 @@ class Generator:
             frames["positions"], frames["registrations"], frames["actions"], codes)
 
     def finish(self) -> None:
-        for future, _ in self.pending:
+        for future in self.pending:
             future.result()
         for entry in self.result.files:
             local = entry.pop("_local")
@@ -241,7 +254,9 @@ def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
     world = build_world(regencies, period, seed)
     progress(f"{len(regencies)} regencies, {len(world.people):,} people, "
              f"{len(world.positions):,} RPTKA positions")
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 0 else None
+    # Workers start from a fresh interpreter (forkserver), not a copy of this big process.
+    pool = (ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+            if workers > 0 else None)
     try:
         generator = Generator(world, seed, Path(out), pool, progress)
         window = world.window

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from pantau.demo import calibration, names, vocab
+from pantau.demo.frames import table
 from pantau.demo.offices import Office, office_map
 from pantau.demo.timeline import as_day, current_term, day_of_month, make_date, month_index
 from pantau.normalise.regions import region_index
@@ -128,8 +129,8 @@ def _ages(rng: np.random.Generator, category: np.ndarray) -> np.ndarray:
 
 
 def _nationalities(rng: np.random.Generator, size: int, shares: dict[str, float]) -> np.ndarray:
-    codes = np.array(list(shares) + ["OTHER"])
-    probabilities = np.array(list(shares.values()) + [max(0.0, 1 - sum(shares.values()))])
+    codes = np.array([*shares, "OTHER"])
+    probabilities = np.array([*shares.values(), max(0.0, 1 - sum(shares.values()))])
     drawn = rng.choice(codes, size=size, p=probabilities / probabilities.sum())
     other = drawn == "OTHER"
     drawn[other] = rng.choice(np.array(calibration.OTHER_NATIONALITIES), size=int(other.sum()))
@@ -167,7 +168,7 @@ def _employers(rng: np.random.Generator, codes: list[str], workers: np.ndarray) 
                            " " + repeat.astype(str))
     serial = (np.arange(size, dtype=np.int64) * 7_919 + int(rng.integers(10**9))) % 10**9
     weight = rng.pareto(1.2, size=size) + 1
-    return pd.DataFrame({
+    return table({
         "employer_id": np.arange(size), "regency": regency, "name": name.to_numpy(),
         "nib": ["9120" + f"{s:09d}" for s in serial], "kbli": kbli, "origin": origin,
         "weight": weight,
@@ -195,96 +196,108 @@ def _pick_within(rng: np.random.Generator, groups: np.ndarray, candidates: np.nd
     return out
 
 
+def _headcounts(rng: np.random.Generator, codes: np.ndarray, weights: dict[str, np.ndarray],
+                months: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(category, regency, newcomer) per person, and the TKA positions per regency."""
+    workers = rng.poisson(calibration.NATIONAL_TKA_POSITIONS * weights["tka"])
+    groups: list[tuple[str, np.ndarray]] = [
+        ("WORKER", workers), ("FAMILY", rng.binomial(workers, vocab.FAMILY_PER_WORKER))]
+    for kind in vocab.PERMIT_KINDS:
+        if kind.national:
+            present = rng.poisson(kind.national * weights[kind.spread])
+            if kind.category == "VISITOR":  # short stays: more people pass through
+                present = rng.poisson(present * (months + 2) / 2)
+            groups.append((kind.category, present))
+    category_parts, regency_parts, newcomer_parts = [], [], []
+    for category, present in groups:
+        newcomers = (np.zeros_like(present) if category == "VISITOR" else
+                     rng.poisson(present * RATES["newcomers_per_month"] * months))
+        total = present + newcomers
+        category_parts.append(np.full(int(total.sum()), category, dtype=object))
+        regency_parts.append(np.repeat(codes, total))
+        newcomer_parts.append(np.concatenate(
+            [np.r_[np.zeros(p, bool), np.ones(n, bool)]
+             for p, n in zip(present, newcomers, strict=True)]))
+    return (np.concatenate(category_parts), np.concatenate(regency_parts),
+            np.concatenate(newcomer_parts), workers)
+
+
+def _origins(rng: np.random.Generator, category: np.ndarray, regency: np.ndarray,
+             codes: np.ndarray, employers: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(nationality, employer) per person.
+
+    Workers mostly share their employer's origin; family members take the
+    nationality (and sponsor) of a worker of their regency.
+    """
+    size = len(category)
+    is_worker, is_family = category == "WORKER", category == "FAMILY"
+    regency_number = np.searchsorted(codes, regency)
+    employer = np.full(size, -1, dtype=np.int64)
+    employer_regency = np.searchsorted(codes, employers["regency"].to_numpy())
+    employer[is_worker] = _pick_within(rng, regency_number[is_worker], employer_regency,
+                                       employers["weight"].to_numpy())
+    nationality = np.empty(size, dtype=object)
+    nationality[is_worker] = _nationalities(rng, int(is_worker.sum()),
+                                            calibration.TKA_NATIONALITY_SHARE)
+    origin = employers["origin"].to_numpy()[employer[is_worker]]
+    same = (rng.random(len(origin)) < 0.75) & (origin != "IDN")
+    nationality[np.flatnonzero(is_worker)[same]] = origin[same]
+    partner = np.full(size, -1, dtype=np.int64)
+    partner[is_family] = _pick_within(rng, regency_number[is_family],
+                                      np.where(is_worker, regency_number, -1))
+    with_worker = is_family & (partner >= 0)
+    nationality[with_worker] = nationality[partner[with_worker]]
+    employer[with_worker] = employer[partner[with_worker]]
+    others = ~is_worker & ~with_worker
+    nationality[others] = _nationalities(rng, int(others.sum()),
+                                         calibration.NON_WORKER_NATIONALITY_SHARE)
+    return nationality, employer
+
+
+def _stays(rng: np.random.Generator, category: np.ndarray, newcomer: np.ndarray,
+           window: Window) -> tuple[np.ndarray, np.ndarray]:
+    """(arrival, departure): long before the window for those present, within it for
+    newcomers; visitors come and go throughout."""
+    size = len(category)
+    history = window.start.replace(year=window.start.year - HISTORY_YEARS)
+    arrival = _uniform_days(rng, history, window.start - timedelta(days=1), size)
+    arrival[newcomer] = _uniform_days(rng, window.start, window.end, int(newcomer.sum()))
+    visitor = category == "VISITOR"
+    visit_from = window.start - timedelta(days=62)
+    arrival[visitor] = _uniform_days(rng, visit_from, window.end, int(visitor.sum()))
+    departure = np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
+    leaving = ~visitor & (rng.random(size) < RATES["departures_per_month"] * window.month_count)
+    departure[leaving] = np.maximum(
+        _uniform_days(rng, window.start, window.end, int(leaving.sum())),
+        arrival[leaving] + np.timedelta64(31, "D"))
+    departure[departure > as_day(window.end)] = np.datetime64("NaT")
+    return arrival, departure
+
+
 def build_world(regencies: list[str], period: Period, seed: int) -> World:
+    """Everyone in scope during the period and the one before, and what they hold."""
     window = Window.of(period)
     streams_rng, people_rng, names_rng, positions_rng, registry_rng, actions_rng, sizes_rng = (
         np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(7))
     codes = np.array(regencies, dtype=object)
     weights = spread_weights(regencies)
-    months = window.month_count
-
-    # How many of each kind live in each regency on a day of the window.
-    workers = sizes_rng.poisson(calibration.NATIONAL_TKA_POSITIONS * weights["tka"])
-    groups: list[tuple[str, np.ndarray]] = [("WORKER", workers),
-                                            ("FAMILY", sizes_rng.binomial(
-                                                workers, vocab.FAMILY_PER_WORKER))]
-    for kind in vocab.PERMIT_KINDS:
-        if kind.national:
-            present = sizes_rng.poisson(kind.national * weights[kind.spread])
-            if kind.category == "VISITOR":  # short stays: more people pass through
-                present = sizes_rng.poisson(present * (months + 2) / 2)
-            groups.append((kind.category, present))
-    category_parts, regency_parts, newcomer_parts = [], [], []
-    for category, present in groups:
-        newcomers = (np.zeros_like(present) if category == "VISITOR" else
-                     sizes_rng.poisson(present * RATES["newcomers_per_month"] * months))
-        total = present + newcomers
-        category_parts.append(np.full(int(total.sum()), category, dtype=object))
-        regency_parts.append(np.repeat(codes, total))
-        newcomer_parts.append(np.concatenate([
-            np.r_[np.zeros(p, bool), np.ones(n, bool)] for p, n in zip(present, newcomers,
-                                                                      strict=True)
-        ]) if len(present) else np.zeros(0, bool))
-    category = np.concatenate(category_parts)
-    regency = np.concatenate(regency_parts)
-    newcomer = np.concatenate(newcomer_parts)
-    size = len(category)
-    pid = np.arange(size, dtype=np.int64)
-    is_worker, is_family = category == "WORKER", category == "FAMILY"
-
+    category, regency, newcomer, workers = _headcounts(sizes_rng, codes, weights,
+                                                       window.month_count)
     employers = _employers(people_rng, regencies, workers)
-    employer = np.full(size, -1, dtype=np.int64)
-    region_of_employer = employers["regency"].to_numpy()
-    employer_codes = np.searchsorted(codes, region_of_employer) if len(employers) else \
-        np.zeros(0, np.int64)
-    regency_number = np.searchsorted(codes, regency)
-    employer[is_worker] = _pick_within(people_rng, regency_number[is_worker], employer_codes,
-                                       employers["weight"].to_numpy())
-    # Workers mostly share their employer's origin; family follows a worker of the regency.
-    nationality = np.empty(size, dtype=object)
-    nationality[is_worker] = _nationalities(people_rng, int(is_worker.sum()),
-                                            calibration.TKA_NATIONALITY_SHARE)
-    origin = employers["origin"].to_numpy()[employer[is_worker]] if is_worker.any() else []
-    same = (people_rng.random(int(is_worker.sum())) < 0.75) & (np.asarray(origin) != "IDN")
-    worker_rows = np.flatnonzero(is_worker)
-    nationality[worker_rows[same]] = np.asarray(origin)[same]
-    partner = np.full(size, -1, dtype=np.int64)
-    partner[is_family] = _pick_within(people_rng, regency_number[is_family],
-                                      np.where(is_worker, regency_number, -1))
-    orphan = is_family & (partner < 0)
-    family_with_worker = is_family & (partner >= 0)
-    nationality[family_with_worker] = nationality[partner[family_with_worker]]
-    employer[family_with_worker] = employer[partner[family_with_worker]]
-    others = ~is_worker & ~family_with_worker
-    nationality[others] = _nationalities(people_rng, int(others.sum()),
-                                         calibration.NON_WORKER_NATIONALITY_SHARE)
-    category[orphan] = "FAMILY"
-
-    female = np.where(is_worker, people_rng.random(size) < 0.12,
-                      np.where(is_family, people_rng.random(size) < 0.7,
-                               people_rng.random(size) < 0.5))
-    end = as_day(window.end)
-    birth = end - (_ages(people_rng, category) * 365.25).astype("timedelta64[D]")
-    full_name = names.full_names(names_rng, nationality, female, seed)
-    passport = names.passport_numbers(names_rng, pid, nationality)
-
-    # Arrival: long before the window for those present, within it for newcomers.
-    history = window.start.replace(year=window.start.year - HISTORY_YEARS)
-    arrival = _uniform_days(people_rng, history, window.start - timedelta(days=1), size)
-    arrival[newcomer] = _uniform_days(people_rng, window.start, window.end, int(newcomer.sum()))
-    visitor = category == "VISITOR"
-    visit_from = window.start - timedelta(days=62)
-    arrival[visitor] = _uniform_days(people_rng, visit_from, window.end, int(visitor.sum()))
-    departure = np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
-    leaving = ~visitor & (people_rng.random(size) < RATES["departures_per_month"] * months)
-    departure[leaving] = np.maximum(
-        _uniform_days(people_rng, window.start, window.end, int(leaving.sum())),
-        arrival[leaving] + np.timedelta64(31, "D"))
-    departure[departure > end] = np.datetime64("NaT")
-
-    people = pd.DataFrame({
+    nationality, employer = _origins(people_rng, category, regency, codes, employers)
+    size = len(category)
+    female = np.select([category == "WORKER", category == "FAMILY"],
+                       [people_rng.random(size) < 0.12, people_rng.random(size) < 0.7],
+                       people_rng.random(size) < 0.5)
+    birth = as_day(window.end) - (_ages(people_rng, category) * 365.25).astype(
+        "timedelta64[D]")
+    arrival, departure = _stays(people_rng, category, newcomer, window)
+    pid = np.arange(size, dtype=np.int64)
+    people = table({
         "person_id": pid, "category": category, "regency": regency, "nationality": nationality,
-        "female": female, "birth_date": birth, "full_name": full_name, "passport": passport,
+        "female": female, "birth_date": birth,
+        "full_name": names.full_names(names_rng, nationality, female, seed),
+        "passport": names.passport_numbers(names_rng, pid, nationality),
         "arrival": arrival, "departure": departure, "employer_id": employer,
         "newcomer": newcomer,
     })
@@ -374,7 +387,7 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
     employer_id = people["employer_id"].to_numpy()
     sponsor = np.where(employer_id >= 0, employer_name[np.maximum(employer_id, 0)]
                        if len(employer_name) else "", "").astype(object)
-    first = pd.DataFrame({
+    first = table({
         "person_id": people["person_id"].to_numpy(), "line": 0, "permit_type": permit_type,
         "visa_index": visa_index, "purpose": purpose, "start": start, "term_months": term,
         "last_term": last_term, "end_day": end_day, "end_status": end_status,
@@ -382,7 +395,7 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
     })[has_line]
     # The ITAP a converted family permit becomes, from the conversion day.
     conversion_day = in_window[converted]
-    second = pd.DataFrame({
+    second = table({
         "person_id": people["person_id"].to_numpy()[converted], "line": 1,
         "permit_type": "ITAP", "visa_index": "E31", "purpose": "PENYATUAN KELUARGA",
         "start": conversion_day,  # drawn with a day of month <= 28
@@ -412,7 +425,8 @@ def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataF
     term = term.astype(np.int64)
     term = np.where(np.isin(term, (6, 12, 24)), term, 12)  # a visit-permit worker's RPTKA
     arrival = workers["arrival"].to_numpy()
-    start = make_date(month_index(arrival) - 1, rng.integers(1, 29, size=size))
+    # The RPTKA is approved in the month of arrival, on or before the day.
+    start = make_date(month_index(arrival), rng.integers(1, day_of_month(arrival) + 1))
     last_term = _lapse_last_term(rng, start, term, window, RATES["rptka_lapse"])
 
     jobs = vocab.occupations()
@@ -449,7 +463,7 @@ def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataF
     underpaid = rng.random(size) < RATES["dkptka_underpaid"]
     employer_id = workers["employer_id"].to_numpy()
     departure = workers["departure"].to_numpy()
-    return pd.DataFrame({
+    return table({
         "position_id": np.arange(size, dtype=np.int64),
         "person_id": workers["person_id"].to_numpy(), "employer_id": employer_id,
         "occupation_code": [j.code for j in job], "restricted": restricted,
@@ -491,7 +505,7 @@ def _registrations(rng: np.random.Generator, people: pd.DataFrame, streams: pd.D
     serial = (np.arange(size, dtype=np.int64) * 337 + 1) % 9_000 + 1000
     nik = [f"{d.replace('.', '')}{dd:02d}{mm:02d}{yy % 100:02d}{s:04d}"
            for d, dd, mm, yy, s in zip(district, day, month, year, serial, strict=True)]
-    return pd.DataFrame({
+    return table({
         "person_id": holders["person_id"].to_numpy(), "regency": regency,
         "district": district, "nik": nik,
         "lag_days": rng.integers(3, 46, size=size),
@@ -534,12 +548,12 @@ def _actions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFra
         vocab.ACTION_SHARE.values())))
     day = _uniform_days(rng, history_start, window.end, size)
     day = day + rng.integers(0, 3, size=size).astype("timedelta64[D]")
-    passers = pd.DataFrame({"action_date": day, "full_name": full_name, "passport": passport,
+    passers = table({"action_date": day, "full_name": full_name, "passport": passport,
                             "nationality": nationality, "action_type": action_type,
                             "regency": regency, "person_id": -1})
     revoked = streams[streams["revoked"]]
     person = people.set_index("person_id").loc[revoked["person_id"].to_numpy()]
-    base = pd.DataFrame({"full_name": person["full_name"].to_numpy(),
+    base = table({"full_name": person["full_name"].to_numpy(),
                          "passport": person["passport"].to_numpy(),
                          "nationality": person["nationality"].to_numpy(),
                          "regency": revoked["regency"].to_numpy(),

@@ -2,7 +2,7 @@
 
 Every city (Kota) and every regency with many foreigners has its own office;
 the other regencies of a province are shared among them. The real map has
-about 125 offices; this one is synthetic but shaped the same way.
+about 125 offices, one for every four or five regencies; this one is synthetic but shaped the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from pantau.normalise.regions import region_index
 from pantau.normalise.text import ascii_key
+
+
+REGENCIES_PER_OFFICE = 5
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,11 @@ def office_map(busy: set[str]) -> dict[str, Office]:
     used: set[str] = set()
     for codes in by_province.values():
         seats = [c for c in codes if index.regencies[c].name.startswith("Kota") or c in busy]
-        seats = seats or codes[:1]
+        by_population = sorted((c for c in codes if c not in seats),
+                               key=lambda c: -(index.regencies[c].population_2025 or 0))
+        while len(seats) < -(-len(codes) // REGENCIES_PER_OFFICE) and by_population:
+            seats.append(by_population.pop(0))  # the most populous regencies come next
+        seats.sort()
         offices = []
         for seat in seats:
             place = _place_name(index.regencies[seat].name)

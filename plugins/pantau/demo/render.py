@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from pantau.demo import invalid, spellings
+from pantau.demo.frames import table
 from pantau.demo.snapshots import stable_number
 from pantau.normalise.regions import region_index
 from pantau.sources.catalog import SOURCES
@@ -161,7 +162,7 @@ class Renderer:
         spaced = rng.random(len(visa)) < 0.03
         visa[spaced] = pd.Series(visa[spaced], dtype=object).str.replace(
             r"^([A-Z])", r"\1 ", regex=True).to_numpy(dtype=object)
-        frame = pd.DataFrame({
+        frame = table({
             "NOMOR_IZIN": rows["permit_number"].to_numpy(),
             "JENIS_IZIN": rows["permit_type"].to_numpy(),
             "INDEKS_VISA": visa,
@@ -187,7 +188,7 @@ class Renderer:
     def actions(self, path: str, scope: str, rows: pd.DataFrame) -> Table:
         habits = Habits.of("imigrasi_tindakan", scope, self.seed)
         rng, messiness = self.rng(path), set()
-        frame = pd.DataFrame({
+        frame = table({
             "NOMOR_TINDAKAN": rows["action_number"].to_numpy(),
             "TANGGAL_TINDAKAN": self._dates(rng, rows["action_date"].to_numpy(), habits,
                                             messiness),
@@ -206,7 +207,7 @@ class Renderer:
         habits = Habits.of("tenaga_kerja_tka", province, self.seed)
         rng, messiness = self.rng(path), set()
         date_columns = ["TANGGAL_LAHIR", "TGL_MULAI", "TGL_SELESAI"]
-        frame = pd.DataFrame({
+        frame = table({
             "NO_PENGESAHAN_RPTKA": rows["rptka_number"].to_numpy(),
             "NAMA_PERUSAHAAN": rows["employer_name"].to_numpy(),
             "NIB": rows["nib"].to_numpy(),
@@ -250,31 +251,30 @@ class Renderer:
             messiness.add("numeric_cells_for_identifiers")
         for column in ("DKPTKA_BULAN", "DKPTKA_USD", "JUMLAH_PENDAMPING"):
             frame[column] = frame[column].astype(np.int64).to_numpy(dtype=object)
-        table = self._finish("tenaga_kerja_tka", path, frame, rows, habits, rng, messiness)
-        table.date_columns = date_columns if habits.date_cells else []
-        table.number_columns = numbers
+        result = self._finish("tenaga_kerja_tka", path, frame, rows, habits, rng, messiness)
+        result.date_columns = date_columns if habits.date_cells else []
+        result.number_columns = numbers
         if habits.title_block:
             name = region_index().provinces[province].name.upper()
-            table.title = ["DATA TENAGA KERJA ASING (TKA) BERDASARKAN RPTKA",
+            result.title = ["DATA TENAGA KERJA ASING (TKA) BERDASARKAN RPTKA",
                            f"PROVINSI {name}",
                            f"Keadaan per {day.day} {MONTHS_ID[day.month - 1]} {day.year}", ""]
-            table.first_row += len(table.title)
-            for entry in table.quarantine:
-                entry["row_number"] += len(table.title)
-            table.messiness.add("xlsx_title_block")
-        return table
+            result.first_row += len(result.title)
+            for entry in result.quarantine:
+                entry["row_number"] += len(result.title)
+            result.messiness.add("xlsx_title_block")
+        return result
 
     def registrations(self, path: str, regency: str, rows: pd.DataFrame) -> Table:
         habits = Habits.of("dukcapil_orang_asing", regency, self.seed)
         rng, messiness = self.rng(path), set()
-        district = rows["district"].str.split(".", expand=True) if len(rows) else None
-        width = 2 if habits.padded_siak else 1
+        style = "padded" if habits.padded_siak else "plain"
 
-        def siak(part: pd.Series) -> np.ndarray:
-            return part.astype(int).astype(str).str.zfill(width).to_numpy(dtype=object)
+        def siak(part: str) -> np.ndarray:
+            return rows[f"siak_{part}_{style}"].to_numpy(dtype=object)
 
         messiness.add("split_siak_codes")
-        frame = pd.DataFrame({
+        frame = table({
             "NIK": rows["nik"].to_numpy(),
             "NAMA_LGKP": rows["full_name"].to_numpy(),
             "JENIS_KLMIN": np.where(rows["sex"].to_numpy(), "2", "1").astype(object),
@@ -286,9 +286,9 @@ class Renderer:
             "JENIS_DOKUMEN": rows["document_type"].to_numpy(),
             "TGL_TERBIT": self._dates(rng, rows["issue_date"].to_numpy(), habits, messiness),
             "TGL_BERLAKU": self._dates(rng, rows["valid_until"].to_numpy(), habits, messiness),
-            "NO_PROP": siak(district[0]) if district is not None else [],
-            "NO_KAB": siak(district[1]) if district is not None else [],
-            "NO_KEC": siak(district[2]) if district is not None else [],
+            "NO_PROP": siak("province"),
+            "NO_KAB": siak("regency"),
+            "NO_KEC": siak("district"),
             "ALAMAT": rows["address"].to_numpy(),
             "STAT_DOK": rows["status"].to_numpy(),
         })

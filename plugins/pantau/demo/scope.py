@@ -10,6 +10,9 @@ NATIONAL = "national"
 # The demo scope of the issue: Kalimantan Tengah (Palangka Raya, Kapuas),
 # Kepulauan Bangka Belitung (Bangka Tengah) and Riau (Dumai).
 DEMO_SCOPE = ("62", "19", "14")
+# The demo's period: a whole quarter (regency reports) with the quarter before it.
+DEMO_PERIOD = "2025-Q4"
+DEMO_SEED = 1
 
 
 def resolve_scope(items: Iterable[str]) -> list[str]:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from pantau.demo.frames import table
 from pantau.demo.model import LISTED_AFTER_END_DAYS, World
 from pantau.demo.timeline import as_day, current_term, months_due
 from pantau.normalise.regions import region_index
@@ -89,7 +90,7 @@ def permits(world: World, on: date, streets: np.ndarray) -> pd.DataFrame:
               zip(prefix, s["stream_id"].to_numpy(), term, strict=True)]
     regency = s["regency"].to_numpy()
     office = [world.offices[c] for c in regency]
-    frame = pd.DataFrame({
+    frame = table({
         "person_id": s["person_id"].to_numpy(), "permit_number": number,
         "permit_type": s["permit_type"].to_numpy(), "visa_index": s["visa_index"].to_numpy(),
         "purpose": s["purpose"].to_numpy(), "full_name": people["full_name"].to_numpy(),
@@ -128,7 +129,7 @@ def positions(world: World, days: dict[str, date]) -> pd.DataFrame:
     year = first.astype("datetime64[Y]").astype(np.int64) + 1970
     rptka = [f"B.3/{e:05d}/PPTKA/{y}" for e, y in
              zip(p["employer_id"].to_numpy(), year, strict=True)]
-    frame = pd.DataFrame({
+    frame = table({
         "person_id": p["person_id"].to_numpy(), "position_id": p["position_id"].to_numpy(),
         "rptka_number": rptka, "employer_name": employers["name"].to_numpy(),
         "nib": employers["nib"].to_numpy(), "kbli": employers["kbli"].to_numpy(),
@@ -182,8 +183,14 @@ def registrations(world: World, days: dict[str, date], streets: np.ndarray) -> p
     status = np.where(gone, np.where(moved, "PINDAH", "BATAL"), "AKTIF")
     passport = people["passport"].to_numpy().copy()
     passport[r["no_passport"].to_numpy()] = None
-    district = r["district"].to_numpy()
-    frame = pd.DataFrame({
+    district = pd.Series(r["district"].to_numpy(), dtype=object)
+    siak = {}
+    for part, (lo, hi) in {"siak_province": (0, 2), "siak_regency": (3, 5),
+                           "siak_district": (6, 8)}.items():
+        padded = district.str.slice(lo, hi)
+        siak[f"{part}_padded"] = padded.to_numpy(dtype=object)
+        siak[f"{part}_plain"] = padded.str.lstrip("0").to_numpy(dtype=object)
+    frame = table({
         "person_id": r["person_id"].to_numpy(), "nik": r["nik"].to_numpy(),
         "full_name": people["full_name"].to_numpy(), "sex": people["female"].to_numpy(),
         "birth_date": people["birth_date"].to_numpy(),
@@ -191,7 +198,8 @@ def registrations(world: World, days: dict[str, date], streets: np.ndarray) -> p
         "permit_number": number,
         "document_type": np.where(itap, "KTP-EL WNA", "SKTT"),
         "issue_date": np.maximum(issue, first_day), "valid_until": valid_until,
-        "regency": r["regency"].to_numpy(), "district": district,
+        "regency": r["regency"].to_numpy(), "district": district.to_numpy(dtype=object),
+        **siak,
         "address": _addresses(world, r["person_id"].to_numpy(), r["regency"].to_numpy(),
                               streets),
         "status": status, "snapshot_day": day,
@@ -207,7 +215,7 @@ def actions(world: World, on: date) -> pd.DataFrame:
     year = a["action_date"].to_numpy().astype("datetime64[Y]").astype(np.int64) + 1970
     number = [f"IMI.{o.slug[:6]}/TAK/{y}/{i:06d}" for o, y, i in
               zip(office, year, a["action_id"].to_numpy(), strict=True)]
-    return pd.DataFrame({
+    return table({
         "person_id": a["person_id"].to_numpy(), "action_number": number,
         "action_date": a["action_date"].to_numpy(), "full_name": a["full_name"].to_numpy(),
         "passport": a["passport"].to_numpy(), "nationality": a["nationality"].to_numpy(),

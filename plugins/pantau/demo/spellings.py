@@ -92,26 +92,31 @@ def regions(rng: np.random.Generator, codes: np.ndarray, plain_share: float = 0.
 
 
 def location_lists(rng: np.random.Generator, lists: np.ndarray) -> np.ndarray:
-    """LOKASI_KERJA: one or several regencies separated by ';'."""
-    flat = pd.Series(lists, dtype=object).str.split(";").explode()
-    spelled = pd.Series(regions(rng, flat.to_numpy(dtype=object)), index=flat.index)
-    return spelled.groupby(level=0).agg("; ".join).to_numpy(dtype=object)
+    """LOKASI_KERJA: one regency, or two separated by ';' (the generator makes no more)."""
+    parts = pd.Series(lists, dtype=object).str.split(";", n=1, expand=True)
+    first = regions(rng, parts[0].to_numpy(dtype=object))
+    if parts.shape[1] == 1:
+        return first
+    second_codes = parts[1].to_numpy(dtype=object)
+    has_second = pd.notna(second_codes)
+    out = first.copy()
+    if has_second.any():
+        second = regions(rng, second_codes[has_second])
+        out[has_second] = first[has_second] + "; " + second
+    return out
 
 
 def passports(rng: np.random.Generator, values: np.ndarray, messy_share: float) -> np.ndarray:
     """Passport numbers with spaces, dashes, dots or lower case, as clerks type them."""
-    out = pd.Series(values, dtype=object)
-    present = out.notna().to_numpy()
-    style = np.where(rng.random(len(out)) < messy_share, rng.integers(1, 5, size=len(out)), 0)
-    style[~present] = 0
-    text = out.astype("string")
-    head, tail = text.str.slice(0, 2), text.str.slice(2)
-    mid, rest = tail.str.slice(0, 3), tail.str.slice(3)
-    out = out.where(style != 1, head + " " + mid + " " + rest)
-    out = out.where(style != 2, head + "-" + tail)
-    out = out.where(style != 3, text.str.lower())
-    out = out.where(style != 4, head + "." + mid + "." + rest)
-    return out.to_numpy(dtype=object)
+    out = np.array(values, dtype=object)
+    style = rng.integers(1, 5, size=len(out))
+    messy = np.flatnonzero((rng.random(len(out)) < messy_share) & pd.notna(out))
+    for index in messy:  # a small share of rows: plain Python is the fast way
+        text = out[index]
+        head, mid, rest = text[:2], text[2:5], text[5:]
+        out[index] = (f"{head} {mid} {rest}", f"{head}-{text[2:]}", text.lower(),
+                      f"{head}.{mid}.{rest}")[style[index] - 1]
+    return out
 
 
 class DateText:

@@ -74,18 +74,17 @@ def discrepancies(permits: pd.DataFrame, positions: pd.DataFrame,
         pd.DataFrame({"person_id": cover_at["person_id"], "regency": cover_at["region"],
                       "by": "C"}),
     ], ignore_index=True).drop_duplicates()
-    sets = placed.groupby(["person_id", "by"])["regency"].agg(frozenset).unstack()
-    empty = frozenset()
-    a = sets.get("A", pd.Series(dtype=object)).reindex(sets.index)
-    b = sets.get("B", pd.Series(dtype=object)).reindex(sets.index)
-    c = sets.get("C", pd.Series(dtype=object)).reindex(sets.index)
-    a, b, c = (s.apply(lambda v: v if isinstance(v, frozenset) else empty) for s in (a, b, c))
-    mismatch = [
-        bool((x and y and x != y) or (x and z and not (x & z)) or
-             (not x and y and z and not (y & z)))
-        for x, y, z in zip(a, b, c, strict=True)
-    ]
-    mismatched = placed[placed["person_id"].isin(sets.index[mismatch])]
+    # Per person: how many regencies each source names, and how many they share.
+    flags = placed.assign(a=placed["by"] == "A", b=placed["by"] == "B", c=placed["by"] == "C")
+    flags = flags.groupby(["person_id", "regency"])[["a", "b", "c"]].any()
+    flags = flags.assign(ab=flags["a"] & flags["b"], ac=flags["a"] & flags["c"],
+                         bc=flags["b"] & flags["c"])
+    n = flags.groupby(level="person_id").sum()
+    differ_ab = (n["a"] > 0) & (n["b"] > 0) & ~((n["ab"] == n["a"]) & (n["ab"] == n["b"]))
+    apart_ac = (n["a"] > 0) & (n["c"] > 0) & (n["ac"] == 0)
+    apart_bc = (n["a"] == 0) & (n["b"] > 0) & (n["c"] > 0) & (n["bc"] == 0)
+    mismatch = n.index[differ_ab | apart_ac | apart_bc]
+    mismatched = placed[placed["person_id"].isin(mismatch)]
     add("REGION_MISMATCH", mismatched.drop_duplicates(["person_id", "regency"]), "regency")
 
     latest = permits.sort_values(["person_id", "issue_date", "permit_number"]).groupby(
@@ -155,10 +154,14 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
         rules = _counts(persons, ["region", "code"])
         acted = _counts(dated.assign(region=key(dated["regency"])), ["region", "action_type"])
 
-        def breakdown(series: pd.Series, region: str) -> dict[str, int]:
-            if region not in series.index.get_level_values(0):
-                return {}
-            return {k: int(v) for k, v in sorted(series.loc[region].items())}
+        def nested(series: pd.Series) -> dict[str, dict[str, int]]:
+            out: dict[str, dict[str, int]] = {}
+            for (region, key), value in series.sort_index().items():
+                out.setdefault(region, {})[key] = int(value)
+            return out
+
+        nationality_by_region = nested(by_nationality)
+        workers_nationality_by_region = nested(workers_by_nationality)
 
         for code in wanted:
             region = index.regencies.get(code) or index.provinces[code]
@@ -169,9 +172,9 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
                 "reference_date": on.isoformat(),
                 "foreigners_total": int(totals.get(code, 0)),
                 "by_permit_type": {k: int(by_type.get((code, k), 0)) for k in PERMIT_TYPES},
-                "by_nationality": breakdown(by_nationality, code),
+                "by_nationality": nationality_by_region.get(code, {}),
                 "workers_total": int(workers.get(code, 0)),
-                "workers_by_nationality": breakdown(workers_by_nationality, code),
+                "workers_by_nationality": workers_nationality_by_region.get(code, {}),
                 "registered_total": int(registered.get(code, 0)),
                 "discrepancies": {rule: int(rules.get((code, rule), 0)) for rule in RULES},
                 "expiring_90_days": int(expiring.get(code, 0)),

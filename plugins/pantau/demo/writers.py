@@ -7,10 +7,9 @@ document properties carry the snapshot date, not the time of writing).
 from __future__ import annotations
 
 import csv
+import math
 from datetime import date, datetime
 from pathlib import Path
-
-import numpy as np
 
 from pantau.demo.render import Table
 
@@ -59,7 +58,7 @@ def write_xlsx(path: str, title: list[str], headers: list[str], rows: list[list]
                                                   sheet.write_datetime)
     for values in rows:
         for column, value in enumerate(values):
-            if value is None or value is np.nan:
+            if value is None or (isinstance(value, float) and math.isnan(value)):
                 continue
             if column in dates and isinstance(value, date):
                 write_datetime(row_number, column,
