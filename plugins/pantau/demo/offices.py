@@ -1,8 +1,9 @@
 """Which immigration office (Kantor Imigrasi, KANIM) serves each regency.
 
 Every city (Kota) and every regency with many foreigners has its own office;
-the other regencies of a province are shared among them. The real map has
-about 125 offices, one for every four or five regencies; this one is synthetic but shaped the same way.
+the other regencies of a province are shared among them, so there is one
+office for every four or five regencies. The real map has about 125 offices;
+this one is synthetic but shaped the same way.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 
 from pantau.normalise.regions import region_index
 from pantau.normalise.text import ascii_key
-
 
 REGENCIES_PER_OFFICE = 5
 

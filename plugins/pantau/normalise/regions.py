@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -151,10 +152,15 @@ def siak_codes(
 
     prop, kab = two_digits(province), two_digits(regency)
     code = prop + "." + kab
-    known = code.isin(index.regencies.keys())
+    known = _member(code, index.regencies)
     given = squish(province).notna() | squish(regency).notna()
     result = Normalised.flag(code.where(known), given & ~known, UNKNOWN)
     if district is None:
         return result, pd.Series(pd.NA, index=code.index, dtype="string")
     district_code = code + "." + two_digits(district)
-    return result, district_code.where(district_code.isin(index.districts))
+    return result, district_code.where(_member(district_code, index.districts))
+
+
+def _member(values: pd.Series, known: Collection[str]) -> pd.Series:
+    """Membership by hash lookup: Arrow's ``isin`` converts every candidate (thousands)."""
+    return values.astype(object).isin(list(known)).astype(bool)
