@@ -39,7 +39,7 @@ RATES = {
     "unregistered": 0.03,  # ITAS/ITAP holder without SKTT/KTP-el (PERMIT_NO_REGISTRATION)
     "registered_elsewhere": 0.01,  # registered in another regency (REGION_MISMATCH)
     "converted": 0.02,  # family ITAS converted to ITAP in the window (ALIH STATUS)
-    "revoked": 0.002,  # permit revoked (DICABUT), then deported
+    "revoked": 0.0005,  # permit revoked (DICABUT), then deported
     "registry_no_passport": 0.03,  # registry row without passport: linked by permit number
     "registry_open_validity": 0.03,  # KTP-el WNA without a TGL_BERLAKU
     "visit_extended": 0.4,  # visitors who extend their visit permit once
@@ -47,6 +47,7 @@ RATES = {
 NO_LIMIT = 999  # last term of a permit that is renewed as long as the holder stays
 LISTED_AFTER_END_DAYS = 30  # ended permits and positions stay in the exports this long
 HISTORY_YEARS = 4  # arrivals of the people present at the start of the window
+LOCAL_EMPLOYER_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,11 @@ def _employers(rng: np.random.Generator, codes: list[str], workers: np.ndarray) 
     count = np.where(workers > 0, np.maximum(1, np.round(workers / 12)), 0).astype(int)
     regency = np.repeat(np.array(codes, dtype=object), count)
     size = len(regency)
-    origins = np.array(list(vocab.BRAND_SYLLABLES))
-    origin_p = np.array([0.45, 0.15, 0.15, 0.25])
-    origin = rng.choice(origins, size=size, p=origin_p)
+    # Foreign-owned employers (origin = the investors' country) bring their
+    # compatriots; local ones (IDN) hire from the national mix. Both paths keep
+    # the nationality shares of calibration.py.
+    origin = _nationalities(rng, size, calibration.TKA_NATIONALITY_SHARE)
+    origin[rng.random(size) < LOCAL_EMPLOYER_SHARE] = "IDN"
     kbli = np.empty(size, dtype=object)
     for code in sorted(set(regency.tolist())):
         at = np.flatnonzero(regency == code)
@@ -152,12 +155,13 @@ def _employers(rng: np.random.Generator, codes: list[str], workers: np.ndarray) 
         pool = np.array(choices or vocab.GENERAL_SECTORS)
         kbli[at] = rng.choice(pool, size=len(at))
     brand = np.empty(size, dtype=object)
-    for code in origins:
+    for code in pd.unique(origin):
         at = np.flatnonzero(origin == code)
-        syllables = np.array(vocab.BRAND_SYLLABLES[code], dtype=object)
+        style = code if code in vocab.BRAND_SYLLABLES else "IDN"
+        syllables = np.array(vocab.BRAND_SYLLABLES[style], dtype=object)
         first = syllables[rng.integers(len(syllables), size=len(at))]
         second = syllables[rng.integers(len(syllables), size=len(at))]
-        joiner = " " if code == "IDN" else ""
+        joiner = " " if style == "IDN" else ""
         brand[at] = first + joiner + second
     sector_word = np.array([vocab.SECTOR_WORDS[k] for k in kbli], dtype=object)
     suffix = np.where(rng.random(size) < 0.5, " INDONESIA", "")
