@@ -417,6 +417,20 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
 # ------------------------------------------------------------------------ positions
 
 
+def _move_some(rng: np.random.Generator, home: np.ndarray, codes: np.ndarray,
+               rate: float) -> tuple[np.ndarray, np.ndarray]:
+    """(regencies, moved): a ``rate`` share of ``home`` replaced by another regency in scope."""
+    out = home.astype(object).copy()
+    moved = np.zeros(len(home), dtype=bool)
+    if len(codes) > 1:
+        moved = rng.random(len(home)) < rate
+        other = codes[rng.integers(len(codes), size=len(home))]
+        other = np.where(other == home, codes[(np.searchsorted(codes, other) + 1) % len(codes)],
+                         other)
+        out[moved] = other[moved]
+    return out, moved
+
+
 def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFrame,
                window: Window, employers: pd.DataFrame, regencies: list[str]) -> pd.DataFrame:
     """RPTKA positions of the foreign workers (one each; a few at two locations)."""
@@ -447,14 +461,9 @@ def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataF
                      dtype=object)
 
     residence = workers["regency"].to_numpy()
-    location = residence.astype(object).copy()
     codes = np.array(regencies, dtype=object)
+    location, elsewhere = _move_some(rng, residence, codes, RATES["work_elsewhere"])
     if len(codes) > 1:
-        elsewhere = rng.random(size) < RATES["work_elsewhere"]
-        other = codes[rng.integers(len(codes), size=size)]
-        other = np.where(other == residence, codes[(np.searchsorted(codes, other) + 1)
-                                                   % len(codes)], other)
-        location[elsewhere] = other[elsewhere]
         province = np.array([c[:2] for c in residence], dtype=object)
         neighbour = codes[rng.integers(len(codes), size=size)]
         same_province = np.array([n[:2] for n in neighbour], dtype=object) == province
@@ -487,14 +496,8 @@ def _registrations(rng: np.random.Generator, people: pd.DataFrame, streams: pd.D
     holders = holders[rng.random(len(holders)) >= RATES["unregistered"]]
     size = len(holders)
     person = people.set_index("person_id").loc[holders["person_id"].to_numpy()]
-    regency = holders["regency"].to_numpy().astype(object).copy()
-    codes = np.array(regencies, dtype=object)
-    if len(codes) > 1:
-        elsewhere = rng.random(size) < RATES["registered_elsewhere"]
-        other = codes[rng.integers(len(codes), size=size)]
-        other = np.where(other == regency, codes[(np.searchsorted(codes, other) + 1)
-                                                 % len(codes)], other)
-        regency[elsewhere] = other[elsewhere]
+    regency, _ = _move_some(rng, holders["regency"].to_numpy(),
+                            np.array(regencies, dtype=object), RATES["registered_elsewhere"])
     districts = _districts_by_regency()
     district = np.empty(size, dtype=object)
     for code in sorted(set(regency.tolist())):

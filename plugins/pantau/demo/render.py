@@ -42,7 +42,6 @@ class Table:
     number_columns: list[str] = field(default_factory=list)  # XLSX: numeric cells
     quarantine: list[dict] = field(default_factory=list)
     messiness: set[str] = field(default_factory=set)
-    person_ids: np.ndarray | None = None  # generator-side, never written
 
 
 @dataclass(frozen=True)
@@ -183,7 +182,7 @@ class Renderer:
             "STATUS": rows["status"].to_numpy(),
             "KANTOR_IMIGRASI": rows["office_name"].to_numpy(),
         })
-        return self._finish("imigrasi_izin_tinggal", path, frame, rows, habits, rng, messiness)
+        return self._finish("imigrasi_izin_tinggal", path, frame, habits, rng, messiness)
 
     def actions(self, path: str, scope: str, rows: pd.DataFrame) -> Table:
         habits = Habits.of("imigrasi_tindakan", scope, self.seed)
@@ -201,7 +200,7 @@ class Renderer:
             "KAB_KOTA": self._regions(rng, rows["regency"].to_numpy(), messiness),
             "KANTOR_IMIGRASI": rows["office_name"].to_numpy(),
         })
-        return self._finish("imigrasi_tindakan", path, frame, rows, habits, rng, messiness)
+        return self._finish("imigrasi_tindakan", path, frame, habits, rng, messiness)
 
     def positions(self, path: str, province: str, rows: pd.DataFrame, day: date) -> Table:
         habits = Habits.of("tenaga_kerja_tka", province, self.seed)
@@ -251,7 +250,7 @@ class Renderer:
             messiness.add("numeric_cells_for_identifiers")
         for column in ("DKPTKA_BULAN", "DKPTKA_USD", "JUMLAH_PENDAMPING"):
             frame[column] = frame[column].astype(np.int64).to_numpy(dtype=object)
-        result = self._finish("tenaga_kerja_tka", path, frame, rows, habits, rng, messiness)
+        result = self._finish("tenaga_kerja_tka", path, frame, habits, rng, messiness)
         result.date_columns = date_columns if habits.date_cells else []
         result.number_columns = numbers
         if habits.title_block:
@@ -296,14 +295,13 @@ class Renderer:
             messiness.add("empty_dates")
         if rows["passport"].isna().any():
             messiness.add("missing_passport_linked_by_permit")
-        return self._finish("dukcapil_orang_asing", path, frame, rows, habits, rng, messiness)
+        return self._finish("dukcapil_orang_asing", path, frame, habits, rng, messiness)
 
     # -------------------------------------------------------------------- finish
 
-    def _finish(self, source: str, path: str, frame: pd.DataFrame, rows: pd.DataFrame,
-                habits: Habits, rng: np.random.Generator, messiness: set[str]) -> Table:
+    def _finish(self, source: str, path: str, frame: pd.DataFrame, habits: Habits,
+                rng: np.random.Generator, messiness: set[str]) -> Table:
         """Duplicates, invalid rows, extra columns and header habits; row numbers last."""
-        person_ids = rows["person_id"].to_numpy()
         frame = frame.reset_index(drop=True)
         origin = np.arange(len(frame))
         duplicated = np.flatnonzero(rng.random(len(frame)) < 0.003)
@@ -312,14 +310,12 @@ class Renderer:
         # tag: -1 a real row, -2 a duplicate, i >= 0 the i-th invalid row
         tags = np.concatenate([np.full(len(frame), -1), np.full(len(duplicated), -2),
                                np.arange(len(ghosts.frame))])
-        ids = np.concatenate([person_ids, person_ids[duplicated],
-                              np.full(len(ghosts.frame), -1)])
         # A duplicate follows its original; invalid rows are spread through the file.
         position = np.concatenate([origin * 2.0, duplicated * 2.0 + 1,
                                    rng.integers(0, max(len(frame), 1),
                                                 size=len(ghosts.frame)) * 2.0 + 1.5])
         sort = np.argsort(position, kind="stable")
-        body, tags, ids = body.iloc[sort].reset_index(drop=True), tags[sort], ids[sort]
+        body, tags = body.iloc[sort].reset_index(drop=True), tags[sort]
         first_row = 2
         quarantine = []
         for at in np.flatnonzero(tags != -1):
@@ -359,4 +355,4 @@ class Renderer:
         messiness.add(f"encoding_{habits.encoding.replace('-sig', '')}")
         return Table(source=source, path=path, frame=body, encoding=habits.encoding,
                      newline="\r\n" if habits.encoding == "cp1252" else "\n",
-                     quarantine=quarantine, messiness=messiness, person_ids=ids)
+                     quarantine=quarantine, messiness=messiness)

@@ -64,8 +64,7 @@ def _passport_expiry(people: pd.DataFrame) -> np.ndarray:
     return people["arrival"].to_numpy() + (years * 365).astype("timedelta64[D]")
 
 
-def _addresses(world: World, person_id: np.ndarray, regency: np.ndarray,
-               streets: np.ndarray) -> np.ndarray:
+def _addresses(person_id: np.ndarray, regency: np.ndarray, streets: np.ndarray) -> np.ndarray:
     index = region_index()
     street = streets[(person_id * 2_654_435_761) % len(streets)]
     place = np.array([index.regencies[c].name.upper() for c in regency], dtype=object)
@@ -99,7 +98,7 @@ def permits(world: World, on: date, streets: np.ndarray) -> pd.DataFrame:
         "passport": people["passport"].to_numpy(),
         "passport_expiry": _passport_expiry(people.reset_index()),
         "sponsor": s["sponsor"].to_numpy(),
-        "address": _addresses(world, s["person_id"].to_numpy(), regency, streets),
+        "address": _addresses(s["person_id"].to_numpy(), regency, streets),
         "regency": regency, "issue_date": issue, "expiry_date": expiry,
         "status": np.where(ended, s["end_status"].to_numpy(), "AKTIF"),
         "office": [o.slug for o in office], "office_name": [o.name for o in office],
@@ -200,7 +199,7 @@ def registrations(world: World, days: dict[str, date], streets: np.ndarray) -> p
         "issue_date": np.maximum(issue, first_day), "valid_until": valid_until,
         "regency": r["regency"].to_numpy(), "district": district.to_numpy(dtype=object),
         **siak,
-        "address": _addresses(world, r["person_id"].to_numpy(), r["regency"].to_numpy(),
+        "address": _addresses(r["person_id"].to_numpy(), r["regency"].to_numpy(),
                               streets),
         "status": status, "snapshot_day": day,
     })
