@@ -332,6 +332,32 @@ def _lapse_last_term(rng: np.random.Generator, start: np.ndarray, term: np.ndarr
     return np.where(chosen, index - 1, NO_LIMIT)
 
 
+def _sponsors(rng: np.random.Generator, people: pd.DataFrame,
+              employers: pd.DataFrame) -> np.ndarray:
+    """PENJAMIN: the employer, an Indonesian spouse, a university or a foundation."""
+    category = people["category"].to_numpy()
+    employer_id = people["employer_id"].to_numpy()
+    sponsor = np.full(len(people), "", dtype=object)
+    has_employer = employer_id >= 0
+    sponsor[has_employer] = employers["name"].to_numpy()[employer_id[has_employer]]
+    spouse = (category == "SETTLED") | ((category == "FAMILY") & ~has_employer)
+    sponsor[spouse] = names.full_names(rng, np.full(int(spouse.sum()), "IDN", dtype=object),
+                                       rng.random(int(spouse.sum())) < 0.5, seed=0)
+    place = np.array([_place(region_index().regencies[c].name) for c in people["regency"]],
+                     dtype=object)
+    student, clergy = category == "STUDENT", category == "CLERGY"
+    sponsor[student] = "UNIVERSITAS " + place[student]
+    foundations = np.array(["YAYASAN KASIH", "YAYASAN DAMAI SEJAHTERA", "YAYASAN AL-IKHLAS",
+                            "YAYASAN DHARMA"], dtype=object)
+    sponsor[clergy] = foundations[rng.integers(len(foundations), size=int(clergy.sum()))] + \
+        " " + place[clergy]
+    return sponsor
+
+
+def _place(regency_name: str) -> str:
+    return regency_name.removeprefix("Kabupaten ").removeprefix("Kota ").upper()
+
+
 def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
              employers: pd.DataFrame) -> pd.DataFrame:
     """Stay permits: each person's permit line, renewed term after term.
@@ -387,10 +413,7 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
         (rng.random(size) < RATES["converted"])
     end_day[converted], end_status[converted] = in_window[converted], "ALIH STATUS"
 
-    employer_name = employers["name"].to_numpy()
-    employer_id = people["employer_id"].to_numpy()
-    sponsor = np.where(employer_id >= 0, employer_name[np.maximum(employer_id, 0)]
-                       if len(employer_name) else "", "").astype(object)
+    sponsor = _sponsors(rng, people, employers)
     first = table({
         "person_id": people["person_id"].to_numpy(), "line": 0, "permit_type": permit_type,
         "visa_index": visa_index, "purpose": purpose, "start": start, "term_months": term,
@@ -405,7 +428,7 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
         "start": conversion_day,  # drawn with a day of month <= 28
         "term_months": 60, "last_term": NO_LIMIT,
         "end_day": people["departure"].to_numpy()[converted], "end_status": "",
-        "regency": people["regency"].to_numpy()[converted], "sponsor": "",
+        "regency": people["regency"].to_numpy()[converted], "sponsor": sponsor[converted],
         "revoked": False,
     })
     second.loc[second["end_day"].notna(), "end_status"] = "EPO"
