@@ -64,3 +64,25 @@ def test_warehouse_lifecycle_and_ingest_exit_codes(cli_env: dict[str, str], tmp_
     finally:
         assert run("warehouse", "stop", env=cli_env).returncode == 0
     assert run("warehouse", "status", env=cli_env).returncode == 3
+
+
+def test_demo_data_command_writes_landing_and_truth_and_refuses_bad_arguments(
+        cli_env: dict[str, str], tmp_path: Path):
+    out = tmp_path / "dumai"
+    made = run("demo-data", "--scope", "14.72", "--period", "2025-06", "--seed", "3",
+               "--out", str(out), env=cli_env)
+    assert made.returncode == 0, made.stderr
+    assert "imigrasi_izin_tinggal" in made.stdout and str(out / "truth") in made.stdout
+    assert (out / "truth" / "figures" / "2025-06" / "14.72.json").exists()
+    assert (out / "truth" / "figures" / "2025-05" / "14.72.json").exists()
+    assert sorted(p.name for p in (out / "landing").iterdir()) == sorted(
+        ["imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
+         "dukcapil_orang_asing"])
+    bad_scope = run("demo-data", "--scope", "99", "--period", "2025-06", "--out",
+                    str(tmp_path / "x"), env=cli_env)
+    assert bad_scope.returncode == 2
+    assert "neither a Kemendagri province code" in bad_scope.stdout
+    bad_period = run("demo-data", "--period", "2025-Q5", "--out", str(tmp_path / "y"),
+                     env=cli_env)
+    assert bad_period.returncode == 2
+    assert "is not YYYY-MM" in bad_period.stdout
