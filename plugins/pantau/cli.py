@@ -123,7 +123,7 @@ MAX_LISTED_FILES = 40
 
 def _grouped_table(outcomes) -> Table:
     """One line per source and status when there are too many files to list."""
-    table = Table(title="Ingest summary (per source; problem files listed below)")
+    table = Table(title="Ingest summary (per source; files not loaded are listed below)")
     for name, justify in (("source", "left"), ("status", "left"), ("files", "right"),
                           ("rows", "right"), ("problems", "right")):
         table.add_column(name, justify=justify)
@@ -177,9 +177,9 @@ def run_ingest(paths: list[Path]) -> int:
     outcomes = ingest_paths(paths, settings)
     if len(outcomes) > MAX_LISTED_FILES:
         console.print(_grouped_table(outcomes))
-        failed = [o for o in outcomes if o.status not in {"loaded", "duplicate"}]
-        if failed:
-            console.print(_summary_table(failed))
+        not_loaded = [o for o in outcomes if o.status not in {"loaded", "duplicate"}]
+        if not_loaded:
+            console.print(_summary_table(not_loaded))
     else:
         console.print(_summary_table(outcomes))
     _print_totals(outcomes)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pantau.normalise.countries import resolve_country
@@ -80,8 +81,9 @@ def read_xlsx(item: Delivered) -> pd.DataFrame:
 
 def without_quarantined(frame: pd.DataFrame, quarantine: pd.DataFrame) -> pd.DataFrame:
     bad = set(zip(quarantine["file"], quarantine["row_number"].astype(int), strict=True))
-    keep = [(f, r) not in bad for f, r in zip(frame["_file"], frame["_row"], strict=True)]
-    return frame[keep].reset_index(drop=True)
+    keep = np.array([(f, r) not in bad for f, r in
+                     zip(frame["_file"], frame["_row"], strict=True)], dtype=bool)
+    return frame.loc[keep].reset_index(drop=True)
 
 
 def to_date(value: object) -> pd.Timestamp | None:
@@ -219,8 +221,9 @@ class Oracle:
 
         add("TKA_NO_PERMIT", covering[~covering["key"].isin(work["key"])])
         covered = set(zip(covering["key"], covering["regency"], strict=True))
-        add("PERMIT_NO_RPTKA", work[[(k, r) not in covered for k, r in
-                                     zip(work["key"], work["regency"], strict=True)]])
+        add("PERMIT_NO_RPTKA", work.loc[np.array(
+            [(k, r) not in covered for k, r in zip(work["key"], work["regency"], strict=True)],
+            dtype=bool)])
         residents = valid[valid["type"].isin(["ITAS", "ITAP"])]
         add("PERMIT_NO_REGISTRATION", residents[~residents["key"].isin(active["key"])])
         places: dict[str, dict[str, set[str]]] = {}

@@ -186,10 +186,36 @@ def test_the_truth_lists_every_kind_of_invalid_row_of_every_source(demo) -> None
         mine = quarantine[quarantine["source"] == source]
         assert {code for code, _ in choices} <= set(mine["reason_code"]), source
         assert "DUPLICATE_ROW" in set(quarantine["reason_code"])
-    sample = quarantine[quarantine["reason_code"] == "DUPLICATE_ROW"].iloc[0]
-    lines = (demo / sample["file"]).read_bytes().splitlines()
-    row = int(sample["row_number"])
-    assert lines[row - 1] == lines[row - 2]  # row numbers count the header as row 1
+    duplicates = quarantine[(quarantine["reason_code"] == "DUPLICATE_ROW")
+                            & quarantine["file"].str.endswith(".csv")]
+    assert len(duplicates) > 10
+    for name, rows in duplicates.groupby("file"):
+        lines = (demo / name).read_bytes().splitlines()
+        for row in rows["row_number"].astype(int):  # the header is row 1
+            assert lines[row - 1] == lines[row - 2], (name, row)
+
+
+def test_a_regency_without_foreign_workers_or_actions_still_gets_every_file(tmp_path) -> None:
+    out = tmp_path / "small"
+    generate(["91.19"], "2025-06", 3, out, workers=0)  # 0 RPTKA positions with this seed
+    manifest = json.loads((out / "truth" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["rows"]["tenaga_kerja_tka"] == 0
+    assert all(n == 2 for n in manifest["counts"]["files"].values())
+    oracle = Oracle(out, date(2025, 6, 30))
+    figures = json.loads((out / "truth" / "figures" / "2025-06" / "91.19.json").read_text())
+    assert figures["workers_total"] == 0
+    expected = oracle.figures(["91.19"], date(2025, 6, 1))
+    assert {k: figures[k] for k in expected} == expected
+
+
+def test_an_interrupted_run_can_be_redone(tmp_path) -> None:
+    generate(["14.72"], "2025-06", 1, tmp_path, workers=0)
+    first = _digests(tmp_path)
+    import shutil
+
+    shutil.rmtree(tmp_path / "truth")  # as if the run had stopped half-way
+    generate(["14.72"], "2025-06", 1, tmp_path, workers=0)
+    assert _digests(tmp_path) == first
 
 
 # ------------------------------------------------------------------ messiness
@@ -264,7 +290,7 @@ def test_national_headcounts_are_of_the_order_of_the_published_figures() -> None
     assert 160_000 <= workers.sum() <= 180_000  # ≈ 170k TKA positions
     stays = len(present) - (present == "VISITOR").sum() / 2  # visitors pass through twice
     assert 380_000 <= stays <= 480_000  # ≈ 400k+ stay permits
-    assert calibration.NATIONAL_POPULATION_DOCUMENTS == 250_000
+    assert calibration.TKA_NATIONALITY_SHARE["CHN"] > calibration.TKA_NATIONALITY_SHARE["JPN"]
 
 
 def test_window_is_the_period_and_the_one_before() -> None:

@@ -14,11 +14,10 @@ import numpy as np
 
 from pantau.normalise.regions import region_index
 
-# National totals (CALIBRATION.md): TKA 168,048 in 2023; permits about 2.2 per
-# TKA plus visitors; population documents about 250k.
+# National total (CALIBRATION.md): TKA 168,048 in 2023. The other permit kinds
+# are sized in vocab.PERMIT_KINDS (≈420k valid stay permits of all kinds with
+# the workers); registrations follow the ITAS/ITAP holders (≈250k+).
 NATIONAL_TKA_POSITIONS = 170_000
-NATIONAL_STAY_PERMITS = 420_000
-NATIONAL_POPULATION_DOCUMENTS = 250_000
 
 # Foreign workers by nationality, 2023 (BPS compilation): China 82,623,
 # Japan 15,961, South Korea 15,660 of 168,048; the rest spread over the other
@@ -87,4 +86,4 @@ NON_WORKER_NATIONALITY_SHARE = {
     "NZL": 0.01, "VNM": 0.01,
 }
 # What the shares leave goes to these, evenly.
-OTHER_NATIONALITIES = ("ESP", "ITA", "CAN", "NZL", "BRA", "TUR", "THA", "VNM")
+OTHER_NATIONALITIES = ("BRA", "TUR", "THA", "MEX", "ARG", "POL", "SWE", "CHE")

@@ -42,6 +42,7 @@ from pantau.sources.catalog import SOURCES
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+MARKER = ".pantau-demo-data"
 MAX_PENDING_WORKBOOKS = 4
 # What the truth needs of the clean snapshots, once their files are written.
 TRUTH_COLUMNS = {
@@ -70,10 +71,17 @@ class Result:
 
 
 def _prepare(out: Path) -> tuple[Path, Path]:
+    """Empty landing/ and truth/ for a new run, but only if a previous run made them.
+
+    The marker is written first, so that an interrupted run can be redone.
+    """
     landing, truth_dir = out / "landing", out / "truth"
-    if (landing.exists() or truth_dir.exists()) and not (truth_dir / MANIFEST).exists():
+    if (landing.exists() or truth_dir.exists()) and not (out / MARKER).exists():
         raise OutputNotOurs(f"{out} already has landing/ or truth/ that pantau demo-data did "
                             "not write; choose another --out")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("written by pantau demo-data; landing/ and truth/ are "
+                              "replaced on every run\n", encoding="utf-8")
     for folder in (landing, truth_dir):
         if folder.exists():
             shutil.rmtree(folder)
@@ -137,17 +145,18 @@ class Generator:
         on = month.end
         stamp = f"{on:%Y%m%d}"
         permits = snapshots.permits(world, on, self.streets)
-        permits = permits[permits["regency"].isin(world.regencies)]
-        for slug, rows in permits.groupby("office", sort=True):
+        grouped = dict(tuple(permits.groupby("office", sort=True)))
+        for slug in self.office_slugs:  # an office with an empty register still delivers
+            rows = grouped.get(slug, permits.iloc[0:0])
             self._csv(render.permits(
-                f"imigrasi_izin_tinggal/{slug}/izin_tinggal_{slug}_{stamp}.csv", slug, rows))
+                f"imigrasi_izin_tinggal/{slug}/izin_tinggal_{slug}_{stamp}.csv", slug, rows, on))
         permits = permits[TRUTH_COLUMNS["permits"]]  # names and addresses are written: drop
         actions = snapshots.actions(world, on)
         grouped = dict(tuple(actions.groupby("office", sort=True)))
         for slug in self.office_slugs:
             rows = grouped.get(slug, actions.iloc[0:0])
             self._csv(render.actions(
-                f"imigrasi_tindakan/{slug}/tindakan_{slug}_{stamp}.csv", slug, rows))
+                f"imigrasi_tindakan/{slug}/tindakan_{slug}_{stamp}.csv", slug, rows, on))
         tka_days = {p: snapshots.snapshot_day("tenaga_kerja_tka", p, month)
                     for p in self.provinces}
         positions = snapshots.positions(world, tka_days)
@@ -166,7 +175,7 @@ class Generator:
             rows = grouped.get(regency, registrations.iloc[0:0])
             self._csv(render.registrations(
                 f"dukcapil_orang_asing/{regency[:2]}/wna_{regency.replace('.', '')}_"
-                f"{day:%Y%m%d}.csv", regency, rows))
+                f"{day:%Y%m%d}.csv", regency, rows, day))
         registrations = registrations[TRUTH_COLUMNS["registrations"]]
         self.progress(f"{month}: {len(permits):,} permits, {len(positions):,} positions, "
                       f"{len(registrations):,} registrations, {len(actions):,} actions")

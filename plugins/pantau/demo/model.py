@@ -48,6 +48,11 @@ NO_LIMIT = 999  # last term of a permit that is renewed as long as the holder st
 LISTED_AFTER_END_DAYS = 30  # ended permits and positions stay in the exports this long
 HISTORY_YEARS = 4  # arrivals of the people present at the start of the window
 LOCAL_EMPLOYER_SHARE = 0.4
+# Permits and positions start (and so renew) on days 1..25: every month has
+# them, and no renewal falls between the registry's extraction (the last three
+# days of a month, February's 26th at the earliest) and the immigration one, so
+# a registry row always names a permit number the immigration export lists.
+MAX_START_DAY = 25
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,10 @@ class World:
 
 
 def _uniform_days(rng: np.random.Generator, first: date, last: date, size: int) -> np.ndarray:
-    """Random dates in [first, last] whose day of month is at most 28."""
+    """Random dates in the months of [first, last] on a day of month up to MAX_START_DAY."""
     months = rng.integers(month_index(np.array([as_day(first)]))[0],
                           month_index(np.array([as_day(last)]))[0] + 1, size=size)
-    return make_date(months, rng.integers(1, 29, size=size))
+    return make_date(months, rng.integers(1, MAX_START_DAY + 1, size=size))
 
 
 def _shares(weights: np.ndarray) -> np.ndarray:
@@ -303,10 +308,9 @@ def build_world(regencies: list[str], period: Period, seed: int) -> World:
         "full_name": names.full_names(names_rng, nationality, female, seed),
         "passport": names.passport_numbers(names_rng, pid, nationality),
         "arrival": arrival, "departure": departure, "employer_id": employer,
-        "newcomer": newcomer,
     })
     streams = _streams(streams_rng, people, window, employers)
-    positions = _positions(positions_rng, people, streams, window, employers, regencies)
+    positions = _positions(positions_rng, people, streams, window, regencies)
     registrations = _registrations(registry_rng, people, streams, regencies)
     actions = _actions(actions_rng, people, streams, window, regencies, weights, seed)
     offices = office_map(set(calibration.TKA_HOTSPOT_SHARE) | set(vocab.TOURISM_HOTSPOT_SHARE))
@@ -455,7 +459,7 @@ def _move_some(rng: np.random.Generator, home: np.ndarray, codes: np.ndarray,
 
 
 def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFrame,
-               window: Window, employers: pd.DataFrame, regencies: list[str]) -> pd.DataFrame:
+               window: Window, regencies: list[str]) -> pd.DataFrame:
     """RPTKA positions of the foreign workers (one each; a few at two locations)."""
     workers = people[people["category"] == "WORKER"]
     workers = workers[rng.random(len(workers)) >= RATES["worker_no_rptka"]]

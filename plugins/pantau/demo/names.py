@@ -87,8 +87,7 @@ def name_pool(nationality: str, seed: int) -> NamePool:
         female = [f"{a} BINTI {b}" for a, b in zip(female, fathers, strict=True)]
         male = [f"{a} BIN {b}" for a, b in zip(male, fathers, strict=True)]
         last = [""] * POOL_SIZE
-    return NamePool(*(np.array([n for n in pool if n is not None], dtype=object)
-                      for pool in (male, female, last)),
+    return NamePool(*(np.array(pool, dtype=object) for pool in (male, female, last)),
                     surname_first=nationality in SURNAME_FIRST)
 
 

@@ -23,8 +23,9 @@ from pantau.sources.catalog import SOURCES
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember")
+FILE_LEVEL_MESSINESS = {"extra_columns", "xlsx_title_block"}
 EXTRA_COLUMNS = {"KETERANGAN": ("", "", "", "DATA LAMA", "PERPANJANGAN", "VERIFIKASI"),
-                 "TGL_UPDATE": None}
+                 "TGL_UPDATE": None}  # None: a date
 
 
 @dataclass
@@ -34,7 +35,6 @@ class Table:
     source: str
     path: str  # relative to DIR/landing
     frame: pd.DataFrame  # header -> cell values, in file order
-    first_row: int = 2  # row number of the first data row (header is the row before)
     encoding: str = "utf-8"
     newline: str = "\n"
     title: list[str] = field(default_factory=list)  # XLSX title block above the header
@@ -150,7 +150,7 @@ class Renderer:
 
     # ---------------------------------------------------------------- per source
 
-    def permits(self, path: str, scope: str, rows: pd.DataFrame) -> Table:
+    def permits(self, path: str, scope: str, rows: pd.DataFrame, day: date) -> Table:
         habits = Habits.of("imigrasi_izin_tinggal", scope, self.seed)
         rng, messiness = self.rng(path), set()
         sex = rows["sex"].to_numpy()
@@ -159,6 +159,8 @@ class Renderer:
             messiness.add("sex_codes_MF")
         visa = rows["visa_index"].to_numpy().astype(object)
         spaced = rng.random(len(visa)) < 0.03
+        if spaced.any():
+            messiness.add("visa_index_spacing")
         visa[spaced] = pd.Series(visa[spaced], dtype=object).str.replace(
             r"^([A-Z])", r"\1 ", regex=True).to_numpy(dtype=object)
         frame = table({
@@ -182,9 +184,9 @@ class Renderer:
             "STATUS": rows["status"].to_numpy(),
             "KANTOR_IMIGRASI": rows["office_name"].to_numpy(),
         })
-        return self._finish("imigrasi_izin_tinggal", path, frame, habits, rng, messiness)
+        return self._finish("imigrasi_izin_tinggal", path, frame, habits, rng, messiness, day)
 
-    def actions(self, path: str, scope: str, rows: pd.DataFrame) -> Table:
+    def actions(self, path: str, scope: str, rows: pd.DataFrame, day: date) -> Table:
         habits = Habits.of("imigrasi_tindakan", scope, self.seed)
         rng, messiness = self.rng(path), set()
         frame = table({
@@ -200,7 +202,7 @@ class Renderer:
             "KAB_KOTA": self._regions(rng, rows["regency"].to_numpy(), messiness),
             "KANTOR_IMIGRASI": rows["office_name"].to_numpy(),
         })
-        return self._finish("imigrasi_tindakan", path, frame, habits, rng, messiness)
+        return self._finish("imigrasi_tindakan", path, frame, habits, rng, messiness, day)
 
     def positions(self, path: str, province: str, rows: pd.DataFrame, day: date) -> Table:
         habits = Habits.of("tenaga_kerja_tka", province, self.seed)
@@ -242,7 +244,7 @@ class Renderer:
         else:
             for column in date_columns:
                 frame[column] = self._dates(rng, frame[column].to_numpy(), habits, messiness)
-        if np.isnat(birth).any() or (pd.Series(frame["TANGGAL_LAHIR"]).isna()).any():
+        if pd.isna(frame["TANGGAL_LAHIR"]).any():
             messiness.add("empty_dates")
         if habits.numeric_nib:
             frame["NIB"] = frame["NIB"].astype(np.int64).to_numpy(dtype=object)
@@ -250,7 +252,7 @@ class Renderer:
             messiness.add("numeric_cells_for_identifiers")
         for column in ("DKPTKA_BULAN", "DKPTKA_USD", "JUMLAH_PENDAMPING"):
             frame[column] = frame[column].astype(np.int64).to_numpy(dtype=object)
-        result = self._finish("tenaga_kerja_tka", path, frame, habits, rng, messiness)
+        result = self._finish("tenaga_kerja_tka", path, frame, habits, rng, messiness, day)
         result.date_columns = date_columns if habits.date_cells else []
         result.number_columns = numbers
         if habits.title_block:
@@ -258,13 +260,12 @@ class Renderer:
             result.title = ["DATA TENAGA KERJA ASING (TKA) BERDASARKAN RPTKA",
                            f"PROVINSI {name}",
                            f"Keadaan per {day.day} {MONTHS_ID[day.month - 1]} {day.year}", ""]
-            result.first_row += len(result.title)
             for entry in result.quarantine:
                 entry["row_number"] += len(result.title)
             result.messiness.add("xlsx_title_block")
         return result
 
-    def registrations(self, path: str, regency: str, rows: pd.DataFrame) -> Table:
+    def registrations(self, path: str, regency: str, rows: pd.DataFrame, day: date) -> Table:
         habits = Habits.of("dukcapil_orang_asing", regency, self.seed)
         rng, messiness = self.rng(path), set()
         style = "padded" if habits.padded_siak else "plain"
@@ -295,14 +296,26 @@ class Renderer:
             messiness.add("empty_dates")
         if rows["passport"].isna().any():
             messiness.add("missing_passport_linked_by_permit")
-        return self._finish("dukcapil_orang_asing", path, frame, habits, rng, messiness)
+        return self._finish("dukcapil_orang_asing", path, frame, habits, rng, messiness, day)
 
     # -------------------------------------------------------------------- finish
 
     def _finish(self, source: str, path: str, frame: pd.DataFrame, habits: Habits,
-                rng: np.random.Generator, messiness: set[str]) -> Table:
+                rng: np.random.Generator, messiness: set[str], day: date) -> Table:
         """Duplicates, invalid rows, extra columns and header habits; row numbers last."""
         frame = frame.reset_index(drop=True)
+        if habits.extra_column:
+            values = EXTRA_COLUMNS[habits.extra_column]
+            if values is None:
+                column = self.dates.format(  # when the clerk last touched the row
+                    np.full(len(frame), np.datetime64(day, "D")) - rng.integers(
+                        0, 700, size=len(frame)).astype("timedelta64[D]"), habits.date_format)
+            else:
+                column = np.array(values, dtype=object)[rng.integers(len(values),
+                                                                     size=len(frame))]
+            frame.insert(int(rng.integers(len(frame.columns) // 2, len(frame.columns) + 1)),
+                        habits.extra_column, column)
+            messiness.add("extra_columns")
         origin = np.arange(len(frame))
         duplicated = np.flatnonzero(rng.random(len(frame)) < 0.003)
         ghosts = invalid.ghost_rows(source, frame, rng, self._date_cell(habits, source))
@@ -329,18 +342,8 @@ class Renderer:
             messiness.add("duplicate_rows")
         if len(ghosts.frame):
             messiness.add("invalid_rows")
-        if habits.extra_column:
-            values = EXTRA_COLUMNS[habits.extra_column]
-            if values is None:
-                column = self.dates.format(
-                    np.full(len(body), np.datetime64("2024-01-01")) + rng.integers(
-                        0, 700, size=len(body)).astype("timedelta64[D]"), habits.date_format)
-            else:
-                column = np.array(values, dtype=object)[rng.integers(len(values),
-                                                                     size=len(body))]
-            body.insert(int(rng.integers(len(body.columns) // 2, len(body.columns) + 1)),
-                        habits.extra_column, column)
-            messiness.add("extra_columns")
+        if not len(frame):  # an empty register shows only the file's own habits
+            messiness &= FILE_LEVEL_MESSINESS
         headers = list(body.columns)
         known = {c.header for c in SOURCES[source].columns}
         if habits.lower_headers:

@@ -9,7 +9,6 @@ are not cleaned the day something ends.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -28,15 +27,6 @@ STALE_POSITION_DAYS = 183  # an RPTKA that was not renewed leaves the register a
 def stable_number(*parts: object) -> int:
     """A number from text that is the same on every run and machine (unlike ``hash``)."""
     return zlib.crc32("|".join(map(str, parts)).encode())
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One extraction: source, the scope it covers (office, province, regency), its date."""
-
-    source: str
-    scope: str
-    day: date
 
 
 def snapshot_day(source: str, scope: str, month: Period) -> date:

@@ -93,6 +93,8 @@ def regions(rng: np.random.Generator, codes: np.ndarray, plain_share: float = 0.
 
 def location_lists(rng: np.random.Generator, lists: np.ndarray) -> np.ndarray:
     """LOKASI_KERJA: one regency, or two separated by ';' (the generator makes no more)."""
+    if len(lists) == 0:
+        return np.empty(0, dtype=object)
     parts = pd.Series(lists, dtype=object).str.split(";", n=1, expand=True)
     first = regions(rng, parts[0].to_numpy(dtype=object))
     if parts.shape[1] == 1:

@@ -156,8 +156,8 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
 
         def nested(series: pd.Series) -> dict[str, dict[str, int]]:
             out: dict[str, dict[str, int]] = {}
-            for (region, key), value in series.sort_index().items():
-                out.setdefault(region, {})[key] = int(value)
+            for (region, label), value in series.sort_index().items():
+                out.setdefault(region, {})[label] = int(value)
             return out
 
         nationality_by_region = nested(by_nationality)
