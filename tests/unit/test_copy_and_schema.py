@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from pantau.sources.catalog import SOURCES
 from pantau.warehouse.copy import to_copy_text
-
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+from tests.support.ddl import SQL_DIR, ddl_columns
 
 
 def test_copy_text_escapes_and_keeps_empty_distinct_from_null() -> None:
@@ -21,23 +19,16 @@ def test_copy_text_escapes_and_keeps_empty_distinct_from_null() -> None:
     assert to_copy_text(frame) == "x\\ty\t1\n\t2\n\\N\t\\N\nback\\\\slash\\nline\t4\n"
 
 
-def _columns(ddl: str) -> list[str]:
-    body = ddl[ddl.index("(") + 1:]
-    names = [line.split()[0] for line in body.splitlines()
-             if re.match(r"^\s+[a-z_]+\s+(text|date|integer|char|numeric|smallint|bigint)", line)]
-    return names
-
-
 @pytest.mark.parametrize("source", list(SOURCES.values()), ids=lambda s: s.id)
 def test_raw_ddl_has_one_text_column_per_source_column(source) -> None:
     ddl = (SQL_DIR / "raw" / f"raw_{source.id}.sql").read_text()
-    assert _columns(ddl) == ["batch_id", "row_number", *(c.raw_name for c in source.columns)]
+    assert ddl_columns(ddl) == ["batch_id", "row_number", *(c.raw_name for c in source.columns)]
 
 
 @pytest.mark.parametrize("source", list(SOURCES.values()), ids=lambda s: s.id)
 def test_staging_ddl_has_every_target_column(source) -> None:
     ddl = (SQL_DIR / "staging" / f"stg_{source.id}.sql").read_text()
-    columns = _columns(ddl)
+    columns = ddl_columns(ddl)
     assert columns[:2] == ["batch_id", "row_number"]
     assert {c.target for c in source.columns} <= set(columns)
 

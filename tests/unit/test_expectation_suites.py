@@ -9,8 +9,8 @@ from pathlib import Path
 import great_expectations as gx
 import pytest
 
-from pantau.config import get_settings
 from pantau.sources.catalog import SOURCES
+from tests.support.ddl import staging_columns
 
 EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
 PERSONAL = {c.target for s in SOURCES.values() for c in s.columns if c.personal} - {"nik"}
@@ -18,11 +18,6 @@ PERSONAL = {c.target for s in SOURCES.values() for c in s.columns if c.personal}
 
 def _suite(source: str) -> dict:
     return json.loads((EXPECTATIONS / f"{source}.json").read_text(encoding="utf-8"))
-
-
-def _staging_columns(source: str) -> set[str]:
-    ddl = (get_settings().sql_dir / "staging" / f"stg_{source}.sql").read_text()
-    return set(re.findall(r"^\s+([a-z_]+)\s+[a-z]", ddl, flags=re.MULTILINE))
 
 
 def test_there_is_one_suite_per_source_and_nothing_else() -> None:
@@ -45,7 +40,7 @@ def test_suite_loads_in_gx_and_every_expectation_says_its_severity_and_reason(so
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
 def test_suites_name_only_staging_columns_and_row_rules_select_row_numbers(source) -> None:
-    columns = _staging_columns(source)
+    columns = set(staging_columns(source))
     for expectation in _suite(source)["expectations"]:
         kwargs = expectation["kwargs"]
         if "column" in kwargs:

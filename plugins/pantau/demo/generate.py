@@ -188,7 +188,7 @@ class Generator:
                                     frames["registrations"], on)
         self.result.discrepancies.append(codes.assign(period=period.label))
         whole = [p for p in self.provinces
-                 if all(c in self.world.regencies for c in _province_regencies(p))]
+                 if set(resolve_scope([p])) <= set(self.world.regencies)]
         self.result.figures[period.label] = truth.figures(
             self.world.regencies, whole, period.label, on, period.start, frames["permits"],
             frames["positions"], frames["registrations"], frames["actions"], codes)
@@ -200,12 +200,6 @@ class Generator:
             local = entry.pop("_local")
             entry["sha256"] = _sha256(local)
             entry["bytes"] = local.stat().st_size
-
-
-def _province_regencies(province: str) -> list[str]:
-    from pantau.normalise.regions import region_index
-
-    return [c for c in region_index().regencies if c.startswith(f"{province}.")]
 
 
 def _write_truth(generator: Generator, scope: list[str], period: Period, seed: int) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from pantau.demo import calibration, names, vocab
 from pantau.demo.frames import table
-from pantau.demo.offices import Office, office_map
+from pantau.demo.offices import Office, office_map, place_name
 from pantau.demo.timeline import as_day, current_term, day_of_month, make_date, month_index
 from pantau.normalise.regions import region_index
 from pantau.periods import Period
@@ -347,8 +347,8 @@ def _sponsors(rng: np.random.Generator, people: pd.DataFrame,
     spouse = (category == "SETTLED") | ((category == "FAMILY") & ~has_employer)
     sponsor[spouse] = names.full_names(rng, np.full(int(spouse.sum()), "IDN", dtype=object),
                                        rng.random(int(spouse.sum())) < 0.5, seed=0)
-    place = np.array([_place(region_index().regencies[c].name) for c in people["regency"]],
-                     dtype=object)
+    place = np.array([place_name(region_index().regencies[c].name).upper()
+                      for c in people["regency"]], dtype=object)
     student, clergy = category == "STUDENT", category == "CLERGY"
     sponsor[student] = "UNIVERSITAS " + place[student]
     foundations = np.array(["YAYASAN KASIH", "YAYASAN DAMAI SEJAHTERA", "YAYASAN AL-IKHLAS",
@@ -356,10 +356,6 @@ def _sponsors(rng: np.random.Generator, people: pd.DataFrame,
     sponsor[clergy] = foundations[rng.integers(len(foundations), size=int(clergy.sum()))] + \
         " " + place[clergy]
     return sponsor
-
-
-def _place(regency_name: str) -> str:
-    return regency_name.removeprefix("Kabupaten ").removeprefix("Kota ").upper()
 
 
 def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
@@ -549,14 +545,9 @@ def _registrations(rng: np.random.Generator, people: pd.DataFrame, streams: pd.D
 
 
 def _districts_by_regency() -> dict[str, list[str]]:
-    import csv
-
-    from pantau.config import REFERENCE_DIR
-
     out: dict[str, list[str]] = {}
-    with (REFERENCE_DIR / "districts.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            out.setdefault(row["regency_code"], []).append(row["code"])
+    for code in sorted(region_index().districts):
+        out.setdefault(code[:5], []).append(code)
     return out
 
 

@@ -23,11 +23,9 @@ class Office:
     regency: str  # the regency it sits in
 
 
-def _place_name(regency_name: str) -> str:
-    for prefix in ("Kabupaten ", "Kota "):
-        if regency_name.startswith(prefix):
-            return regency_name[len(prefix):]
-    return regency_name
+def place_name(regency_name: str) -> str:
+    """'Kabupaten Kapuas' -> 'Kapuas', 'Kota Palangkaraya' -> 'Palangkaraya'."""
+    return regency_name.removeprefix("Kabupaten ").removeprefix("Kota ")
 
 
 def office_map(busy: set[str]) -> dict[str, Office]:
@@ -47,7 +45,7 @@ def office_map(busy: set[str]) -> dict[str, Office]:
         seats.sort()
         offices = []
         for seat in seats:
-            place = _place_name(index.regencies[seat].name)
+            place = place_name(index.regencies[seat].name)
             grade = "I" if index.regencies[seat].name.startswith("Kota") else "II"
             slug = ascii_key(place).replace(" ", "")
             if slug in used:  # Kota Bekasi and Kabupaten Bekasi both have an office

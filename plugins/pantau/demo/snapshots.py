@@ -61,6 +61,23 @@ def _addresses(person_id: np.ndarray, regency: np.ndarray, streets: np.ndarray) 
     return street + ", " + place
 
 
+def _terms(lines: pd.DataFrame, day: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(ended, permit number, issue, expiry) of each permit line as seen on ``day``.
+
+    A line that has ended shows the term it ended in.
+    """
+    end_day = lines["end_day"].to_numpy()
+    ended = ~pd.isna(end_day) & (end_day <= day)
+    seen_on = np.where(ended, end_day - np.timedelta64(1, "D"), day)
+    term, issue, expiry = current_term(lines["start"].to_numpy(),
+                                       lines["term_months"].to_numpy(),
+                                       lines["last_term"].to_numpy(), seen_on)
+    prefix = lines["permit_type"].map(PERMIT_PREFIX).to_numpy()
+    number = [f"{p}{i:07d}-{t:02d}" for p, i, t in
+              zip(prefix, lines["stream_id"].to_numpy(), term, strict=True)]
+    return ended, number, issue, expiry
+
+
 def permits(world: World, on: date, streets: np.ndarray) -> pd.DataFrame:
     """The stay-permit register on ``on``: one row per permit (all offices)."""
     s = world.streams
@@ -68,15 +85,8 @@ def permits(world: World, on: date, streets: np.ndarray) -> pd.DataFrame:
     end_day = s["end_day"].to_numpy()
     listed = _listed(s["start"].to_numpy(), end_day, day)
     s = s[listed]
-    day, end_day = day[listed], end_day[listed]
-    ended = ~pd.isna(end_day) & (end_day <= day)
-    seen_on = np.where(ended, end_day - np.timedelta64(1, "D"), day)
-    term, issue, expiry = current_term(s["start"].to_numpy(), s["term_months"].to_numpy(),
-                                       s["last_term"].to_numpy(), seen_on)
+    ended, number, issue, expiry = _terms(s, day[listed])
     people = world.people.set_index("person_id").loc[s["person_id"].to_numpy()]
-    prefix = s["permit_type"].map(PERMIT_PREFIX).to_numpy()
-    number = [f"{p}{i:07d}-{t:02d}" for p, i, t in
-              zip(prefix, s["stream_id"].to_numpy(), term, strict=True)]
     regency = s["regency"].to_numpy()
     office = [world.offices[c] for c in regency]
     frame = table({
@@ -155,14 +165,8 @@ def registrations(world: World, days: dict[str, date], streets: np.ndarray) -> p
         switch = converted["start"].to_numpy() <= day[has_later]
         rows = np.flatnonzero(has_later)[switch]
         line.iloc[rows] = converted[switch].to_numpy()
+    _, number, issue, expiry = _terms(line, day)
     end_day = line["end_day"].to_numpy()
-    ended = ~pd.isna(end_day) & (end_day <= day)
-    seen_on = np.where(ended, end_day - np.timedelta64(1, "D"), day)
-    term, issue, expiry = current_term(line["start"].to_numpy(), line["term_months"].to_numpy(),
-                                       line["last_term"].to_numpy(), seen_on)
-    prefix = line["permit_type"].map(PERMIT_PREFIX).to_numpy()
-    number = [f"{p}{i:07d}-{t:02d}" for p, i, t in
-              zip(prefix, line["stream_id"].to_numpy(), term, strict=True)]
     itap = line["permit_type"].to_numpy() == "ITAP"
     valid_until = expiry.copy()
     valid_until[itap & r["open_validity"].to_numpy()] = np.datetime64("NaT")

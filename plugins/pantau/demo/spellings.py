@@ -15,6 +15,7 @@ import pandas as pd
 import pycountry
 
 from pantau.config import REFERENCE_DIR
+from pantau.demo.offices import place_name
 from pantau.normalise.countries import resolve_country
 from pantau.normalise.regions import region_index
 
@@ -65,7 +66,7 @@ def region_spellings(code: str) -> tuple[str, ...]:
     index = region_index()
     name = index.regencies[code].name
     is_city = name.startswith("Kota ")
-    place = name.split(" ", 1)[1] if name.startswith(("Kota ", "Kabupaten ")) else name
+    place = place_name(name)
     candidates = [name.upper(), name]
     if is_city:
         candidates += [f"KOTA {place.upper()}", place.upper(), place.replace(" ", ""),

@@ -34,6 +34,21 @@ DKPTKA_USD_PER_MONTH = 100
 EXPIRING_DAYS = 90
 
 
+def valid_permits(permits: pd.DataFrame, t: np.datetime64) -> pd.DataFrame:
+    return permits[(permits["status"] == "AKTIF") & (permits["issue_date"] <= t)
+                   & (permits["expiry_date"] >= t)]
+
+
+def covering_positions(positions: pd.DataFrame, t: np.datetime64) -> pd.DataFrame:
+    return positions[(positions["start_date"] <= t) & (positions["end_date"] >= t)]
+
+
+def active_documents(registrations: pd.DataFrame, t: np.datetime64) -> pd.DataFrame:
+    return registrations[(registrations["status"] == "AKTIF") & (registrations["issue_date"] <= t)
+                         & (registrations["valid_until"].isna()
+                            | (registrations["valid_until"] >= t))]
+
+
 def _explode_locations(positions: pd.DataFrame) -> pd.DataFrame:
     out = positions.assign(region=positions["locations"].str.split(";")).explode("region")
     return out.reset_index(drop=True)
@@ -43,15 +58,11 @@ def discrepancies(permits: pd.DataFrame, positions: pd.DataFrame,
                   registrations: pd.DataFrame, on: date) -> pd.DataFrame:
     """(person_id, code, regency) for every rule that holds on ``on``."""
     t = as_day(on)
-    valid = permits[(permits["status"] == "AKTIF") & (permits["issue_date"] <= t)
-                    & (permits["expiry_date"] >= t)]
+    valid = valid_permits(permits, t)
     work = valid[(valid["visa_index"] == "E23") | (valid["purpose"] == "BEKERJA")]
-    covering = positions[(positions["start_date"] <= t) & (positions["end_date"] >= t)]
+    covering = covering_positions(positions, t)
     cover_at = _explode_locations(covering)
-    active = registrations[(registrations["status"] == "AKTIF")
-                           & (registrations["issue_date"] <= t)
-                           & (registrations["valid_until"].isna()
-                              | (registrations["valid_until"] >= t))]
+    active = active_documents(registrations, t)
     found: list[pd.DataFrame] = []
 
     def add(code: str, frame: pd.DataFrame, region: str) -> None:
@@ -118,15 +129,10 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
     """figures.json content for each regency and each province wholly in scope."""
     t = as_day(on)
     index = region_index()
-    valid = permits[(permits["status"] == "AKTIF") & (permits["issue_date"] <= t)
-                    & (permits["expiry_date"] >= t)]
-    covering = _explode_locations(
-        positions[(positions["start_date"] <= t) & (positions["end_date"] >= t)])
+    valid = valid_permits(permits, t)
+    covering = _explode_locations(covering_positions(positions, t))
     covering["due"] = months_due(covering["start_date"].to_numpy(), on)
-    active = registrations[(registrations["status"] == "AKTIF")
-                           & (registrations["issue_date"] <= t)
-                           & (registrations["valid_until"].isna()
-                              | (registrations["valid_until"] >= t))]
+    active = active_documents(registrations, t)
     dated = actions[(actions["action_date"] >= as_day(period_start))
                     & (actions["action_date"] <= t)]
     horizon = t + np.timedelta64(EXPIRING_DAYS, "D")
