@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pantau.config import get_settings
+from pantau.quality.cli import quality_app, quarantine_app, run_validation, validate
 
 app = typer.Typer(
     help="Pantau: monitoring data on foreign nationals and foreign workers (TKA).",
@@ -22,6 +23,9 @@ app = typer.Typer(
 warehouse_app = typer.Typer(help="The PostgreSQL warehouse (embedded by default).",
                             no_args_is_help=True)
 app.add_typer(warehouse_app, name="warehouse")
+app.add_typer(quality_app, name="quality")
+app.add_typer(quarantine_app, name="quarantine")
+app.command()(validate)
 # Outside a terminal (make, CI, Airflow logs) rich would wrap at 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -166,8 +170,8 @@ def _print_totals(outcomes) -> None:
     console.print(f"{len(outcomes)} files: {', '.join(parts) or 'none'}; {rows:,} rows loaded")
 
 
-def run_ingest(paths: list[Path]) -> int:
-    """Ingest ``paths``, print the summary, return the exit code."""
+def run_ingest(paths: list[Path], validate: bool = True) -> int:
+    """Ingest ``paths`` and validate what was loaded; print both; return the exit code."""
     from pantau.ingest.pipeline import ingest_paths
     from pantau.warehouse import migrate
 
@@ -184,15 +188,22 @@ def run_ingest(paths: list[Path]) -> int:
         console.print(_summary_table(outcomes))
     _print_totals(outcomes)
     failed = [o for o in outcomes if o.status in {"rejected", "unrecognised", "error"}]
-    return 1 if failed else 0
+    gate = run_validation() if validate else 0
+    return 1 if failed or gate else 0
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files or landing folders", exists=True)],
+    validate: Annotated[bool, typer.Option(
+        help="run the quality gate on the loaded batches (else: `pantau validate` later)")]
+        = True,
 ) -> None:
-    """Ingest agency exports: archive, register, load raw and staging. Exit 1 if any file failed."""
-    raise typer.Exit(run_ingest(paths))
+    """Ingest agency exports: archive, register, load raw and staging, validate.
+
+    Exit 1 if any file was rejected, at ingest or by the quality gate.
+    """
+    raise typer.Exit(run_ingest(paths, validate))
 
 
 # ----------------------------------------------------------------------- demo

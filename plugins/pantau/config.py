@@ -33,10 +33,16 @@ class Settings:
     pgdata: Path
     database: str
     archive_dir: Path
+    gx_dir: Path
+    data_docs_dir: Path
 
     @property
     def sql_dir(self) -> Path:
         return self.home / "sql"
+
+    @property
+    def expectations_dir(self) -> Path:
+        return self.home / "expectations"
 
     @property
     def uses_embedded_warehouse(self) -> bool:
@@ -55,6 +61,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         pgdata=Path(env.get("PANTAU_PGDATA", var_dir / "warehouse" / "pgdata")).expanduser(),
         database=env.get("PANTAU_DATABASE", "pantau"),
         archive_dir=Path(env.get("PANTAU_ARCHIVE_DIR", var_dir / "archive")).expanduser(),
+        gx_dir=Path(env.get("PANTAU_GX_DIR", var_dir / "gx")).expanduser(),
+        data_docs_dir=Path(env.get("PANTAU_DATA_DOCS_DIR", var_dir / "data_docs")).expanduser(),
     )
 
 

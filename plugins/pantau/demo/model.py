@@ -301,6 +301,9 @@ def build_world(regencies: list[str], period: Period, seed: int) -> World:
     birth = as_day(window.end) - (_ages(people_rng, category) * 365.25).astype(
         "timedelta64[D]")
     arrival, departure = _stays(people_rng, category, newcomer, window)
+    # Nobody arrives (and is given a permit) before being born: the youngest
+    # family members were born at least a month before they came.
+    birth = np.minimum(birth, arrival - np.timedelta64(31, "D"))
     pid = np.arange(size, dtype=np.int64)
     people = table({
         "person_id": pid, "category": category, "regency": regency, "nationality": nationality,

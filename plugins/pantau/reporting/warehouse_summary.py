@@ -10,12 +10,14 @@ from pantau.warehouse.connection import connect
 
 _BATCHES = """
 SELECT source,
-       count(*) FILTER (WHERE status = 'loaded')   AS loaded,
-       count(*) FILTER (WHERE status = 'rejected') AS rejected,
-       coalesce(sum(row_count) FILTER (WHERE status = 'loaded'), 0) AS rows,
-       coalesce(sum(problem_count) FILTER (WHERE status = 'loaded'), 0) AS problems,
-       max(snapshot_date) FILTER (WHERE status = 'loaded') AS latest_snapshot
-  FROM audit.batch
+       count(*) FILTER (WHERE status = 'validated') AS validated,
+       count(*) FILTER (WHERE status = 'loaded')    AS waiting,
+       count(*) FILTER (WHERE status = 'rejected')  AS rejected,
+       coalesce(sum(row_count) FILTER (WHERE status = 'validated'), 0) AS rows,
+       (SELECT count(*) FROM quarantine.held_row AS h
+         WHERE h.source = b.source AND h.status = 'held') AS held,
+       max(snapshot_date) FILTER (WHERE status = 'validated') AS latest_snapshot
+  FROM audit.batch AS b
  GROUP BY source
 """
 
@@ -27,12 +29,13 @@ def print_warehouse_summary(console: Console, url: str) -> None:
             "SELECT count(*) FROM audit.delivery WHERE outcome = 'duplicate'"
         ).fetchone()[0]
     table = Table(title="Warehouse contents (all batches so far)")
-    for name in ("source", "batches loaded", "rejected", "rows", "parse problems",
-                 "latest snapshot"):
+    for name in ("source", "batches validated", "waiting", "rejected", "rows",
+                 "rows quarantined", "latest snapshot"):
         table.add_column(name, justify="left" if name == "source" else "right")
     for source_id in SOURCES:
-        loaded, rejected, rows, problems, latest = by_source.get(source_id, (0, 0, 0, 0, None))
-        table.add_row(source_id, str(loaded), str(rejected), f"{rows:,}", f"{problems:,}",
-                      str(latest or "-"))
+        validated, waiting, rejected, rows, held, latest = by_source.get(
+            source_id, (0, 0, 0, 0, 0, None))
+        table.add_row(source_id, str(validated), str(waiting), str(rejected), f"{rows:,}",
+                      f"{held:,}", str(latest or "-"))
     console.print(table)
     console.print(f"duplicate deliveries recognised so far: {duplicates}")

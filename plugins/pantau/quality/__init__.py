@@ -1,0 +1,1 @@
+"""The data-quality gate: GX suites from expectations/, quarantine, audit results."""

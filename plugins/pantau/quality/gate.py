@@ -1,0 +1,359 @@
+"""The quality gate: validate loaded batches with the GX suites, quarantine rows, reject batches.
+
+Per source, every batch waiting in status ``loaded`` is validated in one GX
+run of the source's suite (the checks push down to PostgreSQL over the
+staging rows of those batches) and one run of the ``snapshot_volume`` suite
+(each batch against the previous snapshot of the same office or region).
+Then, in one transaction: every expectation result per batch goes to
+``audit.expectation_result``; rows failing a ``row`` expectation go to the
+quarantine with their reasons; a batch failing a ``batch`` expectation is
+rejected whole; the others become ``validated``. A suite that GX cannot
+evaluate leaves the batches waiting and fails loudly.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import great_expectations as gx
+import pandas as pd
+import psycopg
+import psycopg.sql
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
+from great_expectations.validator.v1_validator import Validator
+from jinja2 import Template
+
+from pantau.config import Settings, get_settings
+from pantau.quality import gx_project
+from pantau.quality.results import (
+    RESULT_FORMAT,
+    RuleOutcome,
+    per_batch_results,
+    rejected_batches,
+    row_failures,
+    rule_outcome,
+    suite_rules,
+    trim_for_docs,
+)
+from pantau.quality.suites import VOLUME_SUITE, Suite, load_suites
+from pantau.sources.catalog import SOURCES
+from pantau.warehouse.connection import connect, warehouse_url
+from pantau.warehouse.copy import copy_frame
+
+log = logging.getLogger(__name__)
+
+
+class GateError(RuntimeError):
+    """GX could not evaluate a suite: the batches stay waiting, the run is recorded."""
+
+
+@dataclass
+class SourceVerdict:
+    """The gate's answer for one source's waiting batches (one line of the summary)."""
+
+    source: str
+    run_ids: list[int] = field(default_factory=list)
+    validated: list[int] = field(default_factory=list)
+    rejected: dict[int, list[str]] = field(default_factory=dict)
+    rows_checked: int = 0
+    rows_quarantined: int = 0
+    failed_rules: dict[str, int] = field(default_factory=dict)  # rule -> failing rows
+    error: str | None = None
+    docs_pages: list = field(default_factory=list)  # GX identifiers of the results to render
+
+
+@dataclass
+class GateReport:
+    verdicts: list[SourceVerdict]
+    docs_index: Path | None
+
+    @property
+    def rejected(self) -> dict[int, list[str]]:
+        return {b: r for v in self.verdicts for b, r in v.rejected.items()}
+
+    @property
+    def errors(self) -> list[str]:
+        return [f"{v.source}: {v.error}" for v in self.verdicts if v.error]
+
+
+@dataclass
+class _Run:
+    """One suite over one set of batches, as GX ran it."""
+
+    run_id: int
+    suite: Suite
+    outcomes: list[RuleOutcome]
+    identifier: ValidationResultIdentifier
+
+
+def _query(settings: Settings, name: str, **params) -> str:
+    """A query from ``sql/quality``, rendered; GX wants it to start with SELECT, so no comments."""
+    text = (settings.sql_dir / "quality" / f"{name}.sql").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
+    return Template("\n".join(lines)).render(**params).strip()
+
+
+def _start_run(conn: psycopg.Connection, suite: Suite, source: str, batch_ids: list[int]) -> int:
+    return conn.execute(
+        """
+        INSERT INTO audit.validation_run (suite_name, suite_sha256, source, batch_ids,
+                                          gx_version, gx_run_name)
+        VALUES (%s, %s, %s, %s, %s, '') RETURNING run_id
+        """,
+        (suite.name, suite.sha256, source, batch_ids, gx.__version__),
+    ).fetchone()[0]
+
+
+def _run_suite(context, conn: psycopg.Connection, suite: Suite, source: str,
+               batch_ids: list[int], asset: str, query: str) -> _Run:
+    """Validate the batches with one suite; store a trimmed result for the Data Docs."""
+    run_id = _start_run(conn, suite, source, batch_ids)
+    gx_suite = context.suites.add_or_update(suite.to_gx())
+    batch_definition = gx_project.query_batch_definition(context, asset, query)
+    run_name = f"pantau-run-{run_id}"
+    gx_run = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
+    validator = Validator(batch_definition=batch_definition, result_format=RESULT_FORMAT)
+    suite_result = validator.validate_expectation_suite(gx_suite)
+    definition = gx.ValidationDefinition(name=f"{asset} run {run_id}", data=batch_definition,
+                                         suite=gx_suite)
+    expectations = {e.meta["rule"]: e for e in gx_suite.expectations}
+    outcomes = [
+        rule_outcome(rule, result,
+                     lambda rule=rule: definition.get_unexpected_rows(expectations[rule.rule]))
+        for rule, result in suite_rules(suite, suite_result)
+    ]
+    suite_result.meta.update({"run_id": gx_run, "validation_time": gx_run.run_time,
+                              "pantau_run_id": run_id, "batch_ids": batch_ids,
+                              "suite_sha256": suite.sha256})
+    trim_for_docs(suite_result)
+    suite_id = ExpectationSuiteIdentifier(name=suite.name)
+    identifier = ValidationResultIdentifier(expectation_suite_identifier=suite_id,
+                                            run_id=gx_run,
+                                            batch_identifier=validator.active_batch_id)
+    context.validation_results_store.store_validation_results(
+        suite_validation_result=suite_result,
+        suite_validation_result_identifier=identifier,
+        expectation_suite_identifier=suite_id,
+    )
+    conn.execute("UPDATE audit.validation_run SET gx_run_name = %s, gx_result = %s "
+                 "WHERE run_id = %s", (run_name, "/".join(identifier.to_tuple()), run_id))
+    return _Run(run_id, suite, outcomes, identifier)
+
+
+def _record_results(conn: psycopg.Connection, run: _Run, row_counts: pd.Series,
+                    rejected: dict[int, list[str]], quarantined: int) -> None:
+    results = per_batch_results(run.outcomes, row_counts)
+    results.insert(0, "run_id", run.run_id)
+    copy_frame(conn, "audit.expectation_result", results)
+    errors = [o for o in run.outcomes if o.exception]
+    failed = [o for o in run.outcomes if not o.success]
+    conn.execute(
+        """
+        UPDATE audit.validation_run
+           SET finished_at = now(), success = %s, evaluated = %s, failed = %s,
+               rows_checked = %s, rows_quarantined = %s, batches_rejected = %s, message = %s
+         WHERE run_id = %s
+        """,
+        (not failed, len(run.outcomes), len(failed), int(row_counts.sum()), quarantined,
+         len(rejected),
+         "; ".join(f"{o.rule.rule}: {o.exception}" for o in errors) or None, run.run_id),
+    )
+
+
+def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> None:
+    """Fill the value seen from the raw text of the file, masked where it is personal."""
+    source = SOURCES[source_id]
+    for rule in suite.rules:
+        column = next((c for c in source.columns if c.target == rule.staging_column), None)
+        if column is None:
+            continue
+        value = f"r.{column.raw_name}"
+        if column.personal:
+            value = f"left({value}, 2) || repeat('*', greatest(length({value}) - 2, 0))"
+        conn.execute(
+            f"""
+            UPDATE gate_failure AS f SET observed_value = {value}
+              FROM raw.{source.id} AS r
+             WHERE f.rule = %s AND f.observed_value IS NULL
+               AND r.batch_id = f.batch_id AND r.row_number = f.row_number
+            """,  # noqa: S608 (names come from the catalog, not from input)
+            (rule.rule,),
+        )
+
+
+def _quarantine(conn: psycopg.Connection, source_id: str, run: _Run,
+                failures: pd.DataFrame) -> int:
+    """Hold the failing rows back with one reason per failed expectation; return rows held."""
+    if failures.empty:
+        return 0
+    conn.execute("""
+        CREATE TEMP TABLE gate_failure (
+            batch_id bigint, row_number integer, rule text, column_name text,
+            observed_value text
+        ) ON COMMIT DROP
+    """)
+    copy_frame(conn, "pg_temp.gate_failure", failures)
+    _observed_values(conn, source_id, run.suite)
+    rules = pd.DataFrame([(r.rule, r.expectation_type, r.reason_id, r.reason_en)
+                          for r in run.suite.rules],
+                         columns=["rule", "expectation_type", "reason_id", "reason_en"])
+    conn.execute("CREATE TEMP TABLE gate_rule (rule text, expectation_type text, "
+                 "reason_id text, reason_en text) ON COMMIT DROP")
+    copy_frame(conn, "pg_temp.gate_rule", rules)
+    held = conn.execute(
+        """
+        INSERT INTO quarantine.held_row (batch_id, row_number, source, run_id)
+        SELECT DISTINCT batch_id, row_number, %s, %s FROM gate_failure
+        ON CONFLICT (batch_id, row_number) DO NOTHING
+        """,
+        (source_id, run.run_id),
+    ).rowcount
+    conn.execute(
+        """
+        INSERT INTO quarantine.reason (batch_id, row_number, run_id, rule, expectation_type,
+                                       column_name, observed_value, reason_id, reason_en)
+        SELECT f.batch_id, f.row_number, %s, f.rule, r.expectation_type, f.column_name,
+               left(f.observed_value, 200), r.reason_id, r.reason_en
+          FROM gate_failure AS f JOIN gate_rule AS r USING (rule)
+        """,
+        (run.run_id,),
+    )
+    return held
+
+
+def _settle_batches(conn: psycopg.Connection, run_id: int, batch_ids: list[int],
+                    rejected: dict[int, list[str]]) -> None:
+    for batch_id, reasons in rejected.items():
+        conn.execute(
+            """
+            UPDATE audit.batch
+               SET status = 'rejected', rejected_stage = 'quality', validation_run_id = %s,
+                   message = concat_ws('; ', message, %s)
+             WHERE batch_id = %s
+            """,
+            (run_id, "rejected by the quality gate: " + "; ".join(reasons), batch_id),
+        )
+    conn.execute(
+        """
+        UPDATE audit.batch SET status = 'validated', validated_at = now(), validation_run_id = %s
+         WHERE batch_id = ANY(%s) AND status = 'loaded'
+        """,
+        (run_id, [b for b in batch_ids if b not in rejected]),
+    )
+
+
+def _waiting(conn: psycopg.Connection, source: str, only: list[int] | None) -> pd.Series:
+    """Lock the source's batches waiting for the gate; their row counts by batch id."""
+    rows = conn.execute(
+        """
+        SELECT batch_id, coalesce(row_count, 0) FROM audit.batch
+         WHERE source = %s AND status = 'loaded' AND (%s::bigint[] IS NULL OR batch_id = ANY(%s))
+         ORDER BY batch_id FOR UPDATE SKIP LOCKED
+        """,
+        (source, only, only),
+    ).fetchall()
+    return pd.Series({batch_id: count for batch_id, count in rows}, dtype="int64")
+
+
+def validate_source(context, settings: Settings, url: str, suites: dict[str, Suite],
+                    source: str, only: list[int] | None = None) -> SourceVerdict | None:
+    """Run the gate over one source's waiting batches (None: nothing was waiting)."""
+    verdict = SourceVerdict(source)
+    with connect("loader", url=url) as conn:
+        row_counts = _waiting(conn, source, only)
+        if row_counts.empty:
+            return None
+        batch_ids = [int(b) for b in row_counts.index]
+        runs = [
+            _run_suite(context, conn, suites[source], source, batch_ids, source,
+                       _query(settings, "source_batches", source=source, batch_ids=batch_ids)),
+            _run_suite(context, conn, suites[VOLUME_SUITE], source, batch_ids,
+                       f"{source}__{VOLUME_SUITE}",
+                       _query(settings, VOLUME_SUITE, batch_ids=batch_ids)),
+        ]
+        outcomes = [o for run in runs for o in run.outcomes]
+        errors = [f"{o.rule.rule}: {o.exception}" for o in outcomes if o.exception]
+        rejected = {} if errors else rejected_batches(outcomes, batch_ids)
+        failures = row_failures(runs[0].outcomes, set(rejected))
+        held = 0 if errors else _quarantine(conn, source, runs[0], failures)
+        for run in runs:
+            _record_results(conn, run, row_counts, rejected if run is runs[0] else
+                            rejected_batches(run.outcomes, batch_ids),
+                            held if run is runs[0] else 0)
+        if not errors:
+            _settle_batches(conn, runs[0].run_id, batch_ids, rejected)
+        conn.commit()
+    verdict.run_ids = [run.run_id for run in runs]
+    verdict.rows_checked = int(row_counts.sum())
+    verdict.docs_pages = [run.identifier for run in runs] + [
+        ExpectationSuiteIdentifier(name=run.suite.name) for run in runs]
+    if errors:
+        verdict.error = "GX could not evaluate: " + "; ".join(errors)
+        return verdict
+    verdict.rejected = rejected
+    verdict.validated = [b for b in batch_ids if b not in rejected]
+    verdict.rows_quarantined = held
+    verdict.failed_rules = failures.groupby("rule")["row_number"].size().to_dict()
+    return verdict
+
+
+def run_gate(settings: Settings | None = None, sources: list[str] | None = None,
+             batch_ids: list[int] | None = None) -> GateReport:
+    """Validate every waiting batch (of ``sources``, or only ``batch_ids``); build Data Docs."""
+    settings = settings or get_settings()
+    url = warehouse_url(settings)
+    suites = load_suites(settings.expectations_dir)
+    verdicts: list[SourceVerdict] = []
+    docs = None
+    with gx_project.project(settings, url) as context:
+        for source in sources or list(SOURCES):
+            verdict = validate_source(context, settings, url, suites, source, batch_ids)
+            if verdict is not None:
+                verdicts.append(verdict)
+                for batch_id, reasons in verdict.rejected.items():
+                    log.error("batch %s (%s) rejected: %s", batch_id, source, "; ".join(reasons))
+        if verdicts or not gx_project.docs_index(settings).exists():
+            pages = [page for verdict in verdicts for page in verdict.docs_pages]
+            docs = gx_project.build_docs(context, settings, pages or None)
+    return GateReport(verdicts, docs)
+
+
+def recheck_row(conn: psycopg.Connection, source: str, key, corrected: set[str],
+                settings: Settings | None = None) -> list[str]:
+    """Row checks the row still fails, with ``conn``'s uncommitted corrections applied.
+
+    GX reads through its own connection, so the corrections travel in the
+    query itself (the row as JSON, overlaid). Parse problems of corrected
+    columns no longer count; checks across rows (duplicates) and batch-level
+    checks do not apply to a single row.
+    """
+    settings = settings or get_settings()
+    suite = load_suites(settings.expectations_dir)[source]
+    current = conn.execute(
+        f"SELECT to_jsonb(t) FROM staging.{source} AS t "  # noqa: S608
+        "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
+    ).fetchone()[0]
+    literal = psycopg.sql.Literal(json.dumps(current)).as_string(conn)
+    query = (f"SELECT (jsonb_populate_record(NULL::staging.{source}, {literal}::jsonb)).*")
+    with gx_project.project(settings) as context:
+        batch_definition = gx_project.query_batch_definition(context, f"{source}__recheck", query)
+        validator = Validator(batch_definition=batch_definition, result_format=RESULT_FORMAT)
+        suite_result = validator.validate_expectation_suite(suite.to_gx())
+    failing = []
+    for rule, result in suite_rules(suite, suite_result):
+        if rule.severity != "row" or result.success:
+            continue
+        outcome = rule_outcome(rule, result, lambda: [])
+        columns = set(outcome.failures["column_name"].dropna())
+        if rule.rule == "value_unreadable" and columns and columns <= corrected:
+            continue
+        failing.append(rule.rule)
+    return failing

@@ -1,0 +1,84 @@
+"""Pantau's GX file project under ``var/gx``: the warehouse data source, stored results, Data Docs.
+
+One process at a time changes the project (a file lock), because GX keeps
+its data sources in one YAML file and Airflow may validate several sources at
+once. The warehouse URL reaches GX through an environment variable that the
+YAML only names, so no password is ever written to disk.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# GX would otherwise try to send usage statistics on every context load.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+import great_expectations as gx  # noqa: E402
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+
+from pantau.config import Settings, get_settings  # noqa: E402
+from pantau.warehouse.connection import sqlalchemy_url, warehouse_url  # noqa: E402
+
+DATASOURCE = "warehouse"
+DOCS_SITE = "pantau"
+URL_VARIABLE = "PANTAU_GX_WAREHOUSE_URL"
+RESULTS_ON_INDEX = 500  # the Data Docs index lists the newest results only
+
+
+def docs_index(settings: Settings | None = None) -> Path:
+    return (settings or get_settings()).data_docs_dir / "index.html"
+
+
+@contextmanager
+def project(settings: Settings | None = None, url: str | None = None) -> Iterator:
+    """The GX file context, locked for this process, with Pantau's data source and site."""
+    settings = settings or get_settings()
+    settings.gx_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.gx_dir / ".pantau.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        os.environ[URL_VARIABLE] = sqlalchemy_url(url or warehouse_url(settings))
+        context = gx.get_context(mode="file", project_root_dir=settings.gx_dir)
+        _configure(context, settings)
+        yield context
+
+
+def _configure(context, settings: Settings) -> None:
+    """Idempotent set-up: no progress bars, one docs site in var/data_docs, the data source."""
+    if context.variables.progress_bars != ProgressBarsConfig(globally=False):
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        context.variables.save()
+    site = {
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                          "base_directory": str(settings.data_docs_dir)},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder",
+                               "validation_results_limit": RESULTS_ON_INDEX},
+    }
+    sites = context.list_data_docs_sites()
+    for name in [name for name in sites if name != DOCS_SITE]:
+        context.delete_data_docs_site(name)
+    if DOCS_SITE not in sites:
+        context.add_data_docs_site(DOCS_SITE, site)
+    elif context.variables.data_docs_sites[DOCS_SITE] != site:
+        context.update_data_docs_site(DOCS_SITE, site)
+    if DATASOURCE not in context.data_sources.all():
+        context.data_sources.add_sql(DATASOURCE, connection_string="${" + URL_VARIABLE + "}")
+
+
+def query_batch_definition(context, asset_name: str, query: str):
+    """A whole-query batch definition; the asset is replaced, its query names the batches."""
+    datasource = context.data_sources.get(DATASOURCE)
+    if asset_name in {asset.name for asset in datasource.assets}:
+        datasource.delete_asset(asset_name)
+    asset = datasource.add_query_asset(asset_name, query=query)
+    return asset.add_batch_definition_whole_table("batches under validation")
+
+
+def build_docs(context, settings: Settings, pages: list | None = None) -> Path:
+    """Render the given results and suites (everything when None) and the index."""
+    context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=pages)
+    return docs_index(settings)

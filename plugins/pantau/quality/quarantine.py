@@ -1,0 +1,208 @@
+"""Data engineers' decisions on held rows: release (optionally corrected) or discard.
+
+Nothing is deleted. A release may correct staging values (the delivered text
+stays in raw; old and new typed values go into the decision), after which the
+row is checked again with its source's suite; a row that still fails is only
+released with ``force``, and the decision says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import psycopg
+from psycopg.types.json import Jsonb
+
+from pantau.sources.catalog import SOURCES
+from pantau.sources.spec import Column
+from pantau.sources.staging import Context, normalise_column
+
+MASK = "left({v}, 2) || repeat('*', greatest(length({v}) - 2, 0))"
+
+
+class DecisionRefused(ValueError):
+    """The decision cannot be taken as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class RowKey:
+    batch_id: int
+    row_number: int
+
+    @classmethod
+    def parse(cls, text: str) -> RowKey:
+        """``BATCH:ROW`` as the list prints it."""
+        try:
+            batch, row = text.split(":")
+            return cls(int(batch), int(row))
+        except ValueError:
+            raise DecisionRefused(f"{text!r}: expected BATCH:ROW, e.g. 212:1262") from None
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}:{self.row_number}"
+
+
+def list_rows(conn: psycopg.Connection, *, source: str | None = None, batch: int | None = None,
+              status: str | None = "held", rule: str | None = None,
+              limit: int = 50) -> pd.DataFrame:
+    """Held rows with their file and failed rules, newest batches first."""
+    rows = conn.execute(
+        """
+        SELECT h.batch_id || ':' || h.row_number AS row, h.source, b.original_name AS file,
+               h.status, string_agg(DISTINCT r.rule, ', ') AS rules,
+               string_agg(DISTINCT r.column_name, ', ') AS columns
+          FROM quarantine.held_row AS h
+          JOIN audit.batch AS b USING (batch_id)
+          JOIN quarantine.reason AS r USING (batch_id, row_number)
+         WHERE (%(source)s::text IS NULL OR h.source = %(source)s)
+           AND (%(batch)s::bigint IS NULL OR h.batch_id = %(batch)s)
+           AND (%(status)s::text IS NULL OR h.status = %(status)s)
+           AND (%(rule)s::text IS NULL OR EXISTS (
+                SELECT 1 FROM quarantine.reason AS x
+                 WHERE x.batch_id = h.batch_id AND x.row_number = h.row_number
+                   AND x.rule = %(rule)s))
+         GROUP BY h.batch_id, h.row_number, h.source, b.original_name, h.status
+         ORDER BY h.batch_id DESC, h.row_number
+         LIMIT %(limit)s
+        """,
+        {"source": source, "batch": batch, "status": status, "rule": rule, "limit": limit},
+    ).fetchall()
+    return pd.DataFrame(rows, columns=["row", "source", "file", "status", "rules", "columns"])
+
+
+def _held(conn: psycopg.Connection, key: RowKey) -> tuple[str, str]:
+    row = conn.execute(
+        "SELECT source, status FROM quarantine.held_row WHERE batch_id = %s AND row_number = %s",
+        (key.batch_id, key.row_number),
+    ).fetchone()
+    if row is None:
+        raise DecisionRefused(f"row {key} is not in the quarantine")
+    return row
+
+
+def show_row(conn: psycopg.Connection, key: RowKey) -> dict:
+    """Everything about one held row an engineer needs; personal values masked."""
+    source_id, status = _held(conn, key)
+    source = SOURCES[source_id]
+    batch = conn.execute(
+        "SELECT original_name, sha256, snapshot_date, status FROM audit.batch WHERE batch_id = %s",
+        (key.batch_id,),
+    ).fetchone()
+    values = ", ".join(
+        (MASK.format(v=c.raw_name) if c.personal else c.raw_name) + f" AS {c.raw_name}"
+        for c in source.columns
+    )
+    raw = conn.execute(
+        f"SELECT {values} FROM raw.{source.id} WHERE batch_id = %s AND row_number = %s",  # noqa: S608
+        (key.batch_id, key.row_number),
+    ).fetchone()
+    reasons = conn.execute(
+        """
+        SELECT rule, column_name, observed_value, reason_id, reason_en, run_id
+          FROM quarantine.reason WHERE batch_id = %s AND row_number = %s ORDER BY rule
+        """,
+        (key.batch_id, key.row_number),
+    ).fetchall()
+    decisions = conn.execute(
+        """
+        SELECT decision, decided_by, why, corrections, decided_at
+          FROM quarantine.decision WHERE batch_id = %s AND row_number = %s ORDER BY decision_id
+        """,
+        (key.batch_id, key.row_number),
+    ).fetchall()
+    return {
+        "row": str(key), "source": source_id, "status": status,
+        "file": batch[0], "sha256": batch[1], "snapshot_date": batch[2], "batch_status": batch[3],
+        "values": dict(zip([c.header for c in source.columns], raw or (), strict=False)),
+        "reasons": reasons, "decisions": decisions,
+    }
+
+
+def _column(source_id: str, header: str) -> Column:
+    source = SOURCES[source_id]
+    try:
+        return source.column(header.upper())
+    except StopIteration:
+        known = ", ".join(source.headers)
+        raise DecisionRefused(f"{source_id} has no column {header!r} (columns: {known})") from None
+
+
+def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
+                       corrections: dict[str, str]) -> dict:
+    """Normalise each corrected value as ingest would and write it to staging."""
+    applied = {}
+    for header, text in corrections.items():
+        column = _column(source_id, header)
+        result = normalise_column(column, pd.Series([text], dtype="string"),
+                                  Context(batch_id=key.batch_id))
+        if result.problem.notna().any():
+            raise DecisionRefused(f"{column.header}: the corrected value cannot be read "
+                                  f"({result.problem.iloc[0]})")
+        new = result.values.iloc[0]
+        new = None if pd.isna(new) else str(new)
+        old = conn.execute(
+            f"SELECT {column.target}::text FROM staging.{source_id} "  # noqa: S608
+            "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
+        ).fetchone()[0]
+        conn.execute(
+            f"UPDATE staging.{source_id} SET {column.target} = %s "  # noqa: S608
+            "WHERE batch_id = %s AND row_number = %s", (new, key.batch_id, key.row_number),
+        )
+        shown = (lambda v: None if v is None else v[:2] + "*" * max(len(v) - 2, 0)) \
+            if column.personal else (lambda v: v)
+        applied[column.header] = {"staging_column": column.target, "old": shown(old),
+                                  "new": shown(new)}
+    return applied
+
+
+def _record(conn: psycopg.Connection, key: RowKey, decision: str, by: str, why: str,
+            corrections: dict, status: str) -> None:
+    if not by.strip() or not why.strip():
+        raise DecisionRefused("say who decides (--by) and why (--why)")
+    conn.execute(
+        """
+        INSERT INTO quarantine.decision (batch_id, row_number, decision, decided_by, why,
+                                         corrections)
+        VALUES (%s, %s, %s, %s, %s, %s)
+        """,
+        (key.batch_id, key.row_number, decision, by.strip(), why.strip(), Jsonb(corrections)),
+    )
+    conn.execute("UPDATE quarantine.held_row SET status = %s "
+                 "WHERE batch_id = %s AND row_number = %s",
+                 (status, key.batch_id, key.row_number))
+
+
+def discard(conn: psycopg.Connection, key: RowKey, by: str, why: str) -> None:
+    _source, status = _held(conn, key)
+    if status == "discarded":
+        raise DecisionRefused(f"row {key} is already discarded")
+    _record(conn, key, "discard", by, why, {}, "discarded")
+
+
+def release(conn: psycopg.Connection, key: RowKey, by: str, why: str,
+            corrections: dict[str, str] | None = None, force: bool = False,
+            recheck=None) -> list[str]:
+    """Release the row (after corrections); return the checks it still fails.
+
+    ``recheck(source, key)`` runs the source's row checks on the row as it now
+    stands and returns the failing rules; without ``force`` a failing row stays held.
+    """
+    source_id, status = _held(conn, key)
+    if status == "released":
+        raise DecisionRefused(f"row {key} is already released")
+    batch_status = conn.execute("SELECT status FROM audit.batch WHERE batch_id = %s",
+                                (key.batch_id,)).fetchone()[0]
+    if batch_status != "validated":
+        raise DecisionRefused(f"batch {key.batch_id} is {batch_status}: only rows of a "
+                              "validated batch can go on")
+    applied = _apply_corrections(conn, key, source_id, corrections or {})
+    still = recheck(conn, source_id, key, set(applied)) if recheck else []
+    if still and not force:
+        raise DecisionRefused(f"row {key} still fails {', '.join(still)}: correct it further, "
+                              "discard it, or release with --force")
+    record = dict(applied)
+    if still:
+        record["_forced_despite"] = still
+    _record(conn, key, "release", by, why, record, "released")
+    return still
