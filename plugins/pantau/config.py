@@ -35,14 +35,11 @@ class Settings:
     archive_dir: Path
     gx_dir: Path
     data_docs_dir: Path
+    expectations_dir: Path
 
     @property
     def sql_dir(self) -> Path:
         return self.home / "sql"
-
-    @property
-    def expectations_dir(self) -> Path:
-        return self.home / "expectations"
 
     @property
     def uses_embedded_warehouse(self) -> bool:
@@ -63,6 +60,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         archive_dir=Path(env.get("PANTAU_ARCHIVE_DIR", var_dir / "archive")).expanduser(),
         gx_dir=Path(env.get("PANTAU_GX_DIR", var_dir / "gx")).expanduser(),
         data_docs_dir=Path(env.get("PANTAU_DATA_DOCS_DIR", var_dir / "data_docs")).expanduser(),
+        expectations_dir=Path(env.get("PANTAU_EXPECTATIONS_DIR",
+                                      home / "expectations")).expanduser(),
     )
 
 

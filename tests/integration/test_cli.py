@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pantau.warehouse import migrate
 from tests.conftest import SAMPLE_LANDING
 
 PANTAU = str(Path(sys.executable).parent / "pantau")
@@ -36,7 +37,7 @@ def test_warehouse_lifecycle_and_ingest_exit_codes(cli_env: dict[str, str], tmp_
 
         started = run("warehouse", "start", env=cli_env)
         assert started.returncode == 0, started.stderr
-        assert "schema 0001" in started.stdout
+        assert f"schema {migrate.head()}" in started.stdout
         url = run("warehouse", "url", env=cli_env).stdout.strip()
         assert url.startswith("postgresql://") and "host=" in url  # a Unix-socket URL
 
@@ -44,6 +45,8 @@ def test_warehouse_lifecycle_and_ingest_exit_codes(cli_env: dict[str, str], tmp_
         first = run("ingest", str(landing), env=cli_env)
         assert first.returncode == 0, first.stdout + first.stderr
         assert "6 loaded" in first.stdout
+        assert "Quality gate" in first.stdout and "data docs: file://" in first.stdout
+        assert (tmp_path / "var" / "data_docs" / "index.html").exists()
         second = run("ingest", str(landing), env=cli_env)
         assert second.returncode == 0
         assert "6 duplicate" in second.stdout
@@ -56,7 +59,7 @@ def test_warehouse_lifecycle_and_ingest_exit_codes(cli_env: dict[str, str], tmp_
         assert "missing required columns" in rejected.stdout
 
         psql = run("warehouse", "psql", "-tA", "-c",
-                   "SELECT count(*) FROM audit.batch WHERE status = 'loaded'", env=cli_env)
+                   "SELECT count(*) FROM audit.batch WHERE status = 'validated'", env=cli_env)
         assert psql.stdout.strip() == "6"
         status = run("warehouse", "status", env=cli_env)
         assert status.returncode == 0

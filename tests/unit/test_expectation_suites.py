@@ -4,49 +4,89 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import great_expectations as gx
 import pytest
 
+from pantau.quality.suites import VOLUME_SUITE, SuiteError, load_suite, load_suites
 from pantau.sources.catalog import SOURCES
 from tests.support.ddl import staging_columns
 
 EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
 PERSONAL = {c.target for s in SOURCES.values() for c in s.columns if c.personal} - {"nik"}
+ISSUE_COVERAGE = {  # what the quality-gate issue asks every suite set to cover
+    "imigrasi_izin_tinggal": {"permit_type_known", "permit_status_known", "sex_code",
+                              "passport_format", "expiry_not_before_issue",
+                              "birth_date_plausible", "nationality_mapped", "region_mapped",
+                              "natural_key_conflict", "unmapped_region_share",
+                              "required_column_empty", "staging_columns"},
+    "imigrasi_tindakan": {"action_type_known", "passport_format", "nationality_mapped",
+                          "region_mapped", "natural_key_conflict", "unmapped_region_share"},
+    "tenaga_kerja_tka": {"nib_format", "kbli_format", "kbji_format", "passport_format",
+                         "rptka_end_not_before_start", "region_mapped", "sex_code",
+                         "natural_key_conflict", "unmapped_region_share"},
+    "dukcapil_orang_asing": {"nik_format", "document_type_known", "document_status_known",
+                             "sex_code", "validity_not_before_issue", "birth_date_plausible",
+                             "natural_key_conflict", "unmapped_region_share"},
+    VOLUME_SUITE: {"row_count_collapse"},
+}
 
 
-def _suite(source: str) -> dict:
-    return json.loads((EXPECTATIONS / f"{source}.json").read_text(encoding="utf-8"))
+def _document(name: str) -> dict:
+    return json.loads((EXPECTATIONS / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def test_there_is_one_suite_per_source_and_nothing_else() -> None:
-    assert {p.stem for p in EXPECTATIONS.glob("*.json")} == set(SOURCES)
+def test_one_suite_per_source_plus_the_snapshot_volume_checks() -> None:
+    assert {p.stem for p in EXPECTATIONS.glob("*.json")} == set(SOURCES) | {VOLUME_SUITE}
+    assert set(load_suites(EXPECTATIONS)) == set(SOURCES) | {VOLUME_SUITE}
 
 
-@pytest.mark.parametrize("source", sorted(SOURCES))
-def test_suite_loads_in_gx_and_every_expectation_says_its_severity_and_reason(source) -> None:
-    document = _suite(source)
+@pytest.mark.parametrize("name", sorted(ISSUE_COVERAGE))
+def test_suite_loads_in_gx_and_covers_what_the_issue_asks(name: str) -> None:
+    document = _document(name)
     suite = gx.ExpectationSuite(**document)
-    assert suite.name == source
-    assert len(suite.expectations) == len(document["expectations"]) >= 8
-    for expectation in document["expectations"]:
-        meta = expectation["meta"]
-        assert meta["severity"] in {"row", "batch"}, expectation
-        assert meta["reason_id"].strip() and meta["reason_en"].strip(), expectation
-    severities = {e["meta"]["severity"] for e in document["expectations"]}
-    assert severities == {"row", "batch"}
+    assert suite.name == name
+    assert len(suite.expectations) == len(document["expectations"])
+    rules = {rule.rule: rule for rule in load_suite(EXPECTATIONS / f"{name}.json").rules}
+    assert ISSUE_COVERAGE[name] <= set(rules)
+    assert {"row", "batch"} >= {rule.severity for rule in rules.values()}
+    for rule in rules.values():
+        assert rule.reason_id and rule.reason_en and rule.reason_id != rule.reason_en
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
-def test_suites_name_only_staging_columns_and_row_rules_select_row_numbers(source) -> None:
+def test_suites_name_real_columns_and_row_queries_select_no_personal_value(source) -> None:
     columns = set(staging_columns(source))
-    for expectation in _suite(source)["expectations"]:
-        kwargs = expectation["kwargs"]
+    headers = set(SOURCES[source].headers)
+    assert {"row", "batch"} == {e["meta"]["severity"] for e in _document(source)["expectations"]}
+    for expectation in _document(source)["expectations"]:
+        kwargs, meta = expectation["kwargs"], expectation["meta"]
         if "column" in kwargs:
             assert kwargs["column"] in columns, kwargs["column"]
+        if "column" in meta:
+            assert meta["column"] in headers, meta["column"]
         if query := kwargs.get("unexpected_rows_query"):
             assert "{batch}" in query
-            selected = re.match(r"SELECT (.+?) FROM", query).group(1)
-            assert selected == "row_number", query  # no personal values in results
-            assert not PERSONAL & set(re.findall(r"[a-z_]+", selected))
+            selected = re.match(r"SELECT (?:DISTINCT )?(.+?) FROM", query).group(1)
+            assert "batch_id" in selected, query  # the gate needs to know the file
+            # Only ids, column names, counts and non-personal values reach a result.
+            assert not PERSONAL & set(re.findall(r"[a-z_]+", selected)), query
+
+
+def test_a_suite_without_severity_or_reason_is_refused_with_its_file_named(tmp_path) -> None:
+    for name in [*SOURCES, VOLUME_SUITE]:
+        shutil.copy(EXPECTATIONS / f"{name}.json", tmp_path)
+    broken = _document("imigrasi_tindakan")
+    del broken["expectations"][3]["meta"]["severity"]
+    (tmp_path / "imigrasi_tindakan.json").write_text(json.dumps(broken))
+    with pytest.raises(SuiteError, match=r"imigrasi_tindakan.json: expectation 4 .* severity"):
+        load_suites(tmp_path)
+    broken["expectations"][3]["meta"]["severity"] = "warning"
+    (tmp_path / "imigrasi_tindakan.json").write_text(json.dumps(broken))
+    with pytest.raises(SuiteError, match="row or batch"):
+        load_suites(tmp_path)
+    (tmp_path / "imigrasi_tindakan.json").unlink()
+    with pytest.raises(SuiteError, match="no suite for imigrasi_tindakan"):
+        load_suites(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -26,9 +27,8 @@ def _table(title: str, frame, columns: list[str] | None = None) -> Table:
     columns = columns or list(frame.columns)
     for name in columns:
         table.add_column(name, overflow="fold")
-    for record in frame[columns].itertuples(index=False):
-        table.add_row(*["" if value is None or value != value else str(value)
-                        for value in record])
+    for record in frame[columns].astype(object).itertuples(index=False):
+        table.add_row(*["" if pd.isna(value) else str(value) for value in record])
     return table
 
 

@@ -184,7 +184,7 @@ def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> 
               FROM raw.{source.id} AS r
              WHERE f.rule = %s AND f.observed_value IS NULL
                AND r.batch_id = f.batch_id AND r.row_number = f.row_number
-            """,  # noqa: S608 (names come from the catalog, not from input)
+            """,
             (rule.rule,),
         )
 
@@ -236,7 +236,7 @@ def _settle_batches(conn: psycopg.Connection, run_id: int, batch_ids: list[int],
             """
             UPDATE audit.batch
                SET status = 'rejected', rejected_stage = 'quality', validation_run_id = %s,
-                   message = concat_ws('; ', message, %s)
+                   message = concat_ws('; ', message, %s::text)
              WHERE batch_id = %s
             """,
             (run_id, "rejected by the quality gate: " + "; ".join(reasons), batch_id),
@@ -244,7 +244,7 @@ def _settle_batches(conn: psycopg.Connection, run_id: int, batch_ids: list[int],
     conn.execute(
         """
         UPDATE audit.batch SET status = 'validated', validated_at = now(), validation_run_id = %s
-         WHERE batch_id = ANY(%s) AND status = 'loaded'
+         WHERE batch_id = ANY(%s::bigint[]) AND status = 'loaded'
         """,
         (run_id, [b for b in batch_ids if b not in rejected]),
     )
@@ -260,7 +260,7 @@ def _waiting(conn: psycopg.Connection, source: str, only: list[int] | None) -> p
         """,
         (source, only, only),
     ).fetchall()
-    return pd.Series({batch_id: count for batch_id, count in rows}, dtype="int64")
+    return pd.Series(dict(rows), dtype="int64")
 
 
 def validate_source(context, settings: Settings, url: str, suites: dict[str, Suite],
@@ -338,7 +338,7 @@ def recheck_row(conn: psycopg.Connection, source: str, key, corrected: set[str],
     settings = settings or get_settings()
     suite = load_suites(settings.expectations_dir)[source]
     current = conn.execute(
-        f"SELECT to_jsonb(t) FROM staging.{source} AS t "  # noqa: S608
+        f"SELECT to_jsonb(t) FROM staging.{source} AS t "
         "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
     ).fetchone()[0]
     literal = psycopg.sql.Literal(json.dumps(current)).as_string(conn)

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import fcntl
 import os
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 # GX would otherwise try to send usage statistics on every context load.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+# The generic SQL data source is deliberate: GX's Postgres one rejects the
+# embedded server's Unix-socket URL.
+warnings.filterwarnings("ignore", message="You are using a generic SQLDatasource")
 
 import great_expectations as gx  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
@@ -38,7 +42,7 @@ def project(settings: Settings | None = None, url: str | None = None) -> Iterato
     """The GX file context, locked for this process, with Pantau's data source and site."""
     settings = settings or get_settings()
     settings.gx_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.gx_dir / ".pantau.lock", "w") as lock:
+    with (settings.gx_dir / ".pantau.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         os.environ[URL_VARIABLE] = sqlalchemy_url(url or warehouse_url(settings))
         context = gx.get_context(mode="file", project_root_dir=settings.gx_dir)

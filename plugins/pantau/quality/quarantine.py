@@ -94,7 +94,7 @@ def show_row(conn: psycopg.Connection, key: RowKey) -> dict:
         for c in source.columns
     )
     raw = conn.execute(
-        f"SELECT {values} FROM raw.{source.id} WHERE batch_id = %s AND row_number = %s",  # noqa: S608
+        f"SELECT {values} FROM raw.{source.id} WHERE batch_id = %s AND row_number = %s",
         (key.batch_id, key.row_number),
     ).fetchone()
     reasons = conn.execute(
@@ -142,11 +142,11 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
         new = result.values.iloc[0]
         new = None if pd.isna(new) else str(new)
         old = conn.execute(
-            f"SELECT {column.target}::text FROM staging.{source_id} "  # noqa: S608
+            f"SELECT {column.target}::text FROM staging.{source_id} "
             "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
         ).fetchone()[0]
         conn.execute(
-            f"UPDATE staging.{source_id} SET {column.target} = %s "  # noqa: S608
+            f"UPDATE staging.{source_id} SET {column.target} = %s "
             "WHERE batch_id = %s AND row_number = %s", (new, key.batch_id, key.row_number),
         )
         shown = (lambda v: None if v is None else v[:2] + "*" * max(len(v) - 2, 0)) \
@@ -156,10 +156,14 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
     return applied
 
 
-def _record(conn: psycopg.Connection, key: RowKey, decision: str, by: str, why: str,
-            corrections: dict, status: str) -> None:
+def _require_who_and_why(by: str, why: str) -> None:
     if not by.strip() or not why.strip():
         raise DecisionRefused("say who decides (--by) and why (--why)")
+
+
+def _record(conn: psycopg.Connection, key: RowKey, decision: str, by: str, why: str,
+            corrections: dict, status: str) -> None:
+    _require_who_and_why(by, why)
     conn.execute(
         """
         INSERT INTO quarantine.decision (batch_id, row_number, decision, decided_by, why,
@@ -188,6 +192,7 @@ def release(conn: psycopg.Connection, key: RowKey, by: str, why: str,
     ``recheck(source, key)`` runs the source's row checks on the row as it now
     stands and returns the failing rules; without ``force`` a failing row stays held.
     """
+    _require_who_and_why(by, why)
     source_id, status = _held(conn, key)
     if status == "released":
         raise DecisionRefused(f"row {key} is already released")

@@ -49,7 +49,7 @@ def _frame(rows: pd.DataFrame, rule: Rule) -> pd.DataFrame:
         "batch_id": rows["batch_id"].astype("int64"),
         "row_number": rows["row_number"].astype("int64") if "row_number" in rows else 0,
         "rule": rule.rule,
-        "column_name": rows["column_name"] if "column_name" in rows else rule.export_column,
+        "column_name": rows.get("column_name", rule.export_column),
         "observed_value": rows["observed_value"].astype("string")
         if "observed_value" in rows else pd.NA,
     })
@@ -133,10 +133,10 @@ def rejected_batches(outcomes: list[RuleOutcome], batch_ids: list[int]) -> dict[
     """Batches a batch-severity expectation failed, with the reasons (English, for logs)."""
     rejected: dict[int, list[str]] = {}
     for outcome in outcomes:
-        if outcome.rule.severity != "batch" or outcome.success and outcome.failures.empty:
+        if outcome.rule.severity != "batch" or (outcome.success and outcome.failures.empty):
             continue
         if outcome.whole_run_failed:
-            failing = {b: outcome.observed_value for b in batch_ids}
+            failing = dict.fromkeys(batch_ids, outcome.observed_value)
         else:
             grouped = outcome.failures.groupby("batch_id")["observed_value"]
             failing = grouped.agg(lambda s: "; ".join(s.dropna().unique()[:3])).to_dict()

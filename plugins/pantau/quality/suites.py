@@ -100,7 +100,8 @@ def load_suite(path: Path) -> Suite:
     name = document.get("name")
     if name != path.stem:
         raise SuiteError(f"{path.name}: suite name {name!r} must equal the file name")
-    rules = tuple(_rule(path, name, i, e) for i, e in enumerate(document.get("expectations", []), 1))
+    expectations = document.get("expectations", [])
+    rules = tuple(_rule(path, name, i, e) for i, e in enumerate(expectations, 1))
     names = [rule.rule for rule in rules]
     if duplicates := sorted({n for n in names if names.count(n) > 1}):
         raise SuiteError(f"{path.name}: rule names used twice: {', '.join(duplicates)}")
