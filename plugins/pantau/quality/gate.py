@@ -149,7 +149,8 @@ def _run_suite(context, conn: psycopg.Connection, suite: Suite, source: str,
 
 
 def _record_results(conn: psycopg.Connection, run: _Run, row_counts: pd.Series,
-                    rejected: dict[int, list[str]], quarantined: int) -> None:
+                    quarantined: int) -> None:
+    """Every check per batch, then the run's totals."""
     results = per_batch_results(run.outcomes, row_counts)
     results.insert(0, "run_id", run.run_id)
     copy_frame(conn, "audit.expectation_result", results)
@@ -163,7 +164,7 @@ def _record_results(conn: psycopg.Connection, run: _Run, row_counts: pd.Series,
          WHERE run_id = %s
         """,
         (not failed, len(run.outcomes), len(failed), int(row_counts.sum()), quarantined,
-         len(rejected),
+         0 if errors else len(rejected_batches(run.outcomes, list(row_counts.index))),
          "; ".join(f"{o.rule.rule}: {o.exception}" for o in errors) or None, run.run_id),
     )
 
@@ -285,9 +286,7 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
         failures = row_failures(runs[0].outcomes, set(rejected))
         held = 0 if errors else _quarantine(conn, source, runs[0], failures)
         for run in runs:
-            _record_results(conn, run, row_counts, rejected if run is runs[0] else
-                            rejected_batches(run.outcomes, batch_ids),
-                            held if run is runs[0] else 0)
+            _record_results(conn, run, row_counts, held if run is runs[0] else 0)
         if not errors:
             _settle_batches(conn, runs[0].run_id, batch_ids, rejected)
         conn.commit()
