@@ -188,7 +188,9 @@ def run_ingest(paths: list[Path], validate: bool = True) -> int:
         console.print(_summary_table(outcomes))
     _print_totals(outcomes)
     failed = [o for o in outcomes if o.status in {"rejected", "unrecognised", "error"}]
-    gate = run_validation() if validate else 0
+    # The gate judges the batches this run loaded; older waiting ones are `pantau validate`'s.
+    loaded = [o.batch_id for o in outcomes if o.status == "loaded"]
+    gate = run_validation(batch_ids=loaded) if validate and loaded else 0
     return 1 if failed or gate else 0
 
 

@@ -14,6 +14,9 @@ CREATE TABLE quarantine.decision (
 
 CREATE INDEX decision_row_idx ON quarantine.decision (batch_id, row_number);
 
--- The quarantine is evidence: the pipeline adds and updates, never deletes.
+-- The quarantine is evidence: the pipeline never deletes from it, and reasons
+-- and decisions, once written, are never rewritten; only a held row's status
+-- moves on.
 REVOKE DELETE, TRUNCATE ON quarantine.held_row, quarantine.reason, quarantine.decision
     FROM pantau_loader;
+REVOKE UPDATE ON quarantine.reason, quarantine.decision FROM pantau_loader;

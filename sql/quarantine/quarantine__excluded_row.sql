@@ -1,5 +1,5 @@
--- What the core build may read: the rows of validated batches that are not
--- held back (never quarantined, or released after a decision).
+-- What the core build must skip: held rows not released (still held, or
+-- discarded). Core reads the rows of validated batches minus these.
 CREATE VIEW quarantine.excluded_row AS
 SELECT batch_id, row_number, source, status
   FROM quarantine.held_row

@@ -183,6 +183,11 @@ def test_engineers_release_corrected_rows_and_discard_others_with_who_and_why(ga
     staged = _frame(gated, "SELECT nationality FROM staging.imigrasi_izin_tinggal "
                            "WHERE batch_id = %s AND row_number = %s", batch, row)
     assert staged["nationality"][0] == "CHN"
+    passport = _frame(gated, "SELECT nomor_paspor AS p FROM raw.imigrasi_izin_tinggal "
+                             "WHERE batch_id = %s AND row_number = %s", batch, row)["p"][0]
+    stored = [p.read_text(errors="replace") for p in get_settings().gx_dir.rglob("*")
+              if p.is_file()]
+    assert passport and not [text for text in stored if passport in text]  # recheck kept in memory
 
     still = _held(gated, "nib_format", "tenaga_kerja_tka")
     refused = _cli("quarantine", "release", still, "--by", "ani", "--why", "looks fine")
@@ -194,6 +199,8 @@ def test_engineers_release_corrected_rows_and_discard_others_with_who_and_why(ga
     duplicate = _held(gated, "duplicate_row", "dukcapil_orang_asing")
     assert _cli("quarantine", "discard", duplicate, "--by", "budi",
                 "--why", "second copy of the same row").exit_code == 0
+    again = _cli("quarantine", "release", duplicate, "--by", "ani", "--why", "changed my mind")
+    assert again.exit_code == 1 and "already discarded" in again.output
     excluded = _frame(gated, "SELECT batch_id || ':' || row_number AS key, status "
                              "FROM quarantine.excluded_row")
     assert duplicate in set(excluded["key"]) and key not in set(excluded["key"])
@@ -235,24 +242,29 @@ def _rewrite(source: Path, target: Path, change) -> None:
     change(frame).to_csv(target, sep=";", index=False, encoding="utf-8")
 
 
-def test_a_collapsed_or_blank_export_is_rejected_loudly_and_nothing_of_it_is_held(
+def _verdicts(db: psycopg.Connection) -> dict[str, str]:
+    return dict(db.execute("SELECT original_name, status || '/' || coalesce(rejected_stage, '')"
+                           " FROM audit.batch").fetchall())
+
+
+def test_collapsed_blank_and_empty_exports_are_rejected_loudly_and_nothing_of_them_held(
         warehouse: str, demo: Path, db: psycopg.Connection, tmp_path: Path) -> None:
     november, december = _month_pair(demo)
     landing = tmp_path / "landing" / "imigrasi_izin_tinggal"
+    month = {m: december.name.replace("_202512", f"_{m}") for m in ("202601", "202602")}
     _rewrite(november, landing / november.name, lambda f: f)
     _rewrite(december, landing / december.name, lambda f: f.head(len(f) // 3))
-    blank = december.name.replace("_202512", "_202601")
-    _rewrite(december, landing / blank, lambda f: f.assign(TGL_TERBIT=""))
+    _rewrite(december, landing / month["202601"], lambda f: f.assign(TGL_TERBIT=""))
+    _rewrite(december, landing / month["202602"], lambda f: f.head(0))
 
     result = _cli("ingest", str(landing))
     assert result.exit_code == 1, result.output
     assert "rejected" in result.output and "row_count_collapse" in result.output
-    statuses = dict(db.execute("SELECT original_name, status || '/' || coalesce(rejected_stage, '')"
-                               " FROM audit.batch").fetchall())
-    assert statuses == {november.name: "validated/", december.name: "rejected/quality",
-                        blank: "rejected/quality"}
+    assert _verdicts(db) == {november.name: "validated/", december.name: "rejected/quality",
+                             month["202601"]: "rejected/quality",
+                             month["202602"]: "rejected/quality"}
     (message,) = db.execute("SELECT message FROM audit.batch WHERE original_name = %s",
-                            (blank,)).fetchone()
+                            (month["202601"],)).fetchone()
     assert "required_column_empty" in message and "TGL_TERBIT" in message
     assert db.execute("SELECT count(*) FROM quarantine.held_row h JOIN audit.batch b "
                       "USING (batch_id) WHERE b.status = 'rejected'").fetchone()[0] == 0
@@ -260,7 +272,40 @@ def test_a_collapsed_or_blank_export_is_rejected_loudly_and_nothing_of_it_is_hel
                         "JOIN audit.batch b USING (batch_id) WHERE NOT e.success "
                         "AND e.severity = 'batch'").fetchall()
     assert set(failed) == {(december.name, "row_count_collapse"),
-                           (blank, "required_column_empty")}
+                           (month["202601"], "required_column_empty"),
+                           (month["202602"], "row_count_collapse")}
+
+
+def test_the_volume_verdict_does_not_depend_on_how_months_arrive(
+        warehouse: str, demo: Path, db: psycopg.Connection, tmp_path: Path) -> None:
+    """November 100%, December 30%, January 40%: January fails against November either way."""
+    november, december = _month_pair(demo)
+    january = december.name.replace("_202512", "_202601")
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    for landing in (together, apart):
+        _rewrite(november, landing / "1" / november.name, lambda f: f)
+        _rewrite(december, landing / "2" / december.name, lambda f: f.head(len(f) * 3 // 10))
+        _rewrite(december, landing / "3" / january,
+                 lambda f: f.head(len(f) * 4 // 10).assign(PENJAMIN="PT LAIN"))
+    assert _cli("ingest", str(together)).exit_code == 1
+    first = _verdicts(db)
+    db.execute("DELETE FROM audit.expectation_result; DELETE FROM quarantine.reason; "
+               "DELETE FROM quarantine.held_row")
+    db.execute("UPDATE audit.batch SET validation_run_id = NULL")
+    db.execute("DELETE FROM audit.validation_run; DELETE FROM audit.delivery")
+    for table in ("staging.imigrasi_izin_tinggal", "raw.imigrasi_izin_tinggal",
+                  "audit.parse_problem", "audit.batch"):
+        db.execute(f"DELETE FROM {table}")
+    for step in ("1", "2", "3"):
+        _cli("ingest", str(apart / step))
+    assert _verdicts(db) == first == {november.name: "validated/",
+                                      december.name: "rejected/quality",
+                                      january: "rejected/quality"}
+
+
+def test_validate_names_an_unknown_source(warehouse: str) -> None:
+    result = _cli("validate", "--source", "imigrasi_izin")
+    assert result.exit_code == 2 and "no source imigrasi_izin" in result.output
 
 
 def test_a_check_gx_cannot_evaluate_fails_loudly_and_leaves_the_batches_waiting(

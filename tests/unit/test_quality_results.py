@@ -90,3 +90,11 @@ def test_stored_results_keep_a_sample_of_ids_only() -> None:
     assert "unexpected_index_list" not in body and "unexpected_index_query" not in body
     assert len(body["partial_unexpected_index_list"][0]["row_number"]) == 20
     assert len(body["details"]["unexpected_rows"]) == 20
+
+
+def test_masking_shows_at_most_two_characters_and_agrees_with_sql() -> None:
+    from pantau.quality.masking import mask, mask_sql
+
+    assert mask("EA9876543") == "EA*******"
+    assert mask("1990") == "****" and mask("") == "" and mask(None) is None
+    assert "left(x, 2)" in mask_sql("x")

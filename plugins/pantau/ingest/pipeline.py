@@ -21,7 +21,6 @@ import psycopg
 from pantau.config import Settings, get_settings
 from pantau.ingest import registry
 from pantau.ingest.archive import Archived, archive_file
-from pantau.normalise.regions import region_index
 from pantau.sources.delivery import Delivery, UnrecognisedFile, discover, identify
 from pantau.sources.readers import ROW_NUMBER, FileRejected, RawTable, open_table
 from pantau.sources.spec import Source
@@ -90,19 +89,13 @@ def _extra_fields(chunk: pd.DataFrame, extra: list[str], batch_id: int) -> pd.Da
     return long
 
 
-def _context(delivery: Delivery, batch_id: int) -> Context:
-    scope = (delivery.scope or "").strip()
-    province = scope[:2] if scope[:2] in region_index().provinces else None
-    return Context(batch_id=batch_id, province=province)
-
-
 def _load(conn: psycopg.Connection, delivery: Delivery, archived: Archived,
           batch_id: int) -> tuple[_Loaded, dict]:
     """Read the archived copy into raw, staging and parse problems (caller commits)."""
     source, file = delivery.source, delivery.path.name
     table = open_table(archived.path, source, display_name=file)
     extra, optional_missing = _check_headers(table, source, file)
-    context = _context(delivery, batch_id)
+    context = Context.for_scope(batch_id, delivery.scope)
     loaded = _Loaded()
     for chunk in table.chunks:
         copy_frame(conn, f"raw.{source.id}", _raw_frame(chunk, source, batch_id))

@@ -60,7 +60,13 @@ def print_gate_report(console: Console, report) -> None:
 def run_validation(sources: list[str] | None = None, batch_ids: list[int] | None = None) -> int:
     """Validate waiting batches, print the verdict; exit code 1 if a batch was rejected."""
     from pantau.quality.gate import run_gate
+    from pantau.sources.catalog import SOURCES
 
+    unknown = sorted(set(sources or []) - set(SOURCES))
+    if unknown:
+        _console().print(f"[red]no source {', '.join(unknown)} "
+                         f"(sources: {', '.join(SOURCES)})[/]")
+        return 2
     report = run_gate(sources=sources, batch_ids=batch_ids)
     print_gate_report(_console(), report)
     return 1 if report.rejected or report.errors else 0
@@ -123,12 +129,16 @@ def quarantine_list(
     limit: Annotated[int, typer.Option()] = 50,
 ) -> None:
     """List quarantined rows (BATCH:ROW, file, failed rules)."""
-    from pantau.quality.quarantine import list_rows
+    from pantau.quality.quarantine import DecisionRefused, list_rows
     from pantau.warehouse.connection import connect
 
-    with connect("auditor") as conn:
-        frame = list_rows(conn, source=source, batch=batch,
-                          status=None if status == "all" else status, rule=rule, limit=limit)
+    try:
+        with connect("auditor") as conn:
+            frame = list_rows(conn, source=source, batch=batch,
+                              status=None if status == "all" else status, rule=rule, limit=limit)
+    except DecisionRefused as exc:
+        _console().print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
     _console().print(_table(f"Quarantine ({status}, at most {limit})", frame))
 
 
@@ -144,9 +154,10 @@ def quarantine_show(row: Annotated[str, typer.Argument(help="BATCH:ROW")]) -> No
             shown = show_row(conn, RowKey.parse(row))
     except DecisionRefused as exc:
         console.print(f"[red]{exc}[/]")
-        raise typer.Exit(2) from None
+        raise typer.Exit(1) from None
     console.print(f"row {shown['row']} of {shown['file']} ({shown['source']}, snapshot "
-                  f"{shown['snapshot_date']}, sha256 {shown['sha256'][:12]}…): {shown['status']}")
+                  f"{shown['snapshot_date']}, sha256 {shown['sha256'][:12]}…, batch "
+                  f"{shown['batch_status']}): {shown['status']}")
     values = Table(title="values as delivered (personal data masked)")
     values.add_column("column")
     values.add_column("value", overflow="fold")
@@ -163,7 +174,8 @@ def quarantine_show(row: Annotated[str, typer.Argument(help="BATCH:ROW")]) -> No
         console.print(f"{at:%Y-%m-%d %H:%M} {decision} by {by}: {why} {corrections or ''}")
 
 
-def _decide(action, row: str, **kwargs) -> None:
+def _decide(action, row: str, **kwargs) -> tuple:
+    """Take a decision in one transaction; a refusal prints why and exits 1."""
     from pantau.quality.quarantine import DecisionRefused, RowKey
     from pantau.warehouse.connection import connect
 

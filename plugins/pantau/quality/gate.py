@@ -33,6 +33,7 @@ from jinja2 import Template
 
 from pantau.config import Settings, get_settings
 from pantau.quality import gx_project
+from pantau.quality.masking import mask_sql
 from pantau.quality.results import (
     RESULT_FORMAT,
     RuleOutcome,
@@ -51,16 +52,11 @@ from pantau.warehouse.copy import copy_frame
 log = logging.getLogger(__name__)
 
 
-class GateError(RuntimeError):
-    """GX could not evaluate a suite: the batches stay waiting, the run is recorded."""
-
-
 @dataclass
 class SourceVerdict:
     """The gate's answer for one source's waiting batches (one line of the summary)."""
 
     source: str
-    run_ids: list[int] = field(default_factory=list)
     validated: list[int] = field(default_factory=list)
     rejected: dict[int, list[str]] = field(default_factory=dict)
     rows_checked: int = 0
@@ -101,6 +97,20 @@ def _query(settings: Settings, name: str, **params) -> str:
     return Template("\n".join(lines)).render(**params).strip()
 
 
+def _collapse_test(volume: Suite):
+    """SQL saying whether a batch collapsed against its baseline, thresholds from the suite."""
+    limits = volume.document["meta"]["collapse"]
+    ratio, floor = float(limits["min_ratio"]), int(limits["judged_from_rows"])
+
+    def collapsed(alias: str) -> str:
+        a = alias
+        return (f"coalesce(({a}.previous_row_count >= {floor} AND {a}.row_count < {ratio} * "
+                f"{a}.previous_row_count) OR ({a}.row_count = 0 AND {a}.previous_row_count > 0)"
+                ", false)")
+
+    return collapsed
+
+
 def _start_run(conn: psycopg.Connection, suite: Suite, source: str, batch_ids: list[int]) -> int:
     return conn.execute(
         """
@@ -110,6 +120,18 @@ def _start_run(conn: psycopg.Connection, suite: Suite, source: str, batch_ids: l
         """,
         (suite.name, suite.sha256, source, batch_ids, gx.__version__),
     ).fetchone()[0]
+
+
+def _outcomes(suite: Suite, gx_suite, batch_definition, suite_result) -> list[RuleOutcome]:
+    """Each rule's outcome; row queries GX capped at 200 rows are fetched again, whole."""
+    definition = gx.ValidationDefinition(name=f"{suite.name} rows", data=batch_definition,
+                                         suite=gx_suite)  # never stored
+    expectations = {e.meta["rule"]: e for e in gx_suite.expectations}
+    return [
+        rule_outcome(rule, result,
+                     lambda rule=rule: definition.get_unexpected_rows(expectations[rule.rule]))
+        for rule, result in suite_rules(suite, suite_result)
+    ]
 
 
 def _run_suite(context, conn: psycopg.Connection, suite: Suite, source: str,
@@ -122,14 +144,7 @@ def _run_suite(context, conn: psycopg.Connection, suite: Suite, source: str,
     gx_run = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
     validator = Validator(batch_definition=batch_definition, result_format=RESULT_FORMAT)
     suite_result = validator.validate_expectation_suite(gx_suite)
-    definition = gx.ValidationDefinition(name=f"{asset} run {run_id}", data=batch_definition,
-                                         suite=gx_suite)
-    expectations = {e.meta["rule"]: e for e in gx_suite.expectations}
-    outcomes = [
-        rule_outcome(rule, result,
-                     lambda rule=rule: definition.get_unexpected_rows(expectations[rule.rule]))
-        for rule, result in suite_rules(suite, suite_result)
-    ]
+    outcomes = _outcomes(suite, gx_suite, batch_definition, suite_result)
     suite_result.meta.update({"run_id": gx_run, "validation_time": gx_run.run_time,
                               "pantau_run_id": run_id, "batch_ids": batch_ids,
                               "suite_sha256": suite.sha256})
@@ -178,7 +193,7 @@ def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> 
             continue
         value = f"r.{column.raw_name}"
         if column.personal:
-            value = f"left({value}, 2) || repeat('*', greatest(length({value}) - 2, 0))"
+            value = mask_sql(value)
         conn.execute(
             f"""
             UPDATE gate_failure AS f SET observed_value = {value}
@@ -264,6 +279,16 @@ def _waiting(conn: psycopg.Connection, source: str, only: list[int] | None) -> p
     return pd.Series(dict(rows), dtype="int64")
 
 
+def _record_crash(url: str, suite: Suite, source: str, batch_ids: list[int],
+                  error: str) -> None:
+    """GX failed as a whole: say so in audit; the batches stay waiting."""
+    with connect("loader", url=url) as conn:
+        run_id = _start_run(conn, suite, source, batch_ids)
+        conn.execute("UPDATE audit.validation_run SET finished_at = now(), success = false, "
+                     "message = %s WHERE run_id = %s", (error[:2000], run_id))
+        conn.commit()
+
+
 def validate_source(context, settings: Settings, url: str, suites: dict[str, Suite],
                     source: str, only: list[int] | None = None) -> SourceVerdict | None:
     """Run the gate over one source's waiting batches (None: nothing was waiting)."""
@@ -273,13 +298,24 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
         if row_counts.empty:
             return None
         batch_ids = [int(b) for b in row_counts.index]
-        runs = [
-            _run_suite(context, conn, suites[source], source, batch_ids, source,
-                       _query(settings, "source_batches", source=source, batch_ids=batch_ids)),
-            _run_suite(context, conn, suites[VOLUME_SUITE], source, batch_ids,
-                       f"{source}__{VOLUME_SUITE}",
-                       _query(settings, VOLUME_SUITE, batch_ids=batch_ids)),
-        ]
+        volume_query = _query(settings, VOLUME_SUITE, batch_ids=batch_ids,
+                              collapsed=_collapse_test(suites[VOLUME_SUITE]))
+        try:
+            runs = [
+                _run_suite(context, conn, suites[source], source, batch_ids, source,
+                           _query(settings, "source_batches", source=source,
+                                  batch_ids=batch_ids)),
+                _run_suite(context, conn, suites[VOLUME_SUITE], source, batch_ids,
+                           f"{source}__{VOLUME_SUITE}", volume_query),
+            ]
+        except psycopg.Error:
+            raise  # the warehouse itself failed: not a verdict on the data
+        except Exception as exc:
+            conn.rollback()
+            verdict.error = f"GX failed: {type(exc).__name__}: {exc}"
+            _record_crash(url, suites[source], source, batch_ids, verdict.error)
+            log.error("%s: %s", source, verdict.error)
+            return verdict
         outcomes = [o for run in runs for o in run.outcomes]
         errors = [f"{o.rule.rule}: {o.exception}" for o in outcomes if o.exception]
         rejected = {} if errors else rejected_batches(outcomes, batch_ids)
@@ -290,7 +326,6 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
         if not errors:
             _settle_batches(conn, runs[0].run_id, batch_ids, rejected)
         conn.commit()
-    verdict.run_ids = [run.run_id for run in runs]
     verdict.rows_checked = int(row_counts.sum())
     verdict.docs_pages = [run.identifier for run in runs] + [
         ExpectationSuiteIdentifier(name=run.suite.name) for run in runs]
@@ -306,7 +341,10 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
 
 def run_gate(settings: Settings | None = None, sources: list[str] | None = None,
              batch_ids: list[int] | None = None) -> GateReport:
-    """Validate every waiting batch (of ``sources``, or only ``batch_ids``); build Data Docs."""
+    """Validate every waiting batch (of ``sources``, or only ``batch_ids``); build Data Docs.
+
+    The Data Docs are rebuilt whenever a run happened (and built once if missing).
+    """
     settings = settings or get_settings()
     url = warehouse_url(settings)
     suites = load_suites(settings.expectations_dir)
@@ -329,10 +367,10 @@ def recheck_row(conn: psycopg.Connection, source: str, key, corrected: set[str],
                 settings: Settings | None = None) -> list[str]:
     """Row checks the row still fails, with ``conn``'s uncommitted corrections applied.
 
-    GX reads through its own connection, so the corrections travel in the
-    query itself (the row as JSON, overlaid). Parse problems of corrected
-    columns no longer count; checks across rows (duplicates) and batch-level
-    checks do not apply to a single row.
+    GX reads through its own connection, so the corrected row travels in the
+    query (as JSON, overlaid on its batch) to an in-memory GX context: nothing
+    of it is written to disk. Parse problems of corrected columns no longer
+    count; batch-level checks are not a row's business.
     """
     settings = settings or get_settings()
     suite = load_suites(settings.expectations_dir)[source]
@@ -341,18 +379,27 @@ def recheck_row(conn: psycopg.Connection, source: str, key, corrected: set[str],
         "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
     ).fetchone()[0]
     literal = psycopg.sql.Literal(json.dumps(current)).as_string(conn)
-    query = (f"SELECT (jsonb_populate_record(NULL::staging.{source}, {literal}::jsonb)).*")
-    with gx_project.project(settings) as context:
-        batch_definition = gx_project.query_batch_definition(context, f"{source}__recheck", query)
-        validator = Validator(batch_definition=batch_definition, result_format=RESULT_FORMAT)
-        suite_result = validator.validate_expectation_suite(suite.to_gx())
+    query = (f"SELECT * FROM staging.{source} WHERE batch_id = {int(key.batch_id)} "
+             f"AND row_number <> {int(key.row_number)} UNION ALL "
+             f"SELECT (jsonb_populate_record(NULL::staging.{source}, {literal}::jsonb)).*")
+    context = gx_project.ephemeral(settings)
+    batch_definition = gx_project.query_batch_definition(context, f"{source}__recheck", query)
+    gx_suite = suite.to_gx()
+    validator = Validator(batch_definition=batch_definition, result_format=RESULT_FORMAT)
+    suite_result = validator.validate_expectation_suite(gx_suite)
     failing = []
-    for rule, result in suite_rules(suite, suite_result):
-        if rule.severity != "row" or result.success:
+    for outcome in _outcomes(suite, gx_suite, batch_definition, suite_result):
+        rule = outcome.rule
+        if outcome.exception:
+            failing.append(f"{rule.rule} (not evaluated: {outcome.exception[:120]})")
             continue
-        outcome = rule_outcome(rule, result, lambda: [])
-        columns = set(outcome.failures["column_name"].dropna())
-        if rule.rule == "value_unreadable" and columns and columns <= corrected:
+        if rule.severity != "row" or outcome.success:
+            continue
+        failures = outcome.failures
+        mine = failures[(failures["batch_id"] == key.batch_id)
+                        & (failures["row_number"] == key.row_number)]
+        columns = set(mine["column_name"].dropna())
+        if mine.empty or (rule.rule == "value_unreadable" and columns <= corrected):
             continue
         failing.append(rule.rule)
     return failing

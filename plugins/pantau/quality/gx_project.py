@@ -23,9 +23,10 @@ warnings.filterwarnings("ignore", message="You are using a generic SQLDatasource
 
 import great_expectations as gx  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from pantau.config import Settings, get_settings  # noqa: E402
-from pantau.warehouse.connection import sqlalchemy_url, warehouse_url  # noqa: E402
+from pantau.warehouse.connection import ROLES, sqlalchemy_url, warehouse_url  # noqa: E402
 
 DATASOURCE = "warehouse"
 DOCS_SITE = "pantau"
@@ -37,6 +38,13 @@ def docs_index(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).data_docs_dir / "index.html"
 
 
+def _gx_url(settings: Settings, url: str | None) -> str:
+    """The warehouse URL for GX, acting as the loader role: the suites get no more rights."""
+    target = make_url(sqlalchemy_url(url or warehouse_url(settings)))
+    options = f"-c role={ROLES['loader']}"
+    return target.update_query_dict({"options": options}).render_as_string(hide_password=False)
+
+
 @contextmanager
 def project(settings: Settings | None = None, url: str | None = None) -> Iterator:
     """The GX file context, locked for this process, with Pantau's data source and site."""
@@ -44,10 +52,19 @@ def project(settings: Settings | None = None, url: str | None = None) -> Iterato
     settings.gx_dir.mkdir(parents=True, exist_ok=True)
     with (settings.gx_dir / ".pantau.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        os.environ[URL_VARIABLE] = sqlalchemy_url(url or warehouse_url(settings))
+        os.environ[URL_VARIABLE] = _gx_url(settings, url)
         context = gx.get_context(mode="file", project_root_dir=settings.gx_dir)
         _configure(context, settings)
         yield context
+
+
+def ephemeral(settings: Settings | None = None, url: str | None = None):
+    """An in-memory GX context on the warehouse: nothing it holds reaches the disk."""
+    settings = settings or get_settings()
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    context.data_sources.add_sql(DATASOURCE, connection_string=_gx_url(settings, url))
+    return context
 
 
 def _configure(context, settings: Settings) -> None:

@@ -14,11 +14,16 @@ import pandas as pd
 import psycopg
 from psycopg.types.json import Jsonb
 
+from pantau.quality.masking import mask, mask_sql
 from pantau.sources.catalog import SOURCES
 from pantau.sources.spec import Column
 from pantau.sources.staging import Context, normalise_column
 
-MASK = "left({v}, 2) || repeat('*', greatest(length({v}) - 2, 0))"
+# Columns whose staging values are derived (SIAK codes to a regency, RPTKA
+# work locations to rows of their own): a correction there must come as a
+# corrected delivery, not as an edit of one column.
+DERIVED = {"NO_PROP", "NO_KAB", "NO_KEC", "LOKASI_KERJA"}
+STATUSES = ("held", "released", "discarded")
 
 
 class DecisionRefused(ValueError):
@@ -47,6 +52,10 @@ def list_rows(conn: psycopg.Connection, *, source: str | None = None, batch: int
               status: str | None = "held", rule: str | None = None,
               limit: int = 50) -> pd.DataFrame:
     """Held rows with their file and failed rules, newest batches first."""
+    if status is not None and status not in STATUSES:
+        raise DecisionRefused(f"status {status!r}: one of {', '.join(STATUSES)} or all")
+    if source is not None and source not in SOURCES:
+        raise DecisionRefused(f"no source {source!r} (sources: {', '.join(SOURCES)})")
     rows = conn.execute(
         """
         SELECT h.batch_id || ':' || h.row_number AS row, h.source, b.original_name AS file,
@@ -71,9 +80,11 @@ def list_rows(conn: psycopg.Connection, *, source: str | None = None, batch: int
     return pd.DataFrame(rows, columns=["row", "source", "file", "status", "rules", "columns"])
 
 
-def _held(conn: psycopg.Connection, key: RowKey) -> tuple[str, str]:
+def _held(conn: psycopg.Connection, key: RowKey, lock: bool = False) -> tuple[str, str]:
+    """(source, status) of a held row; ``lock`` keeps a second decision waiting."""
     row = conn.execute(
-        "SELECT source, status FROM quarantine.held_row WHERE batch_id = %s AND row_number = %s",
+        "SELECT source, status FROM quarantine.held_row WHERE batch_id = %s AND row_number = %s"
+        + (" FOR UPDATE" if lock else ""),
         (key.batch_id, key.row_number),
     ).fetchone()
     if row is None:
@@ -90,7 +101,7 @@ def show_row(conn: psycopg.Connection, key: RowKey) -> dict:
         (key.batch_id,),
     ).fetchone()
     values = ", ".join(
-        (MASK.format(v=c.raw_name) if c.personal else c.raw_name) + f" AS {c.raw_name}"
+        (mask_sql(c.raw_name) if c.personal else c.raw_name) + f" AS {c.raw_name}"
         for c in source.columns
     )
     raw = conn.execute(
@@ -132,10 +143,15 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
                        corrections: dict[str, str]) -> dict:
     """Normalise each corrected value as ingest would and write it to staging."""
     applied = {}
+    (scope,) = conn.execute("SELECT file_scope FROM audit.batch WHERE batch_id = %s",
+                            (key.batch_id,)).fetchone()
+    context = Context.for_scope(key.batch_id, scope)
     for header, text in corrections.items():
         column = _column(source_id, header)
-        result = normalise_column(column, pd.Series([text], dtype="string"),
-                                  Context(batch_id=key.batch_id))
+        if column.header in DERIVED:
+            raise DecisionRefused(f"{column.header} feeds derived region columns: ask the "
+                                  "agency for a corrected file instead")
+        result = normalise_column(column, pd.Series([text], dtype="string"), context)
         if result.problem.notna().any():
             raise DecisionRefused(f"{column.header}: the corrected value cannot be read "
                                   f"({result.problem.iloc[0]})")
@@ -149,8 +165,7 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
             f"UPDATE staging.{source_id} SET {column.target} = %s "
             "WHERE batch_id = %s AND row_number = %s", (new, key.batch_id, key.row_number),
         )
-        shown = (lambda v: None if v is None else v[:2] + "*" * max(len(v) - 2, 0)) \
-            if column.personal else (lambda v: v)
+        shown = mask if column.personal else (lambda value: value)
         applied[column.header] = {"staging_column": column.target, "old": shown(old),
                                   "new": shown(new)}
     return applied
@@ -178,7 +193,9 @@ def _record(conn: psycopg.Connection, key: RowKey, decision: str, by: str, why: 
 
 
 def discard(conn: psycopg.Connection, key: RowKey, by: str, why: str) -> None:
-    _source, status = _held(conn, key)
+    """Keep the row out for good (a released row can still be discarded later)."""
+    _require_who_and_why(by, why)
+    _source, status = _held(conn, key, lock=True)
     if status == "discarded":
         raise DecisionRefused(f"row {key} is already discarded")
     _record(conn, key, "discard", by, why, {}, "discarded")
@@ -193,9 +210,9 @@ def release(conn: psycopg.Connection, key: RowKey, by: str, why: str,
     stands and returns the failing rules; without ``force`` a failing row stays held.
     """
     _require_who_and_why(by, why)
-    source_id, status = _held(conn, key)
-    if status == "released":
-        raise DecisionRefused(f"row {key} is already released")
+    source_id, status = _held(conn, key, lock=True)
+    if status != "held":
+        raise DecisionRefused(f"row {key} is already {status}")
     batch_status = conn.execute("SELECT status FROM audit.batch WHERE batch_id = %s",
                                 (key.batch_id,)).fetchone()[0]
     if batch_status != "validated":

@@ -72,22 +72,33 @@ def rule_outcome(rule: Rule, result, fetch_all_rows: Callable[[], list[dict]]) -
         return RuleOutcome(rule, False, pd.DataFrame(columns=FAILURE_COLUMNS), exception=error)
     body = result.result or {}
     observed = body.get("observed_value")
-    if rule.is_row_query:
-        rows = (body.get("details") or {}).get("unexpected_rows") or []
-        if observed and observed > len(rows):
-            rows = fetch_all_rows()
-        failures = _frame(pd.DataFrame(rows), rule)
-    elif "unexpected_index_list" in body:
-        listed = body["unexpected_index_list"]
-        ids = pd.DataFrame(listed[0]) if listed else pd.DataFrame(columns=INDEX_COLUMNS)
-        failures = _frame(ids, rule)
-    else:  # table-level expectation: no rows to name, the verdict covers the whole run
+    try:
+        if rule.is_row_query:
+            rows = (body.get("details") or {}).get("unexpected_rows") or []
+            if observed and observed > len(rows):
+                rows = fetch_all_rows()
+            failures = _frame(pd.DataFrame(rows), rule)
+        elif "unexpected_index_list" in body:
+            listed = body["unexpected_index_list"]
+            ids = pd.DataFrame(listed[0]) if listed else pd.DataFrame(columns=INDEX_COLUMNS)
+            failures = _frame(ids, rule)
+        else:
+            failures = None
+    except Exception as exc:
+        return RuleOutcome(rule, False, pd.DataFrame(columns=FAILURE_COLUMNS),
+                           exception=f"{type(exc).__name__}: {exc}")
+    if failures is None:  # table-level expectation: no rows to name, it covers the whole run
         failures = pd.DataFrame(columns=FAILURE_COLUMNS)
         return RuleOutcome(rule, bool(result.success), failures,
                            whole_run_failed=not result.success,
                            observed_value=None if observed is None else str(observed))
     return RuleOutcome(rule, bool(result.success), failures,
                        observed_value=None if observed is None else str(observed))
+
+
+def _first_notes(observed: pd.Series) -> str:
+    """Up to three distinct observed values, enough to say what failed without a flood."""
+    return "; ".join(observed.dropna().unique()[:3])
 
 
 def per_batch_results(outcomes: list[RuleOutcome], row_counts: pd.Series) -> pd.DataFrame:
@@ -100,7 +111,7 @@ def per_batch_results(outcomes: list[RuleOutcome], row_counts: pd.Series) -> pd.
         rule = outcome.rule
         failing = outcome.failures.groupby("batch_id")
         counts = failing["row_number"].nunique()
-        notes = failing["observed_value"].agg(lambda s: "; ".join(s.dropna().unique()[:3]))
+        notes = failing["observed_value"].agg(_first_notes)
         for batch_id, rows in row_counts.items():
             unexpected = int(counts.get(batch_id, 0))
             failed = bool(unexpected) or outcome.whole_run_failed or outcome.exception is not None
@@ -139,7 +150,7 @@ def rejected_batches(outcomes: list[RuleOutcome], batch_ids: list[int]) -> dict[
             failing = dict.fromkeys(batch_ids, outcome.observed_value)
         else:
             grouped = outcome.failures.groupby("batch_id")["observed_value"]
-            failing = grouped.agg(lambda s: "; ".join(s.dropna().unique()[:3])).to_dict()
+            failing = grouped.agg(_first_notes).to_dict()
         for batch_id, observed in failing.items():
             note = f"{outcome.rule.rule}: {outcome.rule.reason_en}"
             if observed:

@@ -108,10 +108,6 @@ def load_suite(path: Path) -> Suite:
     return Suite(name, path, document, hashlib.sha256(raw).hexdigest(), rules)
 
 
-def suite_path(name: str, directory: Path | None = None) -> Path:
-    return (directory or get_settings().expectations_dir) / f"{name}.json"
-
-
 def load_suites(directory: Path | None = None) -> dict[str, Suite]:
     """Every suite in ``expectations/``, by name; one per source plus the volume checks."""
     directory = directory or get_settings().expectations_dir

@@ -43,6 +43,13 @@ class Context:
     batch_id: int
     province: str | None = None  # breaks ties between same-named regencies
 
+    @classmethod
+    def for_scope(cls, batch_id: int, scope: str | None) -> Context:
+        """The context a file's scope (office, province or regency code) gives."""
+        scope = (scope or "").strip()
+        province = scope[:2] if scope[:2] in regions.region_index().provinces else None
+        return cls(batch_id=batch_id, province=province)
+
 
 @dataclass
 class StagingChunk:
