@@ -1,0 +1,1 @@
+"""Cross-agency reconciliation: core star schema, person links, rules, marts per period."""

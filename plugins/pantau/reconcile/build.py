@@ -1,0 +1,142 @@
+"""``pantau build --period P``: core and marts of one period, in one transaction.
+
+1. reference dimensions refreshed; every validated batch not yet in core (or
+   with a quarantine decision since) loaded into the facts per snapshot;
+2. the period's snapshots chosen (latest validated per source and scope on or
+   before the reference date) and its picture on that date computed;
+3. each rule of ``sql/rules/`` run; the person-status snapshot and the marts
+   replaced for the period.
+
+Builds take an advisory lock, so two never interleave; a rerun replaces the
+period's rows and gives the same result.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+from pantau.config import Settings, get_settings
+from pantau.periods import Period
+from pantau.reconcile.reference import load_reference
+from pantau.warehouse import person_key
+from pantau.warehouse.connection import connect
+
+log = logging.getLogger(__name__)
+
+BUILD_LOCK = 7_100_334  # pg_advisory_xact_lock id: one build at a time
+RULES = ("tka_no_permit", "permit_no_rptka", "permit_no_registration", "region_mismatch",
+         "expired_permit_active", "rptka_expired", "restricted_position", "dkptka_underpaid",
+         "no_companion")
+RULE_CODES = tuple(name.upper() for name in RULES)
+SOURCES_IN_LOAD_ORDER = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
+                         "dukcapil_orang_asing")
+
+
+@dataclass
+class BuildResult:
+    period: str
+    batches_loaded: int
+    batches_used: int
+    discrepancies: dict[str, int]
+    seconds: float
+
+
+def _sql(settings: Settings, relative: str) -> str:
+    return (settings.sql_dir / relative).read_text(encoding="utf-8")
+
+
+def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict) -> None:
+    """Run one SQL file (several statements) with its parameters bound client-side."""
+    with psycopg.ClientCursor(conn) as cursor:
+        cursor.execute(_sql(settings, relative), params)
+
+
+def _pending(conn: psycopg.Connection) -> dict[str, list[int]]:
+    """Validated batches whose rows core lacks or must reload (a decision came since)."""
+    rows = conn.execute("""
+        SELECT source, array_agg(batch_id ORDER BY batch_id)
+          FROM audit.batch AS b
+         WHERE status = 'validated'
+           AND (core_loaded_at IS NULL OR EXISTS (
+                SELECT 1 FROM quarantine.decision AS d
+                 WHERE d.batch_id = b.batch_id AND d.decided_at > b.core_loaded_at))
+         GROUP BY source
+    """).fetchall()
+    return dict(rows)
+
+
+def _forget(conn: psycopg.Connection, batch_ids: list[int]) -> None:
+    """Drop a batch's facts before loading it again (after a quarantine decision)."""
+    for table in ("core.fact_rptka_location", "core.fact_rptka_position",
+                  "core.fact_stay_permit", "core.fact_population_document",
+                  "core.fact_admin_action"):
+        conn.execute(f"DELETE FROM {table} WHERE batch_id = ANY(%s)", (batch_ids,))  # noqa: S608
+
+
+def load_batches(conn: psycopg.Connection, settings: Settings, pads: person_key.KeyPads) -> int:
+    """Every pending validated batch into the facts; return how many."""
+    pending = _pending(conn)
+    for source in SOURCES_IN_LOAD_ORDER:
+        batch_ids = pending.get(source)
+        if not batch_ids:
+            continue
+        _forget(conn, batch_ids)
+        _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids,
+                                                          **pads.as_params()})
+        conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
+                     (batch_ids,))
+    return sum(len(ids) for ids in pending.values())
+
+
+def build_period(period: Period, settings: Settings | None = None,
+                 url: str | None = None) -> BuildResult:
+    """Build core and marts for ``period`` (idempotent, one transaction)."""
+    settings = settings or get_settings()
+    pads = person_key.pads(person_key.secret(settings))
+    started = time.monotonic()
+    params = {"period": period.label, "reference_date": period.reference_date,
+              "period_start": period.start}
+    with connect("loader", url=url) as conn:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
+        load_reference(conn)
+        loaded = load_batches(conn, settings, pads)
+        _run(conn, settings, "build/select_batches.sql", params)
+        _run(conn, settings, "build/period_picture.sql", params)
+        conn.execute("DELETE FROM core.fact_discrepancy WHERE period = %s", (period.label,))
+        for rule in RULES:
+            _run(conn, settings, f"rules/{rule}.sql", params)
+        _run(conn, settings, "build/person_status.sql", params)
+        _run(conn, settings, "build/marts.sql", params)
+        used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
+                            (period.label,)).fetchone()[0]
+        counts = dict(conn.execute(
+            "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_discrepancy "
+            "WHERE period = %s GROUP BY rule_code", (period.label,)).fetchall())
+        seconds = time.monotonic() - started
+        conn.execute(
+            """
+            INSERT INTO core.period_build (period, reference_date, period_start,
+                                           previous_period, batches, seconds)
+            VALUES (%s, %s, %s, %s, %s, %s)
+            ON CONFLICT (period) DO UPDATE
+               SET reference_date = EXCLUDED.reference_date, built_at = now(),
+                   built_by = current_user, previous_period = EXCLUDED.previous_period,
+                   batches = EXCLUDED.batches, seconds = EXCLUDED.seconds
+            """,
+            (period.label, period.reference_date, period.start, period.previous().label, used,
+             round(seconds, 2)),
+        )
+        conn.commit()
+    log.info("built %s from %s batches in %.1f s", period.label, used, seconds)
+    return BuildResult(period.label, loaded, used,
+                       {code: counts.get(code, 0) for code in RULE_CODES}, seconds)
+
+
+def rule_files(settings: Settings | None = None) -> list[Path]:
+    settings = settings or get_settings()
+    return [settings.sql_dir / "rules" / f"{rule}.sql" for rule in RULES]

@@ -1,0 +1,42 @@
+"""Reference dimensions from the shipped CSVs and pycountry, refreshed on every build."""
+
+from __future__ import annotations
+
+import pandas as pd
+import psycopg
+import pycountry
+
+from pantau.config import REFERENCE_DIR
+from pantau.warehouse.copy import copy_frame
+
+
+def _upsert(conn: psycopg.Connection, table: str, frame: pd.DataFrame, key: str) -> None:
+    name = table.split(".")[1]
+    conn.execute(f"CREATE TEMP TABLE ref_{name} (LIKE {table}) ON COMMIT DROP")
+    copy_frame(conn, f"pg_temp.ref_{name}", frame)
+    columns = list(frame.columns)
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != key)
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (names are ours)
+        f"SELECT {', '.join(columns)} FROM ref_{name} "
+        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    )
+
+
+def load_reference(conn: psycopg.Connection) -> None:
+    """Regions (Kemendagri 2025), countries (ISO 3166), occupations (KBJI, closed positions)."""
+    regions = pd.read_csv(REFERENCE_DIR / "regions.csv", dtype=str)
+    regions = regions[regions["level"].isin(["province", "regency"])]
+    _upsert(conn, "core.dim_region", pd.DataFrame({
+        "region_code": regions["code"], "level": regions["level"],
+        "province_code": regions["code"].str.slice(0, 2), "name": regions["name"],
+        "population_2025": regions["population_2025"], "area_km2": regions["area_km2"],
+    }), "region_code")
+    _upsert(conn, "core.dim_country", pd.DataFrame(
+        [(c.alpha_3, c.name) for c in pycountry.countries],
+        columns=["country_code", "name"]), "country_code")
+    occupations = pd.read_csv(REFERENCE_DIR / "occupations.csv", dtype=str)
+    _upsert(conn, "core.dim_occupation", pd.DataFrame({
+        "kbji_code": occupations["code"], "title": occupations["title"],
+        "restricted": occupations["restricted"] == "1",
+    }), "kbji_code")

@@ -1,0 +1,13 @@
+-- Grain: one row per administrative immigration action in one office's
+-- (cumulative) action list snapshot.
+CREATE TABLE core.fact_admin_action (
+    batch_id      bigint NOT NULL REFERENCES audit.batch (batch_id),
+    row_number    integer NOT NULL,
+    snapshot_date date NOT NULL,
+    person_key    char(64) REFERENCES core.dim_person (person_key),
+    nationality   char(3),
+    action_type   text,
+    action_date   date,
+    regency_code  text,
+    PRIMARY KEY (batch_id, row_number)
+);

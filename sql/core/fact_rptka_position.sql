@@ -1,0 +1,28 @@
+-- Grain: one row per foreign-worker position (RPTKA approval + worker) in
+-- one manpower snapshot; its work locations in core.fact_rptka_location.
+CREATE TABLE core.fact_rptka_position (
+    batch_id         bigint NOT NULL REFERENCES audit.batch (batch_id),
+    row_number       integer NOT NULL,
+    snapshot_date    date NOT NULL,
+    position_key     char(64) NOT NULL,    -- keyed hash of RPTKA number + passport
+    person_key       char(64) REFERENCES core.dim_person (person_key),
+    employer_key     integer REFERENCES core.dim_employer (employer_key),
+    kbji_code        char(4),
+    position_title   text,
+    nationality      char(3),
+    start_date       date,
+    end_date         date,
+    dkptka_months    integer,
+    dkptka_usd       numeric(14,2),
+    companion_count  integer,
+    PRIMARY KEY (batch_id, row_number)
+);
+
+-- Grain: one row per regency a position's LOKASI_KERJA names.
+CREATE TABLE core.fact_rptka_location (
+    batch_id     bigint NOT NULL,
+    row_number   integer NOT NULL,
+    regency_code text NOT NULL,
+    PRIMARY KEY (batch_id, row_number, regency_code),
+    FOREIGN KEY (batch_id, row_number) REFERENCES core.fact_rptka_position (batch_id, row_number)
+);
