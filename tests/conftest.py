@@ -93,6 +93,17 @@ def db(warehouse: str) -> Iterator[psycopg.Connection]:
         yield conn
 
 
+@pytest.fixture(scope="session")
+def demo_month(tmp_path_factory) -> Path:
+    """One month of the demo provinces (2025-12 and 2025-11); seed 2 plants every defect."""
+    from pantau.demo.generate import generate
+    from pantau.demo.scope import DEMO_SCOPE
+
+    out = tmp_path_factory.mktemp("demo-month")
+    generate([" ".join(DEMO_SCOPE)], "2025-12", 2, out, workers=1)
+    return out
+
+
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if "integration" in item.path.parts:

@@ -208,6 +208,59 @@ def ingest(
     raise typer.Exit(run_ingest(paths, validate))
 
 
+# ---------------------------------------------------------------------- build
+
+
+def run_build(periods: list[str]) -> int:
+    """Build each period, print what it found; exit code 2 for a bad period."""
+    from pantau.periods import Period
+    from pantau.reconcile.build import RULE_CODES, build_period
+
+    try:
+        parsed = [Period.parse(p) for p in periods]
+    except ValueError as exc:
+        console.print(f"[red]build: {exc}[/]")
+        return 2
+    table = Table(title="Reconciliation: persons per rule")
+    table.add_column("period")
+    table.add_column("batches", justify="right")
+    for code in RULE_CODES:
+        table.add_column(code.replace("_", " ").lower(), justify="right")
+    table.add_column("seconds", justify="right")
+    for period in parsed:
+        result = build_period(period)
+        table.add_row(result.period, f"{result.batches_used:,}",
+                      *[f"{result.discrepancies[c]:,}" for c in RULE_CODES],
+                      f"{result.seconds:.1f}")
+    console.print(table)
+    return 0
+
+
+@app.command()
+def build(
+    period: Annotated[list[str] | None, typer.Option(
+        help="YYYY-MM, YYYY-Qn or YYYY-Sn (repeatable)")] = None,
+    stale: Annotated[bool, typer.Option(
+        help="rebuild every built period whose snapshots changed since (late files, "
+             "decisions)")] = False,
+) -> None:
+    """Build core and marts for periods: latest snapshot per source on or before the date."""
+    from pantau.reconcile.build import stale_periods
+    from pantau.warehouse import migrate
+
+    if get_settings().uses_embedded_warehouse:
+        migrate.upgrade()
+    periods = list(period or [])
+    if stale:
+        changed = stale_periods()
+        console.print(f"stale periods: {', '.join(changed) or 'none'}")
+        periods += [p for p in changed if p not in periods]
+    if not periods:
+        console.print("[red]build: give --period (or --stale)[/]")
+        raise typer.Exit(2)
+    raise typer.Exit(run_build(periods))
+
+
 # ----------------------------------------------------------------------- demo
 
 
@@ -276,6 +329,11 @@ def demo(
     console.print(f"ingesting exports from {landing}")
     code = run_ingest([landing])
     print_warehouse_summary(console, url)
+    from pantau.periods import Period
+
+    demo_period = Period.parse(DEMO_PERIOD)
+    console.print(f"building {demo_period.previous()} and {demo_period}")
+    code = code or run_build([demo_period.previous().label, demo_period.label])
     console.print(f"raw files archived under {settings.archive_dir}")
     console.print("explore: [bold].venv/bin/pantau warehouse psql[/]")
     raise typer.Exit(code)

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import psycopg
 import pytest
-from psycopg import errors, sql
+from psycopg import errors
 from typer.testing import CliRunner
 
 from pantau.cli import app
 from pantau.config import get_settings
-from pantau.demo.generate import generate
-from pantau.demo.scope import DEMO_SCOPE
 from pantau.ingest.pipeline import ingest_paths
 from pantau.quality.gate import run_gate
-from pantau.warehouse import migrate
 from pantau.warehouse.connection import connect
+from tests.support.warehouses import module_warehouse
 
 # The rule that must hold back each kind of row the generator plants (truth/quarantine.csv).
 PLANTED = {
@@ -36,33 +33,19 @@ PLANTED = {
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    """One month of the demo provinces; seed 2 plants every kind of invalid row."""
-    out = tmp_path_factory.mktemp("gate-demo")
-    generate([" ".join(DEMO_SCOPE)], "2025-12", 2, out, workers=1)
-    return out
+def demo(demo_month: Path) -> Path:
+    return demo_month
 
 
 @pytest.fixture(scope="module")
 def gated(server_url: str, demo: Path, tmp_path_factory) -> Iterator[str]:
     """A warehouse holding the demo month, ingested and through the gate once."""
-    name = f"test_gate_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = server_url.replace("/postgres?", f"/{name}?")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PANTAU_WAREHOUSE_URL", url)
-        patch.setenv("PANTAU_ARCHIVE_DIR", str(tmp_path_factory.mktemp("archive")))
-        get_settings.cache_clear()
-        migrate.upgrade(url)
+    with module_warehouse(server_url, str(tmp_path_factory.mktemp("archive"))) as url:
         outcomes = ingest_paths([demo / "landing"])
         assert {o.status for o in outcomes} == {"loaded"}
         report = run_gate()
         assert not report.rejected and not report.errors
         yield url
-        get_settings.cache_clear()
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 def _frame(url: str, query: str, *params) -> pd.DataFrame:

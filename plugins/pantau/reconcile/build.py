@@ -52,8 +52,10 @@ def _sql(settings: Settings, relative: str) -> str:
 
 def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict) -> None:
     """Run one SQL file (several statements) with its parameters bound client-side."""
+    started = time.monotonic()
     with psycopg.ClientCursor(conn) as cursor:
         cursor.execute(_sql(settings, relative), params)
+    log.info("%s: %.2f s", relative, time.monotonic() - started)
 
 
 def _pending(conn: psycopg.Connection) -> dict[str, list[int]]:
@@ -75,7 +77,7 @@ def _forget(conn: psycopg.Connection, batch_ids: list[int]) -> None:
     for table in ("core.fact_rptka_location", "core.fact_rptka_position",
                   "core.fact_stay_permit", "core.fact_population_document",
                   "core.fact_admin_action"):
-        conn.execute(f"DELETE FROM {table} WHERE batch_id = ANY(%s)", (batch_ids,))  # noqa: S608
+        conn.execute(f"DELETE FROM {table} WHERE batch_id = ANY(%s)", (batch_ids,))
 
 
 def load_batches(conn: psycopg.Connection, settings: Settings, pads: person_key.KeyPads) -> int:
@@ -135,6 +137,35 @@ def build_period(period: Period, settings: Settings | None = None,
     log.info("built %s from %s batches in %.1f s", period.label, used, seconds)
     return BuildResult(period.label, loaded, used,
                        {code: counts.get(code, 0) for code in RULE_CODES}, seconds)
+
+
+def stale_periods(url: str | None = None) -> list[str]:
+    """Built periods whose snapshots changed since: a late or corrected file, a decision."""
+    with connect("loader", url=url) as conn:
+        rows = conn.execute("""
+            WITH wanted AS (
+                SELECT DISTINCT ON (p.period, b.source, b.file_scope) p.period, b.batch_id
+                  FROM core.period_build AS p
+                  JOIN audit.batch AS b
+                    ON b.status = 'validated' AND b.snapshot_date <= p.reference_date
+                 ORDER BY p.period, b.source, b.file_scope, b.snapshot_date DESC,
+                          b.batch_id DESC
+            ), changed AS (
+                (SELECT period, batch_id FROM wanted
+                 EXCEPT SELECT period, batch_id FROM core.period_batch)
+                UNION
+                (SELECT period, batch_id FROM core.period_batch
+                 EXCEPT SELECT period, batch_id FROM wanted)
+                UNION
+                SELECT pb.period, pb.batch_id
+                  FROM core.period_batch AS pb
+                  JOIN core.period_build AS p USING (period)
+                 WHERE EXISTS (SELECT 1 FROM quarantine.decision AS d
+                                WHERE d.batch_id = pb.batch_id AND d.decided_at > p.built_at)
+            )
+            SELECT DISTINCT period FROM changed ORDER BY period
+        """).fetchall()
+    return [period for (period,) in rows]
 
 
 def rule_files(settings: Settings | None = None) -> list[Path]:

@@ -17,7 +17,7 @@ def _upsert(conn: psycopg.Connection, table: str, frame: pd.DataFrame, key: str)
     columns = list(frame.columns)
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != key)
     conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 (names are ours)
+        f"INSERT INTO {table} ({', '.join(columns)}) "
         f"SELECT {', '.join(columns)} FROM ref_{name} "
         f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
     )

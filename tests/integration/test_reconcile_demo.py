@@ -1,0 +1,172 @@
+"""The build on a month of demo data: every rule and figure equals truth/, late files, reruns."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import psycopg
+import pytest
+
+from pantau.ingest.pipeline import ingest_paths
+from pantau.periods import Period
+from pantau.quality.gate import run_gate
+from pantau.reconcile.build import RULE_CODES, build_period, stale_periods
+from pantau.sources.delivery import discover
+from pantau.warehouse import person_key
+from tests.support.warehouses import module_warehouse
+
+PERIODS = ("2025-11", "2025-12")
+MARTS = {
+    "core.fact_discrepancy": "period, rule_code, person_key, regency_code",
+    "core.fact_person_status": "period, person_key, regency_code",
+    "mart.region_figures": "period, region_code",
+    "mart.region_breakdown": "period, region_code, measure, category",
+    "mart.followup": "period, region_code, rule_code, person_key",
+}
+
+
+@dataclass
+class Built:
+    url: str
+    stale_before: list[str]
+    stale_after_late_file: list[str]
+    december_before_late_file: dict[str, pd.DataFrame]
+
+
+def _dump(url: str, period: str | None = None) -> dict[str, pd.DataFrame]:
+    out = {}
+    with psycopg.connect(url) as conn:
+        for table, order in MARTS.items():
+            where = "WHERE period = %s" if period else ""
+            cursor = conn.execute(f"SELECT * FROM {table} {where} ORDER BY {order}",
+                                  (period,) if period else None)
+            out[table] = pd.DataFrame(cursor.fetchall(),
+                                      columns=[c.name for c in cursor.description])
+    return out
+
+
+def _late_file(demo: Path) -> Path:
+    """November's file of the regency with most registry rows: it will arrive late."""
+    files = sorted((demo / "landing" / "dukcapil_orang_asing").rglob("wna_*_202511*.csv"),
+                   key=lambda p: p.stat().st_size)
+    return files[-1]
+
+
+@pytest.fixture(scope="module")
+def built(server_url: str, demo_month: Path, tmp_path_factory) -> Iterator[Built]:
+    """December built, then November, without one November registry file; then it arrives."""
+    late = _late_file(demo_month)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(person_key.ENV, "demo-test-key")
+        with module_warehouse(server_url, str(tmp_path_factory.mktemp("archive"))) as url:
+            on_time = [p for p in discover([demo_month / "landing"]) if p != late]
+            assert {o.status for o in ingest_paths(on_time)} == {"loaded"}
+            assert not run_gate().rejected
+            for period in reversed(PERIODS):
+                build_period(Period.parse(period))
+            stale_before = stale_periods()
+            december = _dump(url, "2025-12")
+            assert {o.status for o in ingest_paths([late])} == {"loaded"}
+            assert not run_gate().rejected
+            stale_after = stale_periods()
+            for period in stale_after:
+                build_period(Period.parse(period))
+            yield Built(url, stale_before, stale_after, december)
+
+
+def _truth_codes(demo: Path, period: str) -> set[tuple[str, str, str]]:
+    truth = pd.read_csv(demo / "truth" / "discrepancies.csv", dtype=str)
+    truth = truth[truth["period"] == period]
+    return {(person_key.person_key(p, n, b"demo-test-key"), code, regency) for p, n, code, regency
+            in zip(truth["passport"], truth["nationality"], truth["code"], truth["regency"],
+                   strict=True)}
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_persons_flagged_per_rule_match_truth_exactly(built: Built, demo_month: Path,
+                                                      period: str) -> None:
+    truth = _truth_codes(demo_month, period)
+    with psycopg.connect(built.url) as conn:
+        found = set(conn.execute("SELECT person_key, rule_code, regency_code "
+                                 "FROM core.fact_discrepancy WHERE period = %s",
+                                 (period,)).fetchall())
+    for code in RULE_CODES:  # precision and recall 1.0, code by code
+        expected = {row for row in truth if row[1] == code}
+        got = {row for row in found if row[1] == code}
+        assert expected, f"the demo month plants no {code}"
+        assert got == expected, (code, len(got - expected), len(expected - got))
+
+
+def _figures(conn: psycopg.Connection, period: str, region: str) -> dict:
+    cursor = conn.execute("SELECT * FROM mart.region_figures WHERE period = %s "
+                          "AND region_code = %s", (period, region))
+    row = dict(zip([c.name for c in cursor.description], cursor.fetchone(), strict=True))
+    breakdown = {}
+    for measure, category, value in conn.execute(
+            "SELECT measure, category, value FROM mart.region_breakdown "
+            "WHERE period = %s AND region_code = %s", (period, region)).fetchall():
+        breakdown.setdefault(measure, {})[category] = int(value)
+    return {
+        "region_name": row["region_name"], "reference_date": row["reference_date"].isoformat(),
+        "foreigners_total": row["foreigners_total"],
+        "by_permit_type": {"ITAS": row["itas"], "ITAP": row["itap"], "ITK": row["itk"]},
+        "by_nationality": breakdown.get("foreigners_by_nationality", {}),
+        "workers_total": row["workers_total"],
+        "workers_by_nationality": breakdown.get("workers_by_nationality", {}),
+        "registered_total": row["registered_total"],
+        "discrepancies": {code: breakdown.get("discrepancies", {}).get(code, 0)
+                          for code in RULE_CODES},
+        "expiring_90_days": row["expiring_90_days"],
+        "administrative_actions": breakdown.get("administrative_actions", {}),
+        "dkptka_due_usd": int(row["dkptka_due_usd"]),
+        "dkptka_paid_usd": int(row["dkptka_paid_usd"]),
+    }
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_mart_figures_equal_truth_for_every_region(built: Built, demo_month: Path,
+                                                   period: str) -> None:
+    files = sorted((demo_month / "truth" / "figures" / period).glob("*.json"))
+    assert len(files) > 30  # every regency and province of the demo scope
+    with psycopg.connect(built.url) as conn:
+        for path in files:
+            expected = json.loads(path.read_text())
+            got = _figures(conn, period, expected["region_code"])
+            expected["administrative_actions"] = {
+                k: v for k, v in expected["administrative_actions"].items() if v}
+            for key, value in got.items():
+                assert value == expected[key], (path.name, key)
+
+
+def test_a_late_file_marks_just_its_period_stale(built: Built) -> None:
+    assert built.stale_before == []
+    assert built.stale_after_late_file == ["2025-11"]
+    after = _dump(built.url, "2025-12")
+    for table, frame in built.december_before_late_file.items():
+        pd.testing.assert_frame_equal(after[table], frame, obj=table)
+
+
+def test_a_rerun_gives_identical_results(built: Built) -> None:
+    before = _dump(built.url)
+    build_period(Period.parse("2025-12"))
+    build_period(Period.parse("2025-11"))
+    after = _dump(built.url)
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(after[table], frame, obj=table)
+
+
+def test_no_personal_value_reaches_core_or_marts(built: Built) -> None:
+    with psycopg.connect(built.url) as conn:
+        passports = {p for (p,) in conn.execute("SELECT passport_number FROM pii.person")}
+        columns = conn.execute("""
+            SELECT table_schema, table_name, column_name FROM information_schema.columns
+             WHERE table_schema IN ('core', 'mart') AND data_type IN ('text', 'character')
+        """).fetchall()
+        for schema, table, column in columns:
+            values = {v for (v,) in conn.execute(
+                f'SELECT DISTINCT "{column}"::text FROM {schema}.{table} LIMIT 100000')}
+            assert not values & passports, f"{schema}.{table}.{column}"

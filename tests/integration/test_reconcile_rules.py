@@ -1,0 +1,177 @@
+"""Each reconciliation rule on tiny hand-made cases, through the real build (t = 2025-12-31)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import count
+
+import psycopg
+import pytest
+
+from pantau.periods import Period
+from pantau.reconcile.build import build_period
+from pantau.warehouse import person_key
+
+T = date(2025, 12, 31)
+DAY = timedelta(days=1)
+_rows = count(1)
+_sha = count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_key(monkeypatch) -> None:
+    monkeypatch.setenv(person_key.ENV, "test-key")
+
+
+def _batch(db: psycopg.Connection, source: str, scope: str, day: date = T) -> int:
+    return db.execute(
+        """INSERT INTO audit.batch (source, sha256, original_name, original_path, archive_path,
+                                    size_bytes, file_scope, snapshot_date, snapshot_date_from,
+                                    status, row_count)
+           VALUES (%s, lpad(%s::text, 64, '0'), 'hand-made', '-', '-', 0, %s, %s, 'file_name',
+                   'validated', 0) RETURNING batch_id""",
+        (source, next(_sha), scope, day)).fetchone()[0]
+
+
+class Agencies:
+    """One snapshot per source, to which each case adds its rows."""
+
+    def __init__(self, db: psycopg.Connection):
+        self.db = db
+        self.permits = _batch(db, "imigrasi_izin_tinggal", "KANTOR")
+        self.positions = _batch(db, "tenaga_kerja_tka", "62")
+        self.documents = _batch(db, "dukcapil_orang_asing", "6203")
+
+    def permit(self, passport: str, *, regency: str = "62.03", kind: str = "ITAS",
+               index: str = "E23", purpose: str = "BEKERJA", issue: date = T - 300 * DAY,
+               expiry: date = T + 300 * DAY, status: str = "AKTIF") -> None:
+        self.db.execute(
+            """INSERT INTO staging.imigrasi_izin_tinggal (batch_id, row_number, permit_number,
+                   permit_type, visa_index, purpose, nationality, passport_number, regency_code,
+                   issue_date, expiry_date, status)
+               VALUES (%s, %s, %s, %s, %s, %s, 'CHN', %s, %s, %s, %s, %s)""",
+            (self.permits, next(_rows), f"P-{passport}-{issue}", kind, index, purpose, passport,
+             regency, issue, expiry, status))
+
+    def position(self, passport: str, *, regencies: tuple[str, ...] = ("62.03",),
+                 start: date = T - 100 * DAY, end: date = T + 300 * DAY, kbji: str = "2511",
+                 months: int = 60, companions: int = 1) -> None:
+        row = next(_rows)
+        self.db.execute(
+            """INSERT INTO staging.tenaga_kerja_tka (batch_id, row_number, rptka_number, nib,
+                   kbli, employer_name, passport_number, nationality, occupation_code,
+                   start_date, end_date, dkptka_months, dkptka_usd, companion_count)
+               VALUES (%s, %s, %s, '1234567890123', '24101', 'PT CONTOH', %s, 'CHN', %s, %s, %s,
+                       %s, %s, %s)""",
+            (self.positions, row, f"RPTKA-{passport}-{start}", passport, kbji, start, end,
+             months, months * 100, companions))
+        for seq, regency in enumerate(regencies, 1):
+            self.db.execute(
+                """INSERT INTO staging.tenaga_kerja_tka_lokasi (batch_id, row_number,
+                       location_seq, location_name, regency_code) VALUES (%s, %s, %s, 'x', %s)""",
+                (self.positions, row, seq, regency))
+
+    def document(self, passport: str | None, *, regency: str = "62.03",
+                 issue: date = T - 200 * DAY, valid_until: date | None = None,
+                 status: str = "AKTIF", permit_number: str | None = None) -> None:
+        self.db.execute(
+            """INSERT INTO staging.dukcapil_orang_asing (batch_id, row_number, nik, nationality,
+                   passport_number, permit_number, document_type, issue_date, valid_until,
+                   document_status, regency_code)
+               VALUES (%s, %s, '6203000000000001', 'CHN', %s, %s, 'SKTT', %s, %s, %s, %s)""",
+            (self.documents, next(_rows), passport, permit_number, issue, valid_until, status,
+             regency))
+
+
+def _flagged(db: psycopg.Connection) -> set[tuple[str, str, str]]:
+    build_period(Period.parse("2025-12"))
+    keys = {person_key.person_key(p, "CHN", b"test-key"): p
+            for (p,) in db.execute("SELECT passport_number FROM pii.person").fetchall()}
+    return {(keys[k], code, regency) for k, code, regency in db.execute(
+        "SELECT person_key, rule_code, regency_code FROM core.fact_discrepancy "
+        "WHERE period = '2025-12'").fetchall()}
+
+
+def _registered(agencies: Agencies, *passports: str) -> None:
+    for passport in passports:
+        agencies.document(passport)
+
+
+def test_tka_no_permit(warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.position("A1")                                   # works, no permit at all
+    a.position("A2"); a.permit("A2", expiry=T)         # noqa: E702  permit ends on t: valid
+    a.position("A3"); a.permit("A3", index="C312", purpose="PENELITIAN")  # noqa: E702  not work
+    a.position("A4", start=T + DAY)                    # starts the day after: not covering
+    _registered(a, "A2", "A3")
+    assert {f for f in _flagged(db) if f[1] == "TKA_NO_PERMIT"} == {
+        ("A1", "TKA_NO_PERMIT", "62.03"), ("A3", "TKA_NO_PERMIT", "62.03")}
+
+
+def test_permit_no_rptka_and_rptka_expired(warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.permit("B1")                                      # work permit, no position
+    a.permit("B2"); a.position("B2", regencies=("62.71",))  # noqa: E702  position elsewhere
+    a.permit("B3"); a.position("B3", regencies=("62.71", "62.03"))  # noqa: E702  one is here
+    a.permit("B4"); a.position("B4", end=T - DAY)       # noqa: E702  RPTKA ended the day before
+    a.permit("B5"); a.position("B5", end=T)             # noqa: E702  ends on t: still covers
+    _registered(a, "B1", "B2", "B3", "B4", "B5")
+    flagged = _flagged(db)
+    assert {f for f in flagged if f[1] == "PERMIT_NO_RPTKA"} == {
+        ("B1", "PERMIT_NO_RPTKA", "62.03"), ("B2", "PERMIT_NO_RPTKA", "62.03"),
+        ("B4", "PERMIT_NO_RPTKA", "62.03")}
+    assert {f for f in flagged if f[1] == "RPTKA_EXPIRED"} == {("B4", "RPTKA_EXPIRED", "62.03")}
+
+
+def test_permit_no_registration(warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.permit("C1", index="C312", purpose="KELUARGA")    # ITAS, no document
+    a.permit("C2", kind="ITAP", index="C313", purpose="KELUARGA")
+    a.document("C2", valid_until=T)                     # valid until t: active
+    a.permit("C3", index="C312", purpose="KELUARGA")
+    a.document("C3", issue=T + DAY)                     # issued the day after: not yet
+    a.permit("C4", kind="ITK", index="B211", purpose="WISATA")  # visitors need no SKTT
+    a.permit("C5", index="C312", purpose="KELUARGA")
+    a.document(None, permit_number=f"P-C5-{T - 300 * DAY}")  # linked by the permit number
+    assert {f for f in _flagged(db) if f[1] == "PERMIT_NO_REGISTRATION"} == {
+        ("C1", "PERMIT_NO_REGISTRATION", "62.03"), ("C3", "PERMIT_NO_REGISTRATION", "62.03")}
+
+
+def test_region_mismatch_counts_in_every_regency_named(warehouse: str, db: psycopg.Connection):
+    a = Agencies(db)
+    a.permit("D1", regency="62.03"); a.document("D1", regency="62.71")  # noqa: E702
+    a.permit("D2"); a.document("D2"); a.position("D2", regencies=("62.71", "62.03"))  # noqa: E702
+    a.position("D3", regencies=("62.11",)); a.document("D3", regency="62.71")  # noqa: E702
+    assert {f for f in _flagged(db) if f[1] == "REGION_MISMATCH"} == {
+        ("D1", "REGION_MISMATCH", "62.03"), ("D1", "REGION_MISMATCH", "62.71"),
+        ("D3", "REGION_MISMATCH", "62.11"), ("D3", "REGION_MISMATCH", "62.71")}
+
+
+def test_expired_permit_active(warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.permit("E1", issue=T - 800 * DAY, expiry=T - DAY)  # expired the day before …
+    a.document("E1")                                     # … yet registered
+    a.permit("E2", issue=T - 800 * DAY, expiry=T)        # expires on t: still valid
+    a.document("E2")
+    a.permit("E3", issue=T - 800 * DAY, expiry=T - DAY)  # expired, but renewed since
+    a.permit("E3", issue=T - 10 * DAY, expiry=T + 300 * DAY)
+    a.document("E3")
+    a.permit("E4", issue=T - 800 * DAY, expiry=T - DAY)  # expired and nowhere active
+    assert {f for f in _flagged(db) if f[1] == "EXPIRED_PERMIT_ACTIVE"} == {
+        ("E1", "EXPIRED_PERMIT_ACTIVE", "62.03")}
+
+
+def test_position_rules(warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    start = date(2025, 1, 15)                            # months due on t: Jan..Dec = 12
+    a.position("F1", kbji="1212", start=start, months=12)  # HR manager: closed to TKA
+    a.position("F2", start=start, months=11)             # one month short
+    a.position("F3", start=start, months=12, companions=0)
+    a.position("F4", kbji="1212", start=T + DAY, months=0, companions=0)  # not yet covering
+    for passport in ("F1", "F2", "F3", "F4"):
+        a.permit(passport)
+        a.document(passport)
+    flagged = {f for f in _flagged(db)
+               if f[1] in {"RESTRICTED_POSITION", "DKPTKA_UNDERPAID", "NO_COMPANION"}}
+    assert flagged == {("F1", "RESTRICTED_POSITION", "62.03"),
+                       ("F2", "DKPTKA_UNDERPAID", "62.03"), ("F3", "NO_COMPANION", "62.03")}
