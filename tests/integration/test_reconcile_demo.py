@@ -23,6 +23,7 @@ PERIODS = ("2025-11", "2025-12")
 MARTS = {
     "core.fact_discrepancy": "period, rule_code, person_key, regency_code",
     "core.fact_person_status": "period, person_key, regency_code",
+    "core.document_link": "period, batch_id, row_number",
     "mart.region_figures": "period, region_code",
     "mart.region_breakdown": "period, region_code, measure, category",
     "mart.followup": "period, region_code, rule_code, person_key",

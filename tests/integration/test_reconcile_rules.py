@@ -44,14 +44,15 @@ class Agencies:
 
     def permit(self, passport: str, *, regency: str = "62.03", kind: str = "ITAS",
                index: str = "E23", purpose: str = "BEKERJA", issue: date = T - 300 * DAY,
-               expiry: date = T + 300 * DAY, status: str = "AKTIF") -> None:
+               expiry: date = T + 300 * DAY, status: str = "AKTIF", name: str | None = None,
+               born: date = date(1980, 1, 1)) -> None:
         self.db.execute(
             """INSERT INTO staging.imigrasi_izin_tinggal (batch_id, row_number, permit_number,
                    permit_type, visa_index, purpose, nationality, passport_number, regency_code,
-                   issue_date, expiry_date, status)
-               VALUES (%s, %s, %s, %s, %s, %s, 'CHN', %s, %s, %s, %s, %s)""",
+                   issue_date, expiry_date, status, full_name, birth_date)
+               VALUES (%s, %s, %s, %s, %s, %s, 'CHN', %s, %s, %s, %s, %s, %s, %s)""",
             (self.permits, next(_rows), f"P-{passport}-{issue}", kind, index, purpose, passport,
-             regency, issue, expiry, status))
+             regency, issue, expiry, status, name or f"NAME {passport}", born))
 
     def position(self, passport: str, *, regencies: tuple[str, ...] = ("62.03",),
                  start: date = T - 100 * DAY, end: date = T + 300 * DAY, kbji: str = "2511",
@@ -73,14 +74,16 @@ class Agencies:
 
     def document(self, passport: str | None, *, regency: str = "62.03",
                  issue: date = T - 200 * DAY, valid_until: date | None = None,
-                 status: str = "AKTIF", permit_number: str | None = None) -> None:
+                 status: str = "AKTIF", permit_number: str | None = None,
+                 name: str | None = None, born: date = date(1980, 1, 1)) -> None:
         self.db.execute(
             """INSERT INTO staging.dukcapil_orang_asing (batch_id, row_number, nik, nationality,
                    passport_number, permit_number, document_type, issue_date, valid_until,
-                   document_status, regency_code)
-               VALUES (%s, %s, '6203000000000001', 'CHN', %s, %s, 'SKTT', %s, %s, %s, %s)""",
+                   document_status, regency_code, full_name, birth_date)
+               VALUES (%s, %s, '6203000000000001', 'CHN', %s, %s, 'SKTT', %s, %s, %s, %s, %s,
+                       %s)""",
             (self.documents, next(_rows), passport, permit_number, issue, valid_until, status,
-             regency))
+             regency, name or f"NAME {passport}", born))
 
 
 def _flagged(db: psycopg.Connection) -> set[tuple[str, str, str]]:
@@ -175,3 +178,23 @@ def test_position_rules(warehouse: str, db: psycopg.Connection) -> None:
                if f[1] in {"RESTRICTED_POSITION", "DKPTKA_UNDERPAID", "NO_COMPANION"}}
     assert flagged == {("F1", "RESTRICTED_POSITION", "62.03"),
                        ("F2", "DKPTKA_UNDERPAID", "62.03"), ("F3", "NO_COMPANION", "62.03")}
+
+
+def test_registry_rows_link_by_permit_then_unique_name_and_birth_date(
+        warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    family = {"index": "C312", "purpose": "KELUARGA"}
+    a.permit("G1", **family, name="Li Wei", born=date(1990, 5, 1))
+    a.document(None, name="LI  WEI", born=date(1990, 5, 1))      # same person, no numbers
+    a.permit("G2", **family, name="Chen Jie", born=date(1985, 3, 3))
+    a.permit("G3", **family, name="CHEN-JIE", born=date(1985, 3, 3))  # a namesake
+    a.document(None, name="Chen Jie", born=date(1985, 3, 3))     # two candidates: not guessed
+    a.permit("G4", **family, name="Wu Fang", born=date(1970, 1, 1))
+    a.document(None, name="Wu Fang", born=date(1971, 1, 1))      # other birth date: unlinked
+    flagged = {f for f in _flagged(db) if f[1] == "PERMIT_NO_REGISTRATION"}
+    assert flagged == {("G2", "PERMIT_NO_REGISTRATION", "62.03"),
+                       ("G3", "PERMIT_NO_REGISTRATION", "62.03"),
+                       ("G4", "PERMIT_NO_REGISTRATION", "62.03")}
+    methods = db.execute("SELECT link_method, candidates FROM core.document_link "
+                         "ORDER BY row_number").fetchall()
+    assert methods == [("name_birth_date", 1), ("ambiguous", 2), ("unlinked", 0)]

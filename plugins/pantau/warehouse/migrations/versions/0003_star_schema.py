@@ -29,6 +29,7 @@ UPGRADE = [
     "core/fact_admin_action.sql",
     "core/period_batch.sql",
     "core/fact_person_status.sql",
+    "core/document_link.sql",
     "mart/mart__region_figures.sql",
 ]
 DOWNGRADE = ["core/drop_core.sql"]
