@@ -56,21 +56,22 @@ class Agencies:
 
     def position(self, passport: str, *, regencies: tuple[str, ...] = ("62.03",),
                  start: date = T - 100 * DAY, end: date = T + 300 * DAY, kbji: str = "2511",
-                 months: int = 60, companions: int = 1) -> None:
-        row = next(_rows)
+                 months: int = 60, companions: int = 1, employer: str = "PT CONTOH",
+                 batch: int | None = None) -> None:
+        row, batch = next(_rows), batch or self.positions
         self.db.execute(
             """INSERT INTO staging.tenaga_kerja_tka (batch_id, row_number, rptka_number, nib,
                    kbli, employer_name, passport_number, nationality, occupation_code,
                    start_date, end_date, dkptka_months, dkptka_usd, companion_count)
-               VALUES (%s, %s, %s, '1234567890123', '24101', 'PT CONTOH', %s, 'CHN', %s, %s, %s,
+               VALUES (%s, %s, %s, '1234567890123', '24101', %s, %s, 'CHN', %s, %s, %s,
                        %s, %s, %s)""",
-            (self.positions, row, f"RPTKA-{passport}-{start}", passport, kbji, start, end,
+            (batch, row, f"RPTKA-{passport}-{start}", employer, passport, kbji, start, end,
              months, months * 100, companions))
         for seq, regency in enumerate(regencies, 1):
             self.db.execute(
                 """INSERT INTO staging.tenaga_kerja_tka_lokasi (batch_id, row_number,
                        location_seq, location_name, regency_code) VALUES (%s, %s, %s, 'x', %s)""",
-                (self.positions, row, seq, regency))
+                (batch, row, seq, regency))
 
     def document(self, passport: str | None, *, regency: str = "62.03",
                  issue: date = T - 200 * DAY, valid_until: date | None = None,
@@ -198,3 +199,19 @@ def test_registry_rows_link_by_permit_then_unique_name_and_birth_date(
     methods = db.execute("SELECT link_method, candidates FROM core.document_link "
                          "ORDER BY row_number").fetchall()
     assert methods == [("name_birth_date", 1), ("ambiguous", 2), ("unlinked", 0)]
+
+
+def test_an_employer_renamed_between_snapshots_keeps_its_history(
+        warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    earlier = _batch(db, "tenaga_kerja_tka", "62", T - 61 * DAY)
+    a.position("H1", employer="PT LAMA", batch=earlier)
+    a.position("H1")                                     # same NIB, new name, later snapshot
+    _flagged(db)
+    versions = db.execute("SELECT employer_name, valid_from, valid_to, is_current "
+                          "FROM core.dim_employer ORDER BY valid_from").fetchall()
+    assert versions == [("PT LAMA", T - 61 * DAY, T - DAY, False),
+                        ("PT CONTOH", T, date(9999, 12, 31), True)]
+    facts = dict(db.execute("SELECT f.batch_id, e.employer_name FROM core.fact_rptka_position f "
+                            "JOIN core.dim_employer e USING (employer_key)").fetchall())
+    assert facts == {earlier: "PT LAMA", a.positions: "PT CONTOH"}
