@@ -1,0 +1,95 @@
+-- The marts of a period, for every regency and province (a province counts
+-- each person and position once). Parameters: period, reference_date.
+DELETE FROM mart.region_figures WHERE period = %(period)s;
+DELETE FROM mart.region_breakdown WHERE period = %(period)s;
+DELETE FROM mart.followup WHERE period = %(period)s;
+
+-- Each regency belongs to itself and to its province.
+CREATE TEMP TABLE p_member ON COMMIT DROP AS
+SELECT region_code AS regency_code, region_code FROM core.dim_region WHERE level = 'regency'
+UNION ALL
+SELECT region_code, province_code FROM core.dim_region WHERE level = 'regency';
+CREATE INDEX ON p_member (regency_code);
+
+-- A region's foreigners: one permit per person (the first in file order).
+CREATE TEMP TABLE m_foreigner ON COMMIT DROP AS
+SELECT DISTINCT ON (m.region_code, v.person_key)
+       m.region_code, v.person_key, v.permit_type, v.purpose, v.nationality, v.expiry_date
+  FROM p_valid AS v JOIN p_member AS m USING (regency_code)
+ ORDER BY m.region_code, v.person_key, v.batch_id, v.row_number;
+
+-- A region's foreign workers: each position once.
+CREATE TEMP TABLE m_worker ON COMMIT DROP AS
+SELECT DISTINCT ON (m.region_code, c.position_key)
+       m.region_code, c.position_key, c.nationality, c.months_due, c.dkptka_usd,
+       c.employer_key, c.kbji_code
+  FROM p_covering AS c JOIN p_member AS m USING (regency_code)
+ ORDER BY m.region_code, c.position_key, c.batch_id, c.row_number;
+
+INSERT INTO mart.region_figures
+SELECT %(period)s, r.region_code, r.level, r.name, r.province_code, %(reference_date)s,
+       coalesce(f.total, 0), coalesce(f.itas, 0), coalesce(f.itap, 0), coalesce(f.itk, 0),
+       coalesce(w.total, 0), coalesce(d.total, 0), coalesce(f.expiring, 0),
+       coalesce(w.due, 0), coalesce(w.paid, 0), r.population_2025
+  FROM core.dim_region AS r
+  LEFT JOIN (SELECT region_code, count(*) AS total,
+                    count(*) FILTER (WHERE permit_type = 'ITAS') AS itas,
+                    count(*) FILTER (WHERE permit_type = 'ITAP') AS itap,
+                    count(*) FILTER (WHERE permit_type = 'ITK') AS itk,
+                    count(*) FILTER (WHERE expiry_date > %(reference_date)s
+                                       AND expiry_date <= %(reference_date)s::date + 90)
+                        AS expiring
+               FROM m_foreigner GROUP BY region_code) AS f USING (region_code)
+  LEFT JOIN (SELECT region_code, count(*) AS total, 100 * sum(months_due) AS due,
+                    sum(coalesce(dkptka_usd, 0)) AS paid
+               FROM m_worker GROUP BY region_code) AS w USING (region_code)
+  LEFT JOIN (SELECT m.region_code, count(*) AS total
+               FROM p_active AS a JOIN p_member AS m USING (regency_code)
+              GROUP BY m.region_code) AS d USING (region_code);
+
+INSERT INTO mart.region_breakdown (period, region_code, measure, category, label, value)
+SELECT %(period)s, region_code, 'foreigners_by_nationality', nationality, c.name, count(*)
+  FROM m_foreigner LEFT JOIN core.dim_country AS c ON c.country_code = nationality
+ WHERE nationality IS NOT NULL GROUP BY region_code, nationality, c.name
+UNION ALL
+SELECT %(period)s, region_code, 'foreigners_by_purpose', coalesce(nullif(purpose, ''), '-'),
+       NULL, count(*)
+  FROM m_foreigner GROUP BY region_code, coalesce(nullif(purpose, ''), '-')
+UNION ALL
+SELECT %(period)s, region_code, 'workers_by_nationality', nationality, c.name, count(*)
+  FROM m_worker LEFT JOIN core.dim_country AS c ON c.country_code = nationality
+ WHERE nationality IS NOT NULL GROUP BY region_code, nationality, c.name
+UNION ALL
+SELECT %(period)s, w.region_code, 'workers_by_employer', e.nib, e.employer_name, count(*)
+  FROM m_worker AS w JOIN core.dim_employer AS e USING (employer_key)
+ GROUP BY w.region_code, e.nib, e.employer_name
+UNION ALL
+SELECT %(period)s, w.region_code, 'workers_by_sector', coalesce(e.kbli, '-'), NULL, count(*)
+  FROM m_worker AS w LEFT JOIN core.dim_employer AS e USING (employer_key)
+ GROUP BY w.region_code, coalesce(e.kbli, '-')
+UNION ALL
+SELECT %(period)s, w.region_code, 'workers_by_occupation', coalesce(w.kbji_code, '-'), o.title,
+       count(*)
+  FROM m_worker AS w LEFT JOIN core.dim_occupation AS o USING (kbji_code)
+ GROUP BY w.region_code, coalesce(w.kbji_code, '-'), o.title
+UNION ALL
+SELECT %(period)s, m.region_code, 'discrepancies', f.rule_code, NULL,
+       count(DISTINCT f.person_key)
+  FROM core.fact_discrepancy AS f JOIN p_member AS m USING (regency_code)
+ WHERE f.period = %(period)s GROUP BY m.region_code, f.rule_code
+UNION ALL
+SELECT %(period)s, m.region_code, 'administrative_actions', a.action_type, NULL, count(*)
+  FROM p_action AS a JOIN p_member AS m USING (regency_code)
+ WHERE a.action_type IS NOT NULL GROUP BY m.region_code, a.action_type
+UNION ALL
+SELECT %(period)s, m.region_code, 'registry_links', d.link_method, NULL, count(*)
+  FROM p_document AS d JOIN p_member AS m USING (regency_code)
+ GROUP BY m.region_code, d.link_method;
+
+INSERT INTO mart.followup (period, region_code, rule_code, person_ref, nationality, person_key)
+SELECT DISTINCT %(period)s, m.region_code, f.rule_code, core.masked(p.passport_number),
+       p.nationality, f.person_key
+  FROM core.fact_discrepancy AS f
+  JOIN p_member AS m USING (regency_code)
+  JOIN pii.person AS p USING (person_key)
+ WHERE f.period = %(period)s;

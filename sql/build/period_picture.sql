@@ -1,0 +1,94 @@
+-- The picture on the reference date t, from the period's snapshots, as temp
+-- tables the rules and marts read (definitions: README "truth/"):
+--   p_permit     every stay permit of the period's immigration snapshots
+--   p_valid      valid on t: AKTIF and issue <= t <= expiry; is_work: E23 or BEKERJA
+--   p_position   every RPTKA position of the manpower snapshots
+--   p_covering   positions covering t (start <= t <= end), one row per work location
+--   p_document   registry documents linked to a person (passport, permit
+--                number, or a unique name + birth date match), with the method
+--   p_active     active on t: AKTIF, issue <= t, valid_until empty or >= t
+--   p_action     actions of the immigration action lists dated within the period
+-- Parameters: period, reference_date, period_start.
+CREATE TEMP TABLE p_permit ON COMMIT DROP AS
+SELECT f.*, t.permit_type, t.visa_index, t.purpose, coalesce(t.is_work, false) AS is_work
+  FROM core.fact_stay_permit AS f
+  JOIN core.period_batch AS pb ON pb.batch_id = f.batch_id AND pb.period = %(period)s
+  LEFT JOIN core.dim_permit_type AS t USING (permit_type_key);
+CREATE INDEX ON p_permit (permit_key);
+CREATE INDEX ON p_permit (person_key);
+
+CREATE TEMP TABLE p_valid ON COMMIT DROP AS
+SELECT * FROM p_permit
+ WHERE status = 'AKTIF' AND issue_date <= %(reference_date)s
+   AND expiry_date >= %(reference_date)s AND person_key IS NOT NULL;
+CREATE INDEX ON p_valid (person_key);
+
+CREATE TEMP TABLE p_position ON COMMIT DROP AS
+SELECT f.*
+  FROM core.fact_rptka_position AS f
+  JOIN core.period_batch AS pb ON pb.batch_id = f.batch_id AND pb.period = %(period)s;
+
+CREATE TEMP TABLE p_covering ON COMMIT DROP AS
+SELECT p.*, l.regency_code,
+       (extract(year FROM %(reference_date)s::date) - extract(year FROM p.start_date)) * 12
+       + extract(month FROM %(reference_date)s::date) - extract(month FROM p.start_date) + 1
+           AS months_due
+  FROM p_position AS p
+  JOIN core.fact_rptka_location AS l USING (batch_id, row_number)
+ WHERE p.start_date <= %(reference_date)s AND p.end_date >= %(reference_date)s;
+CREATE INDEX ON p_covering (person_key);
+
+-- Person links of the registry rows, in order: the passport on the row;
+-- else the stay permit the document was issued on (NO_IZIN_TINGGAL); else
+-- normalised name + birth date + nationality, only when exactly one person of
+-- the period's permits matches (several: reported as ambiguous, not guessed).
+CREATE TEMP TABLE p_name_candidate ON COMMIT DROP AS
+SELECT d.batch_id, d.row_number, array_agg(DISTINCT p.person_key) AS candidates
+  FROM core.fact_population_document AS d
+  JOIN core.period_batch AS pb ON pb.batch_id = d.batch_id AND pb.period = %(period)s
+  JOIN staging.dukcapil_orang_asing AS sd
+    ON sd.batch_id = d.batch_id AND sd.row_number = d.row_number
+  JOIN staging.imigrasi_izin_tinggal AS sp
+    ON upper(regexp_replace(sp.full_name, '[^[:alpha:]]', '', 'g'))
+       = upper(regexp_replace(sd.full_name, '[^[:alpha:]]', '', 'g'))
+   AND sp.birth_date = sd.birth_date AND sp.nationality = sd.nationality
+  JOIN p_permit AS p ON p.batch_id = sp.batch_id AND p.row_number = sp.row_number
+ WHERE d.person_key IS NULL
+   AND NOT EXISTS (SELECT 1 FROM p_permit AS x WHERE x.permit_key = d.permit_key)
+   AND p.person_key IS NOT NULL
+ GROUP BY d.batch_id, d.row_number;
+
+CREATE TEMP TABLE p_document ON COMMIT DROP AS
+SELECT d.batch_id, d.row_number, d.document_type, d.document_status, d.regency_code,
+       d.issue_date, d.valid_until, d.nationality,
+       coalesce(d.person_key, by_permit.person_key,
+                CASE WHEN cardinality(n.candidates) = 1 THEN n.candidates[1] END) AS person_key,
+       CASE WHEN d.person_key IS NOT NULL THEN 'passport'
+            WHEN by_permit.person_key IS NOT NULL THEN 'permit_number'
+            WHEN cardinality(n.candidates) = 1 THEN 'name_birth_date'
+            WHEN cardinality(n.candidates) > 1 THEN 'ambiguous'
+            ELSE 'unlinked' END AS link_method,
+       coalesce(cardinality(n.candidates), 0) AS candidates
+  FROM core.fact_population_document AS d
+  JOIN core.period_batch AS pb ON pb.batch_id = d.batch_id AND pb.period = %(period)s
+  LEFT JOIN LATERAL (
+        SELECT p.person_key FROM p_permit AS p
+         WHERE d.person_key IS NULL AND p.permit_key = d.permit_key
+         ORDER BY p.batch_id, p.row_number
+         LIMIT 1
+       ) AS by_permit ON true
+  LEFT JOIN p_name_candidate AS n ON n.batch_id = d.batch_id AND n.row_number = d.row_number;
+
+CREATE TEMP TABLE p_active ON COMMIT DROP AS
+SELECT * FROM p_document
+ WHERE document_status = 'AKTIF' AND issue_date <= %(reference_date)s
+   AND (valid_until IS NULL OR valid_until >= %(reference_date)s);
+CREATE INDEX ON p_active (person_key);
+
+CREATE TEMP TABLE p_action ON COMMIT DROP AS
+SELECT a.*
+  FROM core.fact_admin_action AS a
+  JOIN core.period_batch AS pb ON pb.batch_id = a.batch_id AND pb.period = %(period)s
+ WHERE a.action_date BETWEEN %(period_start)s AND %(reference_date)s;
+
+ANALYZE p_permit, p_valid, p_position, p_covering, p_document, p_active, p_action;
