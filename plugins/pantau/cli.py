@@ -223,13 +223,14 @@ def run_build(periods: list[str]) -> int:
         return 2
     table = Table(title="Reconciliation: persons per rule")
     table.add_column("period")
-    table.add_column("batches", justify="right")
+    table.add_column("batches loaded", justify="right")
+    table.add_column("snapshots used", justify="right")
     for code in RULE_CODES:
         table.add_column(code.replace("_", " ").lower(), justify="right")
     table.add_column("seconds", justify="right")
     for period in parsed:
         result = build_period(period)
-        table.add_row(result.period, f"{result.batches_used:,}",
+        table.add_row(result.period, f"{result.batches_loaded:,}", f"{result.batches_used:,}",
                       *[f"{result.discrepancies[c]:,}" for c in RULE_CODES],
                       f"{result.seconds:.1f}")
     console.print(table)
@@ -332,8 +333,11 @@ def demo(
     from pantau.periods import Period
 
     demo_period = Period.parse(DEMO_PERIOD)
-    console.print(f"building {demo_period.previous()} and {demo_period}")
-    code = code or run_build([demo_period.previous().label, demo_period.label])
+    if code == 0:
+        console.print(f"building {demo_period.previous()} and {demo_period}")
+        code = run_build([demo_period.previous().label, demo_period.label])
+    else:
+        console.print("[red]not building: a file was rejected (see above)[/]")
     console.print(f"raw files archived under {settings.archive_dir}")
     console.print("explore: [bold].venv/bin/pantau warehouse psql[/]")
     raise typer.Exit(code)

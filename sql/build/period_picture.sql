@@ -54,6 +54,8 @@ SELECT d.batch_id, d.row_number, array_agg(DISTINCT p.person_key) AS candidates
    AND sp.birth_date = sd.birth_date AND sp.nationality = sd.nationality
   JOIN p_permit AS p ON p.batch_id = sp.batch_id AND p.row_number = sp.row_number
  WHERE d.person_key IS NULL
+   AND sp.batch_id IN (SELECT batch_id FROM core.period_batch
+                        WHERE period = %(period)s AND source = 'imigrasi_izin_tinggal')
    AND NOT EXISTS (SELECT 1 FROM p_permit AS x WHERE x.permit_key = d.permit_key)
    AND p.person_key IS NOT NULL
  GROUP BY d.batch_id, d.row_number;

@@ -1,16 +1,16 @@
 -- The person-status snapshot of the period: one row per person and regency
 -- any source names on the reference date, with the rules that hold there.
 -- Also how each registry row of the period was linked to a person.
--- Parameters: period.
+-- Parameters: period, month (YYYY-MM of the reference date), reference_date.
 DELETE FROM core.document_link WHERE period = %(period)s;
 
 INSERT INTO core.document_link (period, batch_id, row_number, person_key, link_method,
                                 candidates)
 SELECT %(period)s, batch_id, row_number, person_key, link_method, candidates FROM p_document;
 
-DELETE FROM core.fact_person_status WHERE period = %(period)s;
+DELETE FROM core.fact_person_status WHERE month = %(month)s;
 
-INSERT INTO core.fact_person_status (period, person_key, regency_code, nationality,
+INSERT INTO core.fact_person_status (month, reference_date, person_key, regency_code, nationality,
                                      has_valid_permit, has_work_permit, has_rptka_position,
                                      is_registered, rule_codes)
 WITH named AS (
@@ -30,7 +30,7 @@ WITH named AS (
      WHERE period = %(period)s
      GROUP BY person_key, regency_code
 )
-SELECT %(period)s, f.person_key, f.regency_code, d.nationality, f.has_valid_permit,
+SELECT %(month)s, %(reference_date)s, f.person_key, f.regency_code, d.nationality, f.has_valid_permit,
        f.has_work_permit, f.has_rptka_position, f.is_registered, coalesce(r.rule_codes, '{}')
   FROM flags AS f
   JOIN core.dim_person AS d USING (person_key)

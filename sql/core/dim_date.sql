@@ -12,7 +12,7 @@ CREATE TABLE core.dim_date (
 );
 
 INSERT INTO core.dim_date
-SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), (extract(month FROM d) + 5) / 6,
+SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), (extract(month FROM d)::integer + 5) / 6,
        extract(quarter FROM d), extract(month FROM d),
        (ARRAY['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus',
               'September', 'Oktober', 'November', 'Desember'])[extract(month FROM d)],

@@ -9,7 +9,7 @@ CREATE TABLE core.period_batch (
     PRIMARY KEY (period, batch_id)
 );
 
--- Grain: one row per build of a period (the latest is what the marts hold).
+-- Grain: one row per built period: its latest build (what the marts hold).
 CREATE TABLE core.period_build (
     period         text PRIMARY KEY,
     reference_date date NOT NULL,

@@ -20,13 +20,13 @@ from pantau.warehouse import person_key
 from tests.support.warehouses import module_warehouse
 
 PERIODS = ("2025-11", "2025-12")
-MARTS = {
-    "core.fact_discrepancy": "period, rule_code, person_key, regency_code",
-    "core.fact_person_status": "period, person_key, regency_code",
-    "core.document_link": "period, batch_id, row_number",
-    "mart.region_figures": "period, region_code",
-    "mart.region_breakdown": "period, region_code, measure, category",
-    "mart.followup": "period, region_code, rule_code, person_key",
+MARTS = {  # table: (its period column, its order); the test periods are months
+    "core.fact_discrepancy": ("period", "rule_code, person_key, regency_code"),
+    "core.fact_person_status": ("month", "person_key, regency_code"),
+    "core.document_link": ("period", "batch_id, row_number"),
+    "mart.region_figures": ("period", "region_code"),
+    "mart.region_breakdown": ("period", "region_code, measure, category"),
+    "mart.followup": ("period", "region_code, rule_code, person_key"),
 }
 
 
@@ -41,9 +41,9 @@ class Built:
 def _dump(url: str, period: str | None = None) -> dict[str, pd.DataFrame]:
     out = {}
     with psycopg.connect(url) as conn:
-        for table, order in MARTS.items():
-            where = "WHERE period = %s" if period else ""
-            cursor = conn.execute(f"SELECT * FROM {table} {where} ORDER BY {order}",
+        for table, (column, order) in MARTS.items():
+            where = f"WHERE {column} = %s" if period else ""
+            cursor = conn.execute(f"SELECT * FROM {table} {where} ORDER BY {column}, {order}",
                                   (period,) if period else None)
             out[table] = pd.DataFrame(cursor.fetchall(),
                                       columns=[c.name for c in cursor.description])

@@ -215,3 +215,31 @@ def test_an_employer_renamed_between_snapshots_keeps_its_history(
     facts = dict(db.execute("SELECT f.batch_id, e.employer_name FROM core.fact_rptka_position f "
                             "JOIN core.dim_employer e USING (employer_key)").fetchall())
     assert facts == {earlier: "PT LAMA", a.positions: "PT CONTOH"}
+
+
+def test_a_late_older_employer_snapshot_lands_in_history(
+        warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.position("J1")
+    _flagged(db)                                         # built with December only
+    late = _batch(db, "tenaga_kerja_tka", "62", T - 61 * DAY)
+    a.position("J1", employer="PT LAMA", batch=late)     # October arrives afterwards
+    _flagged(db)
+    versions = db.execute("SELECT employer_name, is_current FROM core.dim_employer "
+                          "ORDER BY valid_from").fetchall()
+    assert versions == [("PT LAMA", False), ("PT CONTOH", True)]
+    facts = dict(db.execute("SELECT f.batch_id, e.employer_name FROM core.fact_rptka_position f "
+                            "JOIN core.dim_employer e USING (employer_key)").fetchall())
+    assert facts == {late: "PT LAMA", a.positions: "PT CONTOH"}
+
+
+def test_a_build_with_another_person_key_is_refused(warehouse: str, db: psycopg.Connection,
+                                                    monkeypatch) -> None:
+    from pantau.reconcile.build import KeyMismatch
+
+    Agencies(db).position("K1")
+    build_period(Period.parse("2025-12"))
+    monkeypatch.setenv(person_key.ENV, "another-key")
+    with pytest.raises(KeyMismatch, match="not the one this warehouse was built with"):
+        build_period(Period.parse("2025-12"))
+    assert db.execute("SELECT count(*) FROM core.dim_person").fetchone()[0] == 1

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import psycopg
 
@@ -80,7 +79,33 @@ def _forget(conn: psycopg.Connection, batch_ids: list[int]) -> None:
         conn.execute(f"DELETE FROM {table} WHERE batch_id = ANY(%s)", (batch_ids,))
 
 
-def load_batches(conn: psycopg.Connection, settings: Settings, pads: person_key.KeyPads) -> int:
+class KeyMismatch(RuntimeError):
+    """The person-key secret is not the one the warehouse was built with."""
+
+
+def _use_key(conn: psycopg.Connection, secret: bytes) -> None:
+    """Hand the key pads to this transaction only (bound server-side, never in SQL text).
+
+    The first build records a fingerprint of the key; a later build with
+    another key would make every person a new one, so it stops instead.
+    """
+    fingerprint = person_key.keyed_hash("pantau person-key fingerprint", secret)
+    known = conn.execute("SELECT fingerprint FROM core.person_key_check").fetchone()
+    if known is None:
+        conn.execute("INSERT INTO core.person_key_check (fingerprint) VALUES (%s)",
+                     (fingerprint,))
+    elif known[0] != fingerprint:
+        raise KeyMismatch(
+            f"the person key ({person_key.ENV} or var/person.key) is not the one this "
+            "warehouse was built with: restore it, or every person would get a new key")
+    pads = person_key.pads(secret)
+    conn.execute("CREATE TEMP TABLE build_key (inner_pad bytea, outer_pad bytea) ON COMMIT DROP")
+    conn.execute("INSERT INTO build_key VALUES (%s, %s)", (pads.inner, pads.outer))
+    conn.execute("CREATE TEMP TABLE load_person_rows (person_key char(64), "
+                 "passport_number text, nationality char(3), batch_id bigint) ON COMMIT DROP")
+
+
+def load_batches(conn: psycopg.Connection, settings: Settings) -> int:
     """Every pending validated batch into the facts; return how many."""
     pending = _pending(conn)
     for source in SOURCES_IN_LOAD_ORDER:
@@ -88,8 +113,8 @@ def load_batches(conn: psycopg.Connection, settings: Settings, pads: person_key.
         if not batch_ids:
             continue
         _forget(conn, batch_ids)
-        _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids,
-                                                          **pads.as_params()})
+        _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids})
+        _run(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
     return sum(len(ids) for ids in pending.values())
@@ -99,14 +124,16 @@ def build_period(period: Period, settings: Settings | None = None,
                  url: str | None = None) -> BuildResult:
     """Build core and marts for ``period`` (idempotent, one transaction)."""
     settings = settings or get_settings()
-    pads = person_key.pads(person_key.secret(settings))
+    secret = person_key.secret(settings)
     started = time.monotonic()
+    month = period.months()[-1]
     params = {"period": period.label, "reference_date": period.reference_date,
-              "period_start": period.start}
+              "period_start": period.start, "month": month.label}
     with connect("loader", url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
+        _use_key(conn, secret)
         load_reference(conn)
-        loaded = load_batches(conn, settings, pads)
+        loaded = load_batches(conn, settings)
         _run(conn, settings, "build/select_batches.sql", params)
         _run(conn, settings, "build/period_picture.sql", params)
         conn.execute("DELETE FROM core.fact_discrepancy WHERE period = %s", (period.label,))
@@ -168,6 +195,3 @@ def stale_periods(url: str | None = None) -> list[str]:
     return [period for (period,) in rows]
 
 
-def rule_files(settings: Settings | None = None) -> list[Path]:
-    settings = settings or get_settings()
-    return [settings.sql_dir / "rules" / f"{rule}.sql" for rule in RULES]
