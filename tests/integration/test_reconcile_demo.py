@@ -171,3 +171,16 @@ def test_no_personal_value_reaches_core_or_marts(built: Built) -> None:
             values = {v for (v,) in conn.execute(
                 f'SELECT DISTINCT "{column}"::text FROM {schema}.{table} LIMIT 100000')}
             assert not values & passports, f"{schema}.{table}.{column}"
+
+
+def test_trends_put_each_region_beside_its_previous_period(built: Built,
+                                                           demo_month: Path) -> None:
+    with psycopg.connect(built.url) as conn:
+        rows = conn.execute("SELECT region_code, previous_period, foreigners_total_previous "
+                            "FROM mart.region_trend WHERE period = '2025-12'").fetchall()
+    previous = {json.loads(p.read_text())["region_code"]: json.loads(p.read_text())
+                for p in (demo_month / "truth" / "figures" / "2025-11").glob("*.json")}
+    checked = [(code, total) for code, period, total in rows if code in previous]
+    assert len(checked) == len(previous) and {period for _, period, _ in rows} == {"2025-11"}
+    for code, total in checked:
+        assert total == previous[code]["foreigners_total"], code
