@@ -3,6 +3,7 @@
 DELETE FROM mart.region_figures WHERE period = %(period)s;
 DELETE FROM mart.region_breakdown WHERE period = %(period)s;
 DELETE FROM mart.followup WHERE period = %(period)s;
+DELETE FROM mart.region_lineage WHERE period = %(period)s;
 
 -- Each regency belongs to itself and to its province.
 CREATE TEMP TABLE p_member ON COMMIT DROP AS
@@ -93,3 +94,24 @@ SELECT DISTINCT %(period)s, m.region_code, f.rule_code, core.masked(p.passport_n
   JOIN p_member AS m USING (regency_code)
   JOIN pii.person AS p USING (person_key)
  WHERE f.period = %(period)s;
+
+-- Which files each region's figures come from (the data appendix).
+INSERT INTO mart.region_lineage (period, region_code, batch_id, source, file_name,
+                                 snapshot_date, sha256, rows_in_region, batch_rows,
+                                 rows_quarantined, checks_failed)
+WITH used AS (
+    SELECT batch_id, regency_code FROM p_valid
+    UNION ALL SELECT batch_id, regency_code FROM p_covering
+    UNION ALL SELECT batch_id, regency_code FROM p_document
+    UNION ALL SELECT batch_id, regency_code FROM p_action
+), per_region AS (
+    SELECT m.region_code, u.batch_id, count(*) AS rows_in_region
+      FROM used AS u JOIN p_member AS m USING (regency_code)
+     GROUP BY m.region_code, u.batch_id
+)
+SELECT %(period)s, r.region_code, b.batch_id, b.source, b.original_name, b.snapshot_date,
+       b.sha256, r.rows_in_region, b.row_count,
+       (SELECT count(*) FROM quarantine.held_row AS h WHERE h.batch_id = b.batch_id),
+       (SELECT string_agg(DISTINCT e.rule, ', ') FROM audit.expectation_result AS e
+         WHERE e.batch_id = b.batch_id AND NOT e.success)
+  FROM per_region AS r JOIN audit.batch AS b USING (batch_id);
