@@ -1,0 +1,132 @@
+"""Everything one report shows, read from the marts as the reporter role (nothing else)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import psycopg
+
+from pantau.periods import Period
+from pantau.reports.texts import ACTIONS, PERMIT_TYPES, RULES
+
+
+class NotBuilt(LookupError):
+    """The period (or region) has no marts yet: run `pantau build` first."""
+
+
+@dataclass
+class ReportData:
+    period: Period
+    region_code: str
+    region_name: str
+    level: str
+    province_code: str
+    reference_date: date
+    figures: dict  # the mart.region_figures row
+    previous: dict | None  # the same for the previous period, when built
+    breakdowns: dict[str, list[tuple[str, str | None, float]]]  # measure -> (category, label, n)
+    followup: dict[str, list[tuple[str, str]]]  # rule -> [(masked passport, nationality)]
+    lineage: list[dict]
+    regencies: list[dict] = field(default_factory=list)  # provincial report: its regencies
+
+    def breakdown(self, measure: str) -> dict[str, float]:
+        return {category: value for category, _, value in self.breakdowns.get(measure, [])}
+
+    @property
+    def is_province(self) -> bool:
+        return self.level == "province"
+
+
+def _rows(conn: psycopg.Connection, query: str, params: tuple) -> list[dict]:
+    cursor = conn.execute(query, params)
+    names = [c.name for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _figures(conn: psycopg.Connection, period: str, region: str) -> dict | None:
+    rows = _rows(conn, "SELECT * FROM mart.region_figures WHERE period = %s AND region_code = %s",
+                 (period, region))
+    return rows[0] if rows else None
+
+
+def load(conn: psycopg.Connection, period: Period, region_code: str) -> ReportData:
+    """Read one region's report data; ``conn`` acts as the reporter role."""
+    figures = _figures(conn, period.label, region_code)
+    if figures is None:
+        raise NotBuilt(f"no marts for {region_code} in {period}: run `pantau build "
+                       f"--period {period}` first")
+    breakdowns: dict[str, list] = {}
+    for row in _rows(conn, """
+            SELECT measure, category, label, value FROM mart.region_breakdown
+             WHERE period = %s AND region_code = %s ORDER BY measure, value DESC, category""",
+                     (period.label, region_code)):
+        breakdowns.setdefault(row["measure"], []).append(
+            (row["category"], row["label"], float(row["value"])))
+    followup: dict[str, list] = {}
+    for row in _rows(conn, """
+            SELECT rule_code, person_ref, nationality FROM mart.followup
+             WHERE period = %s AND region_code = %s ORDER BY rule_code, person_ref, person_key""",
+                     (period.label, region_code)):
+        followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["nationality"]))
+    lineage = _rows(conn, """
+        SELECT source, file_name, snapshot_date, sha256, rows_in_region, batch_rows,
+               rows_quarantined, checks_failed
+          FROM mart.region_lineage WHERE period = %s AND region_code = %s
+         ORDER BY source, file_name""", (period.label, region_code))
+    regencies = []
+    if figures["level"] == "province":
+        regencies = _rows(conn, """
+            SELECT region_code, region_name, foreigners_total, workers_total, registered_total,
+                   population_2025
+              FROM mart.region_figures
+             WHERE period = %s AND level = 'regency' AND province_code = %s
+             ORDER BY workers_total DESC, foreigners_total DESC, region_code""",
+                          (period.label, figures["province_code"]))
+    return ReportData(
+        period=period, region_code=region_code, region_name=figures["region_name"],
+        level=figures["level"], province_code=figures["province_code"],
+        reference_date=figures["reference_date"], figures=figures,
+        previous=_figures(conn, period.previous().label, region_code),
+        breakdowns=breakdowns, followup=followup, lineage=lineage, regencies=regencies)
+
+
+def _number(value) -> int | float:
+    """Whole numbers as int, so figures.json reads 1200, not 1200.0."""
+    as_float = float(value)
+    return int(as_float) if as_float.is_integer() else round(as_float, 2)
+
+
+def figures_json(data: ReportData) -> dict:
+    """The DESIGN.md figures.json keys (zeros included), then a few more, documented."""
+    f = data.figures
+    rules = data.breakdown("discrepancies")
+    actions = data.breakdown("administrative_actions")
+    previous = data.previous
+    return {
+        "region_code": data.region_code,
+        "region_name": data.region_name,
+        "period": data.period.label,
+        "reference_date": data.reference_date.isoformat(),
+        "foreigners_total": f["foreigners_total"],
+        "by_permit_type": {kind: f[kind.lower()] for kind in PERMIT_TYPES},
+        "by_nationality": {k: _number(v) for k, v in sorted(
+            data.breakdown("foreigners_by_nationality").items())},
+        "workers_total": f["workers_total"],
+        "workers_by_nationality": {k: _number(v) for k, v in sorted(
+            data.breakdown("workers_by_nationality").items())},
+        "registered_total": f["registered_total"],
+        "discrepancies": {code: _number(rules.get(code, 0)) for code in RULES},
+        "expiring_90_days": f["expiring_90_days"],
+        "administrative_actions": {kind: _number(actions.get(kind, 0)) for kind in ACTIONS},
+        "dkptka_due_usd": _number(f["dkptka_due_usd"]),
+        "dkptka_paid_usd": _number(f["dkptka_paid_usd"]),
+        "level": data.level,
+        "previous_period": data.period.previous().label,
+        "previous": None if previous is None else {
+            "foreigners_total": previous["foreigners_total"],
+            "workers_total": previous["workers_total"],
+            "registered_total": previous["registered_total"],
+        },
+        "source_files": len(data.lineage),
+    }

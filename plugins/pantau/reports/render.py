@@ -1,0 +1,141 @@
+"""Render one region's report: report.html, report.pdf, report.xlsx, figures.json, manifest.json.
+
+Output tree: ``<output>/<period>/<province>/<regency>/`` for a regency,
+``<output>/<period>/<province>/`` for a province. Rendering is idempotent:
+the same marts give the same bytes (every date inside comes from the data,
+none from the clock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+import psycopg
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from pantau.config import Settings, get_settings
+from pantau.periods import Period, PeriodKind
+from pantau.reports import context, xlsx
+from pantau.reports.view import view
+from pantau.warehouse.connection import connect
+
+log = logging.getLogger(__name__)
+FILES = ("report.html", "report.pdf", "report.xlsx", "figures.json")
+
+
+@dataclass
+class Rendered:
+    region_code: str
+    directory: Path
+    content_sha256: str
+    files: dict[str, str]  # name -> sha256
+
+
+def _environment(settings: Settings) -> Environment:
+    return Environment(loader=FileSystemLoader(settings.home / "reports" / "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+
+
+def report_dir(output: Path, period: Period, region_code: str) -> Path:
+    province = region_code[:2]
+    base = output / period.label / province
+    return base if region_code == province else base / region_code
+
+
+def _json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False, default=str)
+            + "\n").encode("utf-8")
+
+
+def _pdf(html: str, moment: datetime) -> bytes:
+    """A4 PDF from the same HTML; font subsets and metadata dated from the data, not now."""
+    from weasyprint import HTML
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))  # fontTools' subset dates
+    try:
+        document = HTML(string=html).render()
+        stamp = moment.isoformat()
+        document.metadata.created = stamp
+        document.metadata.modified = stamp
+        return document.write_pdf()
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def render_region(conn: psycopg.Connection, period: Period, region_code: str, output: Path,
+                  settings: Settings | None = None) -> Rendered:
+    """Write the four report files and the manifest for one region (reporter connection)."""
+    settings = settings or get_settings()
+    data = context.load(conn, period, region_code)
+    figures = context.figures_json(data)
+    content = hashlib.sha256(_json({"figures": figures, "lineage": data.lineage})).hexdigest()
+    page = view(data)
+    page["css"] = (settings.home / "reports" / "static" / "report.css").read_text("utf-8")
+    page["content_sha256"] = content
+    html = _environment(settings).get_template("report.html.j2").render(**page)
+    moment = datetime.combine(data.reference_date, time(23, 59), tzinfo=UTC)
+    blobs = {
+        "report.html": html.encode("utf-8"),
+        "report.pdf": _pdf(html, moment),
+        "report.xlsx": xlsx.workbook(data, figures, moment),
+        "figures.json": _json(figures),
+    }
+    directory = report_dir(output, period, region_code)
+    directory.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for name, blob in blobs.items():
+        (directory / name).write_bytes(blob)
+        files[name] = hashlib.sha256(blob).hexdigest()
+    manifest = {
+        "region_code": region_code, "period": period.label,
+        "reference_date": data.reference_date.isoformat(), "content_sha256": content,
+        "files": [{"name": name, "sha256": digest, "bytes": len(blobs[name])}
+                  for name, digest in files.items()],
+        "source_batches": [{"source": row["source"], "file": row["file_name"],
+                            "snapshot_date": row["snapshot_date"].isoformat(),
+                            "sha256": row["sha256"], "rows_in_region": row["rows_in_region"]}
+                           for row in data.lineage],
+    }
+    (directory / "manifest.json").write_bytes(_json(manifest))
+    return Rendered(region_code, directory, content, files)
+
+
+def default_regions(conn: psycopg.Connection, period: Period) -> list[str]:
+    """Quarters and months: every regency with data; semesters: every province with data."""
+    level = "province" if period.kind is PeriodKind.SEMESTER else "regency"
+    rows = conn.execute("""
+        SELECT region_code FROM mart.region_figures
+         WHERE period = %s AND level = %s
+           AND foreigners_total + workers_total + registered_total > 0
+         ORDER BY region_code""", (period.label, level)).fetchall()
+    return [code for (code,) in rows]
+
+
+def render_period(period: Period, output: Path, regions: list[str] | None = None,
+                  settings: Settings | None = None) -> list[Rendered]:
+    """Render the period's reports (the regions given, or every region with data)."""
+    settings = settings or get_settings()
+    done = []
+    with connect("reporter") as conn:
+        for region in regions or default_regions(conn, period):
+            done.append(render_region(conn, period, region, output, settings))
+            log.info("rendered %s %s", period.label, region)
+    with connect("loader") as conn:
+        for item in done:
+            conn.execute(
+                "INSERT INTO audit.report_run (period, region_code, output_dir, content_sha256, "
+                "files) VALUES (%s, %s, %s, %s, %s)",
+                (period.label, item.region_code, str(item.directory), item.content_sha256,
+                 json.dumps(item.files)))
+        conn.commit()
+    return done

@@ -1,0 +1,42 @@
+"""The fixed words of the reports, in formal Bahasa Indonesia."""
+
+from __future__ import annotations
+
+RULES = {  # code: (short title, what it means, in plain words)
+    "TKA_NO_PERMIT": ("TKA tanpa izin tinggal kerja",
+                      "Tercatat pada RPTKA yang berlaku, tetapi tidak memegang izin tinggal "
+                      "dengan tujuan bekerja (E23) yang berlaku."),
+    "PERMIT_NO_RPTKA": ("Izin kerja tanpa RPTKA",
+                        "Memegang izin tinggal untuk bekerja dengan domisili di wilayah ini, "
+                        "tetapi tidak tercatat pada RPTKA yang berlaku di wilayah ini."),
+    "PERMIT_NO_REGISTRATION": ("Belum terdaftar di Dukcapil",
+                               "Memegang ITAS/ITAP yang berlaku, tetapi tidak memiliki SKTT "
+                               "atau KTP-el WNA yang aktif."),
+    "REGION_MISMATCH": ("Wilayah tidak sesuai",
+                        "Imigrasi, ketenagakerjaan dan Dukcapil mencatat orang yang sama di "
+                        "kabupaten/kota yang berbeda."),
+    "EXPIRED_PERMIT_ACTIVE": ("Izin habis, masih aktif",
+                              "Izin tinggal terakhir sudah habis masa berlakunya, tetapi orang "
+                              "tersebut masih bekerja menurut RPTKA atau terdaftar aktif."),
+    "RPTKA_EXPIRED": ("RPTKA berakhir",
+                      "Izin tinggal kerja masih berlaku, tetapi masa RPTKA-nya telah berakhir "
+                      "dan tidak diperpanjang."),
+    "RESTRICTED_POSITION": ("Jabatan tertutup bagi TKA",
+                            "Menduduki jabatan personalia yang tertutup bagi TKA "
+                            "(Kepmenaker 349/2019)."),
+    "DKPTKA_UNDERPAID": ("DKPTKA kurang bayar",
+                         "Bulan DKPTKA yang dibayar lebih sedikit dari bulan kerja sejak "
+                         "RPTKA dimulai (USD 100 per bulan)."),
+    "NO_COMPANION": ("Tanpa tenaga kerja pendamping",
+                     "Jabatan TKA tanpa tenaga kerja Indonesia pendamping."),
+}
+
+ACTIONS = ("DEPORTASI", "PENANGKALAN", "DENDA", "PEMBATALAN IZIN", "PENGHENTIAN KEGIATAN")
+PERMIT_TYPES = ("ITAS", "ITAP", "ITK")
+SOURCES = {
+    "imigrasi_izin_tinggal": "Imigrasi: izin tinggal",
+    "imigrasi_tindakan": "Imigrasi: tindakan administratif",
+    "tenaga_kerja_tka": "Ketenagakerjaan: TKA (RPTKA)",
+    "dukcapil_orang_asing": "Dukcapil: SKTT / KTP-el WNA",
+}
+PERIOD_NAMES = {"month": "Bulan", "quarter": "Triwulan", "semester": "Semester"}

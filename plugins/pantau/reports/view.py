@@ -1,0 +1,146 @@
+"""What the template shows: the report data turned into formatted rows and charts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pantau.periods import PeriodKind
+from pantau.reports import charts
+from pantau.reports.context import ReportData
+from pantau.reports.formatting import change, long_date, number, percent, usd
+from pantau.reports.texts import ACTIONS, PERIOD_NAMES, PERMIT_TYPES, RULES, SOURCES
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+FOLLOWUP_SHOWN = 60  # masked identifiers listed per rule (the XLSX annex has them all)
+
+
+def period_name(data_period) -> str:
+    if data_period.kind is PeriodKind.MONTH:
+        return f"Bulan {long_date(data_period.start)[2:]}"
+    return f"{PERIOD_NAMES[data_period.kind.value]} {ROMAN[data_period.index]} {data_period.year}"
+
+
+def _per_100k(workers: int, population: int | None) -> str:
+    return number(workers * 100_000 / population, 1) if population else "–"
+
+
+def key_rows(data: ReportData) -> list[dict]:
+    f, p = data.figures, data.previous or {}
+    rows = [("Orang asing pemegang izin tinggal berlaku", "foreigners_total"),
+            ("Jabatan TKA (RPTKA berlaku)", "workers_total"),
+            ("Dokumen SKTT / KTP-el WNA aktif", "registered_total"),
+            ("Izin tinggal berakhir dalam 90 hari", "expiring_90_days")]
+    return [{"label": label, "value": number(f[key]),
+             "previous": number(p.get(key)) if data.previous else "–",
+             "change": change(f[key], p.get(key) if data.previous else None)}
+            for label, key in rows]
+
+
+def compliance_rows(data: ReportData) -> list[dict]:
+    f = data.figures
+    rules = data.breakdown("discrepancies")
+    workers = f["workers_total"]
+    due, paid = float(f["dkptka_due_usd"]), float(f["dkptka_paid_usd"])
+    return [
+        {"label": "TKA tanpa izin tinggal kerja yang berlaku",
+         "value": number(rules.get("TKA_NO_PERMIT", 0)),
+         "note": "RPTKA berlaku tetapi tanpa ITAS kerja (PP 34/2021 ps. 8 dan 11)."},
+        {"label": "Izin tinggal kerja tanpa RPTKA di wilayah ini",
+         "value": number(rules.get("PERMIT_NO_RPTKA", 0)),
+         "note": "Cakupan RPTKA atas pemegang izin kerja (PP 34/2021 ps. 6)."},
+        {"label": "DKPTKA terutang / dibayar", "value": f"{usd(due)} / {usd(paid)}",
+         "note": ("Dibayar " + percent(paid / due) + " dari yang terutang (USD 100 per "
+                  "jabatan per bulan, PP 34/2021 ps. 15).") if due else "Tidak ada TKA."},
+        {"label": "Jabatan tanpa tenaga kerja pendamping",
+         "value": f"{number(rules.get('NO_COMPANION', 0))} dari {number(workers)}",
+         "note": "Wajib menunjuk TKI pendamping (PP 34/2021 ps. 26)."},
+        {"label": "Jabatan tertutup bagi TKA",
+         "value": number(rules.get("RESTRICTED_POSITION", 0)),
+         "note": "Jabatan personalia (Kepmenaker 349/2019)."},
+    ]
+
+
+def rule_rows(data: ReportData) -> list[dict]:
+    rules = data.breakdown("discrepancies")
+    rows = []
+    for code, (title, meaning) in RULES.items():
+        listed = data.followup.get(code, [])
+        count = int(rules.get(code, 0))
+        rows.append({"code": code, "title": title, "meaning": meaning, "count": count,
+                     "count_text": number(count), "followup": listed[:FOLLOWUP_SHOWN],
+                     "shown": number(min(len(listed), FOLLOWUP_SHOWN)),
+                     "more": len(listed) > FOLLOWUP_SHOWN})
+    return rows
+
+
+def _labelled(data: ReportData, measure: str) -> list[tuple[str, str | None, float]]:
+    return data.breakdowns.get(measure, [])
+
+
+def view(data: ReportData) -> dict:
+    """Every value the HTML shows, formatted; charts as inline SVG."""
+    f = data.figures
+    previous_period = data.period.previous()
+    nationalities = [(f"{label or code} ({code})", value)
+                     for code, label, value in _labelled(data, "foreigners_by_nationality")]
+    workers_nat = [(f"{label or code} ({code})", value)
+                   for code, label, value in _labelled(data, "workers_by_nationality")]
+    sectors = [(code, number(v)) for code, _, v in _labelled(data, "workers_by_sector")]
+    positions = [(f"{code} {label or ''}".strip(), number(v))
+                 for code, label, v in _labelled(data, "workers_by_occupation")]
+    depth = max(len(sectors), len(positions))
+    sector_position = [(*(sectors[i] if i < len(sectors) else ("", "")),
+                        *(positions[i] if i < len(positions) else ("", "")))
+                       for i in range(depth)]
+    regencies = [{"code": r["region_code"], "name": r["region_name"],
+                  "workers": number(r["workers_total"]),
+                  "foreigners": number(r["foreigners_total"]),
+                  "per_100k": _per_100k(r["workers_total"], r["population_2025"])}
+                 for r in data.regencies]
+    summary = charts.compared_bars(
+        ["Orang asing", "TKA", "Terdaftar"],
+        [f["foreigners_total"], f["workers_total"], f["registered_total"]],
+        None if data.previous is None else [data.previous["foreigners_total"],
+                                            data.previous["workers_total"],
+                                            data.previous["registered_total"]],
+        "Angka utama", period_name(data.period), period_name(previous_period))
+    return {
+        "r": data,
+        "title": "Laporan Pemantauan Orang Asing dan Tenaga Kerja Asing",
+        "level_name": "Provinsi" if data.is_province else "Kabupaten/Kota",
+        "period_name": period_name(data.period),
+        "previous_name": period_name(previous_period),
+        "reference_date": long_date(data.reference_date),
+        "horizon": long_date(data.reference_date + timedelta(days=90)),
+        "key_rows": key_rows(data),
+        "permit_types": [(kind, number(f[kind.lower()])) for kind in PERMIT_TYPES],
+        "purposes": [(code, number(v)) for code, _, v in
+                     _labelled(data, "foreigners_by_purpose")],
+        "employers": [(nib, name, number(v)) for nib, name, v in
+                      _labelled(data, "workers_by_employer")[:10]],
+        "sector_position": sector_position,
+        "compliance": compliance_rows(data),
+        "rules": rule_rows(data),
+        "expiring": number(f["expiring_90_days"]),
+        "actions": [(kind, number(data.breakdown("administrative_actions").get(kind, 0)))
+                    for kind in ACTIONS],
+        "regencies": regencies,
+        "workers_total": number(f["workers_total"]),
+        "population": number(f["population_2025"]),
+        "workers_per_100k": _per_100k(f["workers_total"], f["population_2025"]),
+        "lineage": [{"source": SOURCES.get(row["source"], row["source"]),
+                     "file": row["file_name"], "snapshot": long_date(row["snapshot_date"]),
+                     "sha": row["sha256"][:12], "rows": number(row["rows_in_region"]),
+                     "quarantined": number(row["rows_quarantined"]),
+                     "failed": row["checks_failed"] or "–"} for row in data.lineage],
+        "charts": {
+            "summary": summary,
+            "nationalities": charts.horizontal_bars(
+                nationalities, "Orang asing menurut kewarganegaraan (12 terbesar)"),
+            "workers_by_nationality": charts.horizontal_bars(
+                workers_nat, "TKA menurut kewarganegaraan (12 terbesar)"),
+            "concentration": charts.horizontal_bars(
+                [(f"{r['region_name']}", r["workers_total"]) for r in data.regencies],
+                "TKA per kabupaten/kota (peringkat)", limit=40) if data.regencies else "",
+        },
+    }
