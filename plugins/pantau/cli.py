@@ -262,6 +262,42 @@ def build(
     raise typer.Exit(run_build(periods))
 
 
+# --------------------------------------------------------------------- report
+
+
+def run_report(period_text: str, output: Path, regions: list[str] | None) -> int:
+    """Render a built period's reports, print where they are; exit 2 if not built."""
+    from pantau.periods import Period
+    from pantau.reports.context import NotBuilt
+    from pantau.reports.render import render_period
+
+    try:
+        period = Period.parse(period_text)
+        rendered = render_period(period, output, regions)
+    except (ValueError, NotBuilt) as exc:
+        console.print(f"[red]report: {exc}[/]")
+        return 2
+    table = Table(title=f"Reports for {period}")
+    for name in ("region", "directory", "content sha256"):
+        table.add_column(name, overflow="fold")
+    for item in rendered:
+        table.add_row(item.region_code, str(item.directory), item.content_sha256[:16])
+    console.print(table)
+    return 0
+
+
+@app.command()
+def report(
+    period: Annotated[str, typer.Option(help="YYYY-Qn (regencies), YYYY-Sn (provinces), YYYY-MM")],
+    output: Annotated[Path, typer.Option(help="output directory (default var/reports)")]
+        = Path("var/reports"),
+    region: Annotated[list[str] | None, typer.Option(
+        help="region code (62.71 or 62), repeatable; default every region with data")] = None,
+) -> None:
+    """Render monitoring reports (HTML, PDF, XLSX, figures.json, manifest) from the marts."""
+    raise typer.Exit(run_report(period, output, region or None))
+
+
 # ----------------------------------------------------------------------- demo
 
 
@@ -313,7 +349,13 @@ def demo(
         help="ingest this landing folder instead of generating the demo exports")] = None,
 ) -> None:
     """The main job on the embedded default: generate the demo exports, load the warehouse."""
-    from pantau.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
+    from pantau.demo.scope import (
+        DEMO_PERIOD,
+        DEMO_REPORT_PROVINCES,
+        DEMO_REPORT_REGENCIES,
+        DEMO_SCOPE,
+        DEMO_SEED,
+    )
     from pantau.reporting.warehouse_summary import print_warehouse_summary
     from pantau.warehouse import migrate
     from pantau.warehouse.connection import redact, warehouse_url
@@ -332,12 +374,19 @@ def demo(
     print_warehouse_summary(console, url)
     from pantau.periods import Period
 
-    demo_period = Period.parse(DEMO_PERIOD)
+    quarter = Period.parse(DEMO_PERIOD)
+    semester = Period.parse(f"{quarter.year}-S{(quarter.index + 1) // 2}")
     if code == 0:
-        console.print(f"building {demo_period.previous()} and {demo_period}")
-        code = run_build([demo_period.previous().label, demo_period.label])
+        console.print(f"building {quarter.previous()}, {quarter} and {semester}")
+        code = run_build([quarter.previous().label, quarter.label, semester.label])
     else:
         console.print("[red]not building: a file was rejected (see above)[/]")
+    reports = settings.var_dir / "reports"
+    if code == 0:
+        code = run_report(quarter.label, reports, list(DEMO_REPORT_REGENCIES)) or run_report(
+            semester.label, reports, list(DEMO_REPORT_PROVINCES))
+        console.print(f"reports: [bold]{reports}[/] (report.html, report.pdf, report.xlsx, "
+                      "figures.json, manifest.json per region)")
     console.print(f"raw files archived under {settings.archive_dir}")
     console.print("explore: [bold].venv/bin/pantau warehouse psql[/]")
     raise typer.Exit(code)

@@ -8,9 +8,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from pantau.reports.formatting import number  # noqa: E402
+from pantau.reports.formatting import number
 
 BLUE, GREY = "#1f4e79", "#8c8c8c"
 STYLE = {

@@ -73,8 +73,8 @@ def _pdf(html: str, moment: datetime) -> bytes:
 
 
 def render_region(conn: psycopg.Connection, period: Period, region_code: str, output: Path,
-                  settings: Settings | None = None) -> Rendered:
-    """Write the four report files and the manifest for one region (reporter connection)."""
+                  settings: Settings | None = None, formats: tuple[str, ...] = FILES) -> Rendered:
+    """Write the report files (``formats``, all four by default) and the manifest."""
     settings = settings or get_settings()
     data = context.load(conn, period, region_code)
     figures = context.figures_json(data)
@@ -84,12 +84,13 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     page["content_sha256"] = content
     html = _environment(settings).get_template("report.html.j2").render(**page)
     moment = datetime.combine(data.reference_date, time(23, 59), tzinfo=UTC)
-    blobs = {
-        "report.html": html.encode("utf-8"),
-        "report.pdf": _pdf(html, moment),
-        "report.xlsx": xlsx.workbook(data, figures, moment),
-        "figures.json": _json(figures),
+    makers = {
+        "report.html": lambda: html.encode("utf-8"),
+        "report.pdf": lambda: _pdf(html, moment),
+        "report.xlsx": lambda: xlsx.workbook(data, figures, moment),
+        "figures.json": lambda: _json(figures),
     }
+    blobs = {name: make() for name, make in makers.items() if name in formats}
     directory = report_dir(output, period, region_code)
     directory.mkdir(parents=True, exist_ok=True)
     files = {}
@@ -122,13 +123,14 @@ def default_regions(conn: psycopg.Connection, period: Period) -> list[str]:
 
 
 def render_period(period: Period, output: Path, regions: list[str] | None = None,
-                  settings: Settings | None = None) -> list[Rendered]:
+                  settings: Settings | None = None,
+                  formats: tuple[str, ...] = FILES) -> list[Rendered]:
     """Render the period's reports (the regions given, or every region with data)."""
     settings = settings or get_settings()
     done = []
     with connect("reporter") as conn:
         for region in regions or default_regions(conn, period):
-            done.append(render_region(conn, period, region, output, settings))
+            done.append(render_region(conn, period, region, output, settings, formats))
             log.info("rendered %s %s", period.label, region)
     with connect("loader") as conn:
         for item in done:

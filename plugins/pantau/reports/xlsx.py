@@ -40,7 +40,6 @@ def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
                          "author": "Pantau", "created": moment.replace(tzinfo=None)})
     formats = {"head": book.add_format({"bold": True, "bg_color": "#E8EEF5"}),
                "number": book.add_format({"num_format": "#,##0"})}
-    f = data.figures
     _sheet(book, "Ringkasan", ["Indikator", "Nilai"], [
         ["Wilayah", f"{data.region_name} ({data.region_code})"],
         ["Periode", data.period.label], ["Tanggal acuan", data.reference_date.isoformat()],
