@@ -184,3 +184,92 @@ def test_trends_put_each_region_beside_its_previous_period(built: Built,
     assert len(checked) == len(previous) and {period for _, period, _ in rows} == {"2025-11"}
     for code, total in checked:
         assert total == previous[code]["foreigners_total"], code
+
+
+# ------------------------------------------------------------------ reports
+
+
+def test_figures_json_equals_truth_for_every_region(built: Built, demo_month: Path,
+                                                    tmp_path: Path) -> None:
+    from pantau.reports.render import render_period
+
+    truths = {json.loads(p.read_text())["region_code"]: json.loads(p.read_text())
+              for p in (demo_month / "truth" / "figures" / "2025-12").glob("*.json")}
+    rendered = render_period(Period.parse("2025-12"), tmp_path, sorted(truths),
+                             formats=("figures.json",))
+    assert len(rendered) == len(truths)
+    for item in rendered:
+        written = json.loads((item.directory / "figures.json").read_text())
+        expected = truths[item.region_code]
+        assert {k: written[k] for k in expected} == expected, item.region_code
+
+
+@pytest.fixture(scope="module")
+def reports(built: Built, tmp_path_factory) -> dict[str, Path]:
+    from pantau.reports.render import render_period
+
+    out = tmp_path_factory.mktemp("reports")
+    return {r.region_code: r.directory
+            for r in render_period(Period.parse("2025-12"), out, ["62.71", "62"])}
+
+
+def test_report_files_hold_the_figures_readably(reports: dict[str, Path]) -> None:
+    import openpyxl
+    from pypdf import PdfReader
+
+    from pantau.reports.formatting import number
+
+    for region, directory in reports.items():
+        figures = json.loads((directory / "figures.json").read_text())
+        manifest = json.loads((directory / "manifest.json").read_text())
+        assert {f["name"] for f in manifest["files"]} == {
+            "report.html", "report.pdf", "report.xlsx", "figures.json"}
+        assert manifest["source_batches"] and all(len(b["sha256"]) == 64
+                                                  for b in manifest["source_batches"])
+        pdf = PdfReader(directory / "report.pdf")
+        text = " ".join(page.extract_text() for page in pdf.pages)
+        assert len(pdf.pages) >= 5
+        assert figures["region_name"] in text and "31 Desember 2025" in text
+        assert number(figures["foreigners_total"]) in text
+        assert "Halaman 2 dari" in text
+        html = (directory / "report.html").read_text()
+        assert "<svg" in html and "http" not in html.split("<body>")[1].split("xmlns")[0]
+        book = openpyxl.load_workbook(directory / "report.xlsx")
+        summary = {row[0].value: row[1].value for row in book["Ringkasan"].iter_rows(min_row=2)}
+        assert summary["Orang asing (izin tinggal berlaku)"] == figures["foreigners_total"]
+        assert summary["Jabatan TKA (RPTKA berlaku)"] == figures["workers_total"]
+        assert summary["DKPTKA dibayar (USD)"] == figures["dkptka_paid_usd"]
+        formulas = [c.coordinate for sheet in book for row in sheet.iter_rows() for c in row
+                    if c.data_type == "f"]
+        assert formulas == [], region
+
+
+def test_reports_show_no_personal_value(built: Built, reports: dict[str, Path]) -> None:
+    import openpyxl
+    from pypdf import PdfReader
+
+    with psycopg.connect(built.url) as conn:
+        passports = {p for (p,) in conn.execute("SELECT passport_number FROM pii.person")}
+        niks = {n for (n,) in conn.execute("SELECT nik FROM staging.dukcapil_orang_asing "
+                                           "WHERE nik IS NOT NULL")}
+        births = {b.isoformat() for (b,) in conn.execute(
+            "SELECT DISTINCT birth_date FROM staging.imigrasi_izin_tinggal "
+            "WHERE birth_date IS NOT NULL")}
+    for directory in reports.values():
+        texts = [(directory / "report.html").read_text(), (directory / "figures.json").read_text(),
+                 (directory / "manifest.json").read_text(),
+                 " ".join(p.extract_text() for p in PdfReader(directory / "report.pdf").pages),
+                 " ".join(str(c.value) for sheet in openpyxl.load_workbook(
+                     directory / "report.xlsx") for row in sheet.iter_rows() for c in row)]
+        words = set(" ".join(texts).replace("(", " ").replace(")", " ").split())
+        assert not words & passports and not words & niks and not words & births
+
+
+def test_rendering_twice_gives_the_same_bytes(built: Built, reports: dict[str, Path],
+                                              tmp_path: Path) -> None:
+    from pantau.reports.render import render_period
+
+    again = render_period(Period.parse("2025-12"), tmp_path, ["62.71"])[0]
+    first = reports["62.71"]
+    for name in ("report.html", "report.pdf", "report.xlsx", "figures.json", "manifest.json"):
+        assert (again.directory / name).read_bytes() == (first / name).read_bytes(), name

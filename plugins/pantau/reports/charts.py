@@ -14,7 +14,6 @@ from pantau.reports.formatting import number
 
 BLUE, GREY = "#1f4e79", "#8c8c8c"
 STYLE = {
-    "svg.hashsalt": "pantau",  # stable element ids: identical data, identical bytes
     "svg.fonttype": "none",  # text stays text (searchable, scalable)
     "font.family": "DejaVu Sans",
     "font.size": 9,
@@ -23,8 +22,10 @@ STYLE = {
 }
 
 
-def _svg(figure) -> str:
+def _svg(figure, salt: str) -> str:
+    """SVG text; ``salt`` (the title) keeps element ids unique between charts of a page."""
     buffer = io.StringIO()
+    matplotlib.rcParams["svg.hashsalt"] = salt
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
@@ -49,7 +50,7 @@ def horizontal_bars(items: list[tuple[str, float]], title: str, colour: str = BL
             axes.spines["bottom"].set_visible(False)
             axes.set_xlim(0, max(values) * 1.18 or 1)
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        return _svg(figure)
+        return _svg(figure, title)
 
 
 def compared_bars(labels: list[str], current: list[float], previous: list[float] | None,
@@ -70,4 +71,4 @@ def compared_bars(labels: list[str], current: list[float], previous: list[float]
         axes.spines["left"].set_visible(False)
         axes.legend(frameon=False, fontsize=8, loc="upper right")
         axes.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        return _svg(figure)
+        return _svg(figure, title)

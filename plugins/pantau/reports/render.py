@@ -26,6 +26,9 @@ from pantau.reports.view import view
 from pantau.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
+# WeasyPrint warns per font about its subsetting backend; only errors matter here.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 FILES = ("report.html", "report.pdf", "report.xlsx", "figures.json")
 
 
