@@ -298,6 +298,23 @@ def report(
     raise typer.Exit(run_report(period, output, region or None))
 
 
+@app.command()
+def deliver(
+    period: Annotated[str, typer.Option(help="the period whose rendered reports go out")],
+) -> None:
+    """Queue rendered reports in each recipient's outbox; mail them when SMTP is configured.
+
+    A report goes to a recipient once per content; failed sends are retried on the next run.
+    """
+    from pantau.reports.delivery import deliver as deliver_reports
+
+    result = deliver_reports(period)
+    console.print(f"{result.queued} queued in var/outbox, {result.sent} sent"
+                  + (f", [red]{len(result.failed)} failed[/]: {'; '.join(result.failed)}"
+                     if result.failed else ""))
+    raise typer.Exit(1 if result.failed else 0)
+
+
 # ----------------------------------------------------------------------- demo
 
 

@@ -273,3 +273,69 @@ def test_rendering_twice_gives_the_same_bytes(built: Built, reports: dict[str, P
     first = reports["62.71"]
     for name in ("report.html", "report.pdf", "report.xlsx", "figures.json", "manifest.json"):
         assert (again.directory / name).read_bytes() == (first / name).read_bytes(), name
+
+
+class _SmtpSink:
+    """A minimal SMTP server on localhost that keeps what it receives."""
+
+    def __init__(self) -> None:
+        import socketserver
+        import threading
+
+        received = self.received = []
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                self.wfile.write(b"220 sink\r\n")
+                data = None
+                for line in self.rfile:
+                    if data is not None:
+                        if line == b".\r\n":
+                            received.append(b"".join(data))
+                            data = None
+                            self.wfile.write(b"250 ok\r\n")
+                        else:
+                            data.append(line)
+                        continue
+                    verb = line[:4].upper()
+                    if verb == b"DATA":
+                        data = []
+                        self.wfile.write(b"354 go\r\n")
+                    elif verb == b"QUIT":
+                        self.wfile.write(b"221 bye\r\n")
+                        return
+                    else:
+                        self.wfile.write(b"250 ok\r\n")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def test_reports_are_delivered_once_and_failures_retried(built: Built, reports: dict[str, Path],
+                                                         tmp_path: Path, monkeypatch) -> None:
+    import socket
+
+    from pantau.reports.delivery import deliver
+
+    book = tmp_path / "recipients.toml"
+    book.write_text('[regions."62.71"]\nrecipients = ["kota@example.go.id"]\n'
+                    '[regions."62"]\nrecipients = ["prov@example.go.id"]\n')
+    monkeypatch.setenv("PANTAU_RECIPIENTS", str(book))
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    monkeypatch.setenv("PANTAU_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("PANTAU_SMTP_PORT", str(closed.getsockname()[1]))  # nobody listens
+    first = deliver("2025-12")
+    assert first.queued == 2 and first.sent == 0 and len(first.failed) == 2
+    sink = _SmtpSink()
+    monkeypatch.setenv("PANTAU_SMTP_PORT", str(sink.port))
+    second = deliver("2025-12")
+    assert second.queued == 0 and second.sent == 2 and not second.failed
+    assert deliver("2025-12").sent == 0  # never twice for the same content
+    assert len(sink.received) == 2 and all(b"report.pdf" in m for m in sink.received)
+    with psycopg.connect(built.url) as conn:
+        rows = conn.execute("SELECT status, attempts FROM audit.report_delivery").fetchall()
+    assert sorted(rows) == [("sent", 2), ("sent", 2)]
+    closed.close()
+    sink.server.shutdown()

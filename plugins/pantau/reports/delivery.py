@@ -1,0 +1,138 @@
+"""Delivering reports: an outbox per recipient, SMTP when configured, a ledger that never resends.
+
+Recipients per region come from a TOML file (``PANTAU_RECIPIENTS``, default
+``var/recipients.toml``; see ``reports/recipients.example.toml``)::
+
+    [regions."62.71"]
+    recipients = ["kesbangpol@palangkaraya.go.id"]
+
+A report (period, region, content SHA-256) goes to each recipient once: the
+ledger ``audit.report_delivery`` is unique on it. Files are copied to
+``var/outbox/<recipient>/<period>/<region>/``; with ``PANTAU_SMTP_HOST`` set,
+queued and failed rows are mailed (PDF and XLSX attached) and a failure is
+kept with its error for the next run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import smtplib
+import tomllib
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+
+import psycopg
+
+from pantau.config import Settings, get_settings
+
+ATTACHED = ("report.pdf", "report.xlsx")
+
+
+@dataclass
+class DeliveryResult:
+    queued: int = 0
+    sent: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def recipients(settings: Settings | None = None) -> dict[str, list[str]]:
+    settings = settings or get_settings()
+    path = Path(os.environ.get("PANTAU_RECIPIENTS", settings.var_dir / "recipients.toml"))
+    if not path.exists():
+        return {}
+    regions = tomllib.loads(path.read_text(encoding="utf-8")).get("regions", {})
+    return {code: list(entry.get("recipients", [])) for code, entry in regions.items()}
+
+
+def queue(conn: psycopg.Connection, period: str, settings: Settings | None = None) -> int:
+    """Copy the period's latest reports into the outbox of each recipient not yet served."""
+    settings = settings or get_settings()
+    wanted = recipients(settings)
+    runs = conn.execute("""
+        SELECT DISTINCT ON (region_code) region_code, output_dir, content_sha256
+          FROM audit.report_run WHERE period = %s
+         ORDER BY region_code, report_run_id DESC""", (period,)).fetchall()
+    queued = 0
+    for region, output_dir, content in runs:
+        for recipient in wanted.get(region, []):
+            outbox = settings.var_dir / "outbox" / recipient / period / region
+            row = conn.execute("""
+                INSERT INTO audit.report_delivery (recipient, period, region_code,
+                                                   content_sha256, outbox_path, status)
+                VALUES (%s, %s, %s, %s, %s, 'queued')
+                ON CONFLICT (recipient, period, region_code, content_sha256) DO NOTHING
+                RETURNING delivery_id""",
+                (recipient, period, region, content, str(outbox))).fetchone()
+            if row is None:
+                continue  # this content already went (or waits) for this recipient
+            outbox.mkdir(parents=True, exist_ok=True)
+            for item in Path(output_dir).iterdir():
+                if item.is_file():  # a province's folder also holds its regencies' folders
+                    shutil.copy2(item, outbox / item.name)
+            queued += 1
+    return queued
+
+
+def _message(sender: str, recipient: str, period: str, region: str, outbox: Path):
+    message = EmailMessage()
+    message["From"], message["To"] = sender, recipient
+    message["Subject"] = f"Laporan pemantauan orang asing dan TKA {region} periode {period}"
+    message.set_content(
+        f"Terlampir laporan pemantauan orang asing dan tenaga kerja asing wilayah {region} "
+        f"periode {period} (PDF dan lampiran XLSX), disusun dengan Pantau.\n")
+    for name in ATTACHED:
+        path = outbox / name
+        if path.exists():
+            subtype = "pdf" if name.endswith(".pdf") else \
+                "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            message.add_attachment(path.read_bytes(), maintype="application", subtype=subtype,
+                                   filename=name)
+    return message
+
+
+def send(conn: psycopg.Connection) -> DeliveryResult:
+    """Mail every queued or failed delivery when SMTP is configured (else they wait)."""
+    result = DeliveryResult()
+    host = os.environ.get("PANTAU_SMTP_HOST")
+    if not host:
+        return result
+    port = int(os.environ.get("PANTAU_SMTP_PORT", "25"))
+    sender = os.environ.get("PANTAU_SMTP_FROM", "pantau@localhost")
+    pending = conn.execute("""
+        SELECT delivery_id, recipient, period, region_code, outbox_path
+          FROM audit.report_delivery WHERE status IN ('queued', 'failed')
+         ORDER BY delivery_id FOR UPDATE SKIP LOCKED""").fetchall()
+    for delivery_id, recipient, period, region, outbox in pending:
+        try:
+            with smtplib.SMTP(host, port, timeout=30) as smtp:
+                if os.environ.get("PANTAU_SMTP_USER"):
+                    smtp.starttls()
+                    smtp.login(os.environ["PANTAU_SMTP_USER"],
+                               os.environ.get("PANTAU_SMTP_PASSWORD", ""))
+                smtp.send_message(_message(sender, recipient, period, region, Path(outbox)))
+        except (OSError, smtplib.SMTPException) as exc:
+            conn.execute("""UPDATE audit.report_delivery SET status = 'failed',
+                                   attempts = attempts + 1, last_error = %s
+                             WHERE delivery_id = %s""",
+                         (f"{type(exc).__name__}: {exc}"[:500], delivery_id))
+            result.failed.append(f"{recipient} {region}: {type(exc).__name__}")
+            continue
+        conn.execute("""UPDATE audit.report_delivery SET status = 'sent', sent_at = now(),
+                               attempts = attempts + 1, last_error = NULL
+                         WHERE delivery_id = %s""", (delivery_id,))
+        result.sent += 1
+    return result
+
+
+def deliver(period: str, settings: Settings | None = None, url: str | None = None):
+    """Queue the period's reports and send what SMTP can; one transaction."""
+    from pantau.warehouse.connection import connect
+
+    with connect("loader", url=url) as conn:
+        queued = queue(conn, period, settings)
+        result = send(conn)
+        conn.commit()
+    result.queued = queued
+    return result
