@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo test lint constraints warehouse-stop clean
+.PHONY: install demo test lint browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -19,10 +19,14 @@ install: $(STAMP)
 demo: install
 	$(BIN)/pantau demo
 
-## Lint and the whole test suite (unit, integration on a real PostgreSQL).
-test: install
+## Lint and the whole test suite (unit, integration on a real PostgreSQL, reports in Chromium).
+test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+## Debian's chromium for the report rendering test (installed once, when missing).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
 lint: install
 	$(BIN)/ruff check .

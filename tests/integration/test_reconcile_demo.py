@@ -339,3 +339,32 @@ def test_reports_are_delivered_once_and_failures_retried(built: Built, reports: 
     assert sorted(rows) == [("sent", 2), ("sent", 2)]
     closed.close()
     sink.server.shutdown()
+
+
+def test_the_html_renders_in_headless_chromium_with_its_charts(reports: dict[str, Path]) -> None:
+    """Debian's chromium opens the self-contained HTML; the screenshot stays under var/."""
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is missing: `make test` installs it (make browser)"
+    artefacts = Path(__file__).resolve().parents[2] / "var" / "test-artefacts"
+    artefacts.mkdir(parents=True, exist_ok=True)
+    shot = artefacts / "report-62-2025-12.png"
+    shot.unlink(missing_ok=True)
+    run = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         "--enable-logging=stderr", "--v=0", f"--screenshot={shot}", "--window-size=1000,2600",
+         (reports["62"] / "report.html").as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    console = [line for line in run.stderr.splitlines()
+               if "CONSOLE" in line or "Uncaught" in line]
+    assert console == []
+    import numpy as np
+
+    pixels = np.asarray(Image.open(shot).convert("RGB")).astype(int)
+    chart_blue = int((np.abs(pixels - [0x1F, 0x4E, 0x79]).max(axis=2) < 12).sum())
+    assert chart_blue > 5_000  # the bars of the summary and nationality charts
