@@ -1,21 +1,8 @@
 -- Population documents of the given validated batches into core. A row
 -- without a passport keeps only its permit key; the period build links it.
--- Parameters: batch_ids; the key pads come from the temp table build_key.
-CREATE TEMP TABLE load_document ON COMMIT DROP AS
-SELECT s.*, b.snapshot_date,
-       core.keyed_hash(s.passport_number || '|' || s.nationality, k.inner_pad, k.outer_pad)
-           AS person_key,
-       core.keyed_hash(s.permit_number, k.inner_pad, k.outer_pad) AS permit_key
-  FROM staging.dukcapil_orang_asing AS s
-  JOIN audit.batch AS b USING (batch_id)
- CROSS JOIN build_key AS k
- WHERE s.batch_id = ANY(%(batch_ids)s)
-   AND NOT EXISTS (SELECT 1 FROM quarantine.excluded_row AS x
-                    WHERE x.batch_id = s.batch_id AND x.row_number = s.row_number);
-
--- Persons go to pii.person and core.dim_person in build/load_persons.sql.
-INSERT INTO load_person_rows
-SELECT person_key, passport_number, nationality, batch_id FROM load_document WHERE person_key IS NOT NULL;
+-- Parameters: batch_ids (Jinja2: source). The rows come from build/clean_rows.sql.
+{% set keys = {"permit_key": "s.permit_number"} %}
+{% include "build/clean_rows.sql" %}
 
 INSERT INTO core.fact_population_document (batch_id, row_number, snapshot_date, person_key,
                                            permit_key, nationality, document_type,
@@ -23,4 +10,4 @@ INSERT INTO core.fact_population_document (batch_id, row_number, snapshot_date, 
                                            valid_until)
 SELECT batch_id, row_number, snapshot_date, person_key, permit_key, nationality, document_type,
        document_status, regency_code, issue_date, valid_until
-  FROM load_document;
+  FROM load_rows;

@@ -1,26 +1,12 @@
 -- RPTKA positions of the given validated batches into core, with their work
 -- locations and employers (SCD type 2 on name and KBLI).
--- Parameters: batch_ids; the key pads come from the temp table build_key.
-CREATE TEMP TABLE load_position ON COMMIT DROP AS
-SELECT s.*, b.snapshot_date,
-       core.keyed_hash(s.passport_number || '|' || s.nationality, k.inner_pad, k.outer_pad)
-           AS person_key,
-       core.keyed_hash(s.rptka_number || '|' || s.passport_number, k.inner_pad, k.outer_pad)
-           AS position_key
-  FROM staging.tenaga_kerja_tka AS s
-  JOIN audit.batch AS b USING (batch_id)
- CROSS JOIN build_key AS k
- WHERE s.batch_id = ANY(%(batch_ids)s)
-   AND NOT EXISTS (SELECT 1 FROM quarantine.excluded_row AS x
-                    WHERE x.batch_id = s.batch_id AND x.row_number = s.row_number);
-
--- Persons go to pii.person and core.dim_person in build/load_persons.sql.
-INSERT INTO load_person_rows
-SELECT person_key, passport_number, nationality, batch_id FROM load_position WHERE person_key IS NOT NULL;
+-- Parameters: batch_ids (Jinja2: source). The rows come from build/clean_rows.sql.
+{% set keys = {"position_key": "s.rptka_number || '|' || s.passport_number"} %}
+{% include "build/clean_rows.sql" %}
 
 INSERT INTO core.dim_occupation (kbji_code, title)
 SELECT DISTINCT left(occupation_code, 4), 'KBJI ' || left(occupation_code, 4)
-  FROM load_position WHERE occupation_code ~ '^\d{4}'
+  FROM load_rows WHERE occupation_code ~ '^\d{4}'
 ON CONFLICT DO NOTHING;
 
 -- Employer versions (SCD type 2 on name and KBLI sector), rebuilt for the
@@ -28,7 +14,7 @@ ON CONFLICT DO NOTHING;
 -- lands in history where it belongs and the result does not depend on the
 -- order files arrive. Ties on one day: the first row of the first batch.
 CREATE TEMP TABLE load_nib ON COMMIT DROP AS
-SELECT DISTINCT nib FROM load_position WHERE nib IS NOT NULL;
+SELECT DISTINCT nib FROM load_rows WHERE nib IS NOT NULL;
 
 CREATE TEMP TABLE employer_day ON COMMIT DROP AS
 SELECT DISTINCT ON (s.nib, b.snapshot_date) s.nib, b.snapshot_date, s.employer_name, s.kbli
@@ -66,7 +52,7 @@ SELECT p.batch_id, p.row_number, p.snapshot_date, p.position_key, p.person_key, 
        CASE WHEN p.occupation_code ~ '^\d{4}' THEN left(p.occupation_code, 4) END,
        p.position_title, p.nationality, p.start_date, p.end_date, p.dkptka_months,
        p.dkptka_usd, p.companion_count
-  FROM load_position AS p
+  FROM load_rows AS p
  WHERE p.position_key IS NOT NULL;
 
 -- Every position of the touched NIBs points at the version of its snapshot day.

@@ -29,11 +29,9 @@ from great_expectations.data_context.types.resource_identifiers import (
     ValidationResultIdentifier,
 )
 from great_expectations.validator.v1_validator import Validator
-from jinja2 import Template
 
 from pantau.config import Settings, get_settings
 from pantau.quality import gx_project
-from pantau.quality.masking import mask_sql
 from pantau.quality.results import (
     RESULT_FORMAT,
     RuleOutcome,
@@ -46,6 +44,7 @@ from pantau.quality.results import (
 )
 from pantau.quality.suites import VOLUME_SUITE, Suite, load_suites
 from pantau.sources.catalog import SOURCES
+from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect, warehouse_url
 from pantau.warehouse.copy import copy_frame
 
@@ -92,9 +91,9 @@ class _Run:
 
 def _query(settings: Settings, name: str, **params) -> str:
     """A query from ``sql/quality``, rendered; GX wants it to start with SELECT, so no comments."""
-    text = (settings.sql_dir / "quality" / f"{name}.sql").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
-    return Template("\n".join(lines)).render(**params).strip()
+    text = sql_files.render(f"quality/{name}.sql", settings, **params)
+    return "\n".join(line for line in text.splitlines()
+                     if not line.lstrip().startswith("--")).strip()
 
 
 def _collapse_test(volume: Suite):
@@ -193,7 +192,7 @@ def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> 
             continue
         value = f"r.{column.raw_name}"
         if column.personal:
-            value = mask_sql(value)
+            value = f"core.masked({value})"
         conn.execute(
             f"""
             UPDATE gate_failure AS f SET observed_value = {value}

@@ -22,7 +22,7 @@ import psycopg
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
 from pantau.reconcile.reference import load_reference
-from pantau.warehouse import person_key
+from pantau.warehouse import person_key, sql_files
 from pantau.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
@@ -45,15 +45,13 @@ class BuildResult:
     seconds: float
 
 
-def _sql(settings: Settings, relative: str) -> str:
-    return (settings.sql_dir / relative).read_text(encoding="utf-8")
-
-
-def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict) -> None:
-    """Run one SQL file (several statements) with its parameters bound client-side."""
+def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict,
+         **template) -> None:
+    """Run one SQL file (several statements): ``template`` fills its Jinja2 parameters,
+    ``params`` are bound client-side (numbers and dates only: no secret goes this way)."""
     started = time.monotonic()
     with psycopg.ClientCursor(conn) as cursor:
-        cursor.execute(_sql(settings, relative), params)
+        cursor.execute(sql_files.render(relative, settings, **template), params)
     log.info("%s: %.2f s", relative, time.monotonic() - started)
 
 
@@ -113,7 +111,8 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> int:
         if not batch_ids:
             continue
         _forget(conn, batch_ids)
-        _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids})
+        _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids},
+             source=source)
         _run(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
