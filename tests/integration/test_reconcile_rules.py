@@ -243,3 +243,13 @@ def test_a_build_with_another_person_key_is_refused(warehouse: str, db: psycopg.
     with pytest.raises(KeyMismatch, match="not the one this warehouse was built with"):
         build_period(Period.parse("2025-12"))
     assert db.execute("SELECT count(*) FROM core.dim_person").fetchone()[0] == 1
+
+
+def test_masking_in_sql_agrees_with_python(warehouse: str, db: psycopg.Connection) -> None:
+    from pantau.quality.masking import mask
+
+    values = ["EA9876543", "1990", "", "ABCDE", "31-02-1990", "Ünïcode name"]
+    masked = db.execute("SELECT core.masked(v) FROM unnest(%s::text[]) WITH ORDINALITY AS "
+                        "t(v, n) ORDER BY n", (values,)).fetchall()
+    assert [m for (m,) in masked] == [mask(v) for v in values]
+    assert masked[0] == ("EA*******",) and masked[1] == ("****",)

@@ -1,7 +1,8 @@
 """How a personal value may be shown: its first two characters at most, then stars.
 
 Short values (four characters or fewer) are all stars, so a masked value
-never gives away more than a fragment. The SQL and Python forms agree.
+never gives away more than a fragment. In SQL the same rule is the function
+``core.masked()`` (sql/core/core__keyed_hash.sql); a test checks they agree.
 """
 
 from __future__ import annotations
@@ -15,11 +16,3 @@ def mask(value: str | None) -> str | None:
         return None
     kept = value[:KEEP] if len(value) >= MIN_SHOWN else ""
     return kept + "*" * (len(value) - len(kept))
-
-
-def mask_sql(expression: str) -> str:
-    """The same masking as a PostgreSQL expression over ``expression`` (a column name)."""
-    e = expression
-    return (f"CASE WHEN length({e}) >= {MIN_SHOWN} THEN left({e}, {KEEP}) ELSE '' END"
-            f" || repeat('*', length({e}) - CASE WHEN length({e}) >= {MIN_SHOWN}"
-            f" THEN {KEEP} ELSE 0 END)")

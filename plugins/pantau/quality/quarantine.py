@@ -14,7 +14,7 @@ import pandas as pd
 import psycopg
 from psycopg.types.json import Jsonb
 
-from pantau.quality.masking import mask, mask_sql
+from pantau.quality.masking import mask
 from pantau.sources.catalog import SOURCES
 from pantau.sources.spec import Column
 from pantau.sources.staging import Context, normalise_column
@@ -101,7 +101,7 @@ def show_row(conn: psycopg.Connection, key: RowKey) -> dict:
         (key.batch_id,),
     ).fetchone()
     values = ", ".join(
-        (mask_sql(c.raw_name) if c.personal else c.raw_name) + f" AS {c.raw_name}"
+        (f"core.masked({c.raw_name})" if c.personal else c.raw_name) + f" AS {c.raw_name}"
         for c in source.columns
     )
     raw = conn.execute(
