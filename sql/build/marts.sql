@@ -108,10 +108,17 @@ WITH used AS (
     SELECT m.region_code, u.batch_id, count(*) AS rows_in_region
       FROM used AS u JOIN p_member AS m USING (regency_code)
      GROUP BY m.region_code, u.batch_id
+), gate AS MATERIALIZED (  -- what the gate found, once per batch (a batch serves many regions)
+    SELECT b.batch_id,
+           (SELECT count(*) FROM quarantine.held_row AS h
+             WHERE h.batch_id = b.batch_id) AS rows_quarantined,
+           (SELECT string_agg(DISTINCT e.rule, ', ') FROM audit.expectation_result AS e
+             WHERE e.batch_id = b.batch_id AND NOT e.success) AS checks_failed
+      FROM core.period_batch AS b
+     WHERE b.period = %(period)s
 )
 SELECT %(period)s, r.region_code, b.batch_id, b.source, b.original_name, b.snapshot_date,
-       b.sha256, r.rows_in_region, b.row_count,
-       (SELECT count(*) FROM quarantine.held_row AS h WHERE h.batch_id = b.batch_id),
-       (SELECT string_agg(DISTINCT e.rule, ', ') FROM audit.expectation_result AS e
-         WHERE e.batch_id = b.batch_id AND NOT e.success)
-  FROM per_region AS r JOIN audit.batch AS b USING (batch_id);
+       b.sha256, r.rows_in_region, b.row_count, g.rows_quarantined, g.checks_failed
+  FROM per_region AS r
+  JOIN audit.batch AS b USING (batch_id)
+  JOIN gate AS g USING (batch_id);

@@ -30,8 +30,12 @@ class ReportData:
     lineage: list[dict]
     regencies: list[dict] = field(default_factory=list)  # provincial report: its regencies
 
+    def rows(self, measure: str) -> list[tuple[str, str | None, float]]:
+        """(category, label, value) of one breakdown, largest first; none: empty."""
+        return self.breakdowns.get(measure, [])
+
     def breakdown(self, measure: str) -> dict[str, float]:
-        return {category: value for category, _, value in self.breakdowns.get(measure, [])}
+        return {category: value for category, _, value in self.rows(measure)}
 
     @property
     def is_province(self) -> bool:

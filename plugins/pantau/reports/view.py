@@ -73,21 +73,17 @@ def rule_rows(data: ReportData) -> list[dict]:
     return rows
 
 
-def _labelled(data: ReportData, measure: str) -> list[tuple[str, str | None, float]]:
-    return data.breakdowns.get(measure, [])
-
-
 def view(data: ReportData) -> dict:
     """Every value the HTML shows, formatted; charts as inline SVG."""
     f = data.figures
     previous_period = data.period.previous()
     nationalities = [(f"{label or code} ({code})", value)
-                     for code, label, value in _labelled(data, "foreigners_by_nationality")]
+                     for code, label, value in data.rows("foreigners_by_nationality")]
     workers_nat = [(f"{label or code} ({code})", value)
-                   for code, label, value in _labelled(data, "workers_by_nationality")]
-    sectors = [(code, number(v)) for code, _, v in _labelled(data, "workers_by_sector")]
+                   for code, label, value in data.rows("workers_by_nationality")]
+    sectors = [(code, number(v)) for code, _, v in data.rows("workers_by_sector")]
     positions = [(f"{code} {label or ''}".strip(), number(v))
-                 for code, label, v in _labelled(data, "workers_by_occupation")]
+                 for code, label, v in data.rows("workers_by_occupation")]
     depth = max(len(sectors), len(positions))
     sector_position = [(*(sectors[i] if i < len(sectors) else ("", "")),
                         *(positions[i] if i < len(positions) else ("", "")))
@@ -115,9 +111,9 @@ def view(data: ReportData) -> dict:
         "key_rows": key_rows(data),
         "permit_types": [(kind, number(f[kind.lower()])) for kind in PERMIT_TYPES],
         "purposes": [(code, number(v)) for code, _, v in
-                     _labelled(data, "foreigners_by_purpose")],
+                     data.rows("foreigners_by_purpose")],
         "employers": [(nib, name, number(v)) for nib, name, v in
-                      _labelled(data, "workers_by_employer")[:10]],
+                      data.rows("workers_by_employer")[:10]],
         "sector_position": sector_position,
         "compliance": compliance_rows(data),
         "rules": rule_rows(data),

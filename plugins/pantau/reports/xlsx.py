@@ -54,9 +54,9 @@ def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
     _sheet(book, "Kewarganegaraan", ["Kode", "Negara", "Orang asing", "TKA"], [
         [code, label or code, int(value), int(data.breakdown("workers_by_nationality")
                                               .get(code, 0))]
-        for code, label, value in data.breakdowns.get("foreigners_by_nationality", [])], formats)
+        for code, label, value in data.rows("foreigners_by_nationality")], formats)
     _sheet(book, "Tujuan", ["Tujuan", "Orang asing"], [
-        [code, int(value)] for code, _, value in data.breakdowns.get("foreigners_by_purpose", [])],
+        [code, int(value)] for code, _, value in data.rows("foreigners_by_purpose")],
         formats)
     for name, measure, header in (("TKA_Pemberi_kerja", "workers_by_employer",
                                    ["NIB", "Pemberi kerja", "Jabatan TKA"]),
@@ -64,7 +64,7 @@ def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
                                   ("TKA_Jabatan", "workers_by_occupation",
                                    ["KBJI", "Jabatan", "Jabatan TKA"])):
         _sheet(book, name, header, [[code, label or "", int(value)]
-                                    for code, label, value in data.breakdowns.get(measure, [])],
+                                    for code, label, value in data.rows(measure)],
                formats)
     _sheet(book, "Rekonsiliasi", ["Kode", "Temuan", "Orang"], [
         [code, title, figures["discrepancies"][code]] for code, (title, _) in RULES.items()],
