@@ -7,13 +7,11 @@ is redirected to a temporary folder before any Pantau code reads its settings.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg import sql
 
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
@@ -55,21 +53,13 @@ def server_url(_isolated_settings) -> Iterator[str]:
     embedded.stop(pgdata)
 
 
-def _database_url(server_url: str, name: str) -> str:
-    from pantau.warehouse.connection import _with_database
-
-    return _with_database(server_url, name)
-
-
 @pytest.fixture
 def empty_database(server_url: str) -> Iterator[str]:
     """A new, empty database on the session server; dropped afterwards."""
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    yield _database_url(server_url, name)
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+    from tests.support.warehouses import temporary_database
+
+    with temporary_database(server_url) as url:
+        yield url
 
 
 @pytest.fixture
