@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pantau.config import get_settings
+from pantau.orchestration.cli import airflow_app, demo, run
 from pantau.quality.cli import quality_app, quarantine_app, run_validation, validate
 
 app = typer.Typer(
@@ -25,7 +26,10 @@ warehouse_app = typer.Typer(help="The PostgreSQL warehouse (embedded by default)
 app.add_typer(warehouse_app, name="warehouse")
 app.add_typer(quality_app, name="quality")
 app.add_typer(quarantine_app, name="quarantine")
+app.add_typer(airflow_app, name="airflow")
 app.command()(validate)
+app.command()(run)
+app.command()(demo)
 # Outside a terminal (make, CI, Airflow logs) rich would wrap at 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -329,10 +333,10 @@ def demo_data(
     workers: Annotated[int, typer.Option(help="processes writing XLSX workbooks")] = 2,
 ) -> None:
     """Write synthetic agency exports with planted ground truth (see README, truth/)."""
-    _generate_demo_data(scope, period, seed, out, workers)
+    generate_demo_data(scope, period, seed, out, workers)
 
 
-def _generate_demo_data(scope: list[str], period: str, seed: int, out: Path,
+def generate_demo_data(scope: list[str], period: str, seed: int, out: Path,
                         workers: int = 2) -> Path:
     import time
 
@@ -358,55 +362,6 @@ def _generate_demo_data(scope: list[str], period: str, seed: int, out: Path,
     console.print(f"landing: {out / 'landing'}\ntruth:   {out / 'truth'} "
                   f"({time.monotonic() - started:.1f} s)")
     return out / "landing"
-
-
-@app.command()
-def demo(
-    landing: Annotated[Path | None, typer.Option(
-        help="ingest this landing folder instead of generating the demo exports")] = None,
-) -> None:
-    """The main job on the embedded default: generate the demo exports, load the warehouse."""
-    from pantau.demo.scope import (
-        DEMO_PERIOD,
-        DEMO_REPORT_PROVINCES,
-        DEMO_REPORT_REGENCIES,
-        DEMO_SCOPE,
-        DEMO_SEED,
-    )
-    from pantau.reporting.warehouse_summary import print_warehouse_summary
-    from pantau.warehouse import migrate
-    from pantau.warehouse.connection import redact, warehouse_url
-
-    settings = get_settings()
-    if landing is None:
-        console.print(f"generating demo exports: provinces {' '.join(DEMO_SCOPE)}, "
-                      f"{DEMO_PERIOD}, seed {DEMO_SEED}")
-        landing = _generate_demo_data([" ".join(DEMO_SCOPE)], DEMO_PERIOD, DEMO_SEED,
-                                      settings.var_dir / "demo")
-    url = warehouse_url(settings)
-    migrate.upgrade(url)
-    console.print(f"warehouse: {redact(url)} (schema {migrate.current(url)})")
-    console.print(f"ingesting exports from {landing}")
-    code = run_ingest([landing])
-    print_warehouse_summary(console, url)
-    from pantau.periods import Period
-
-    quarter = Period.parse(DEMO_PERIOD)
-    semester = Period.parse(f"{quarter.year}-S{(quarter.index + 1) // 2}")
-    if code == 0:
-        console.print(f"building {quarter.previous()}, {quarter} and {semester}")
-        code = run_build([quarter.previous().label, quarter.label, semester.label])
-    else:
-        console.print("[red]not building: a file was rejected (see above)[/]")
-    reports = settings.var_dir / "reports"
-    if code == 0:
-        code = run_report(quarter.label, reports, list(DEMO_REPORT_REGENCIES)) or run_report(
-            semester.label, reports, list(DEMO_REPORT_PROVINCES))
-        console.print(f"reports: [bold]{reports}[/] (report.html, report.pdf, report.xlsx, "
-                      "figures.json, manifest.json per region)")
-    console.print(f"raw files archived under {settings.archive_dir}")
-    console.print("explore: [bold].venv/bin/pantau warehouse psql[/]")
-    raise typer.Exit(code)
 
 
 def main() -> None:

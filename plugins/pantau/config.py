@@ -36,6 +36,9 @@ class Settings:
     gx_dir: Path
     data_docs_dir: Path
     expectations_dir: Path
+    landing_dir: Path
+    reports_dir: Path
+    schedule_file: Path
 
     @property
     def sql_dir(self) -> Path:
@@ -62,6 +65,10 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         data_docs_dir=Path(env.get("PANTAU_DATA_DOCS_DIR", var_dir / "data_docs")).expanduser(),
         expectations_dir=Path(env.get("PANTAU_EXPECTATIONS_DIR",
                                       home / "expectations")).expanduser(),
+        landing_dir=Path(env.get("PANTAU_LANDING_DIR", var_dir / "landing")).expanduser(),
+        reports_dir=Path(env.get("PANTAU_REPORTS_DIR", var_dir / "reports")).expanduser(),
+        schedule_file=Path(env.get("PANTAU_SCHEDULE_FILE",
+                                   home / "dags" / "schedule.toml")).expanduser(),
     )
 
 

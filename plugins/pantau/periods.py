@@ -83,6 +83,17 @@ class Period:
     def __str__(self) -> str:
         return self.label
 
+    @classmethod
+    def containing(cls, day: date, kind: PeriodKind) -> Period:
+        """The month, quarter or semester ``day`` falls in."""
+        return cls(day.year, kind, (day.month - 1) // _MONTHS_IN[kind] + 1)
+
+    @classmethod
+    def closed_before(cls, day: date, kind: PeriodKind) -> Period:
+        """The latest ``kind`` period that ended before ``day``: what a run on ``day`` reports."""
+        current = cls.containing(day, kind)
+        return current if current.end < day else current.previous()
+
     def previous(self) -> Period:
         """The period of the same kind just before (for 'change against the previous period')."""
         per_year = 12 // self.months_long

@@ -11,7 +11,7 @@ NATIONAL = "national"
 # Kepulauan Bangka Belitung (Bangka Tengah) and Riau (Dumai).
 DEMO_SCOPE = ("62", "19", "14")
 # The demo's period: a whole quarter (regency reports) with the quarter before it.
-DEMO_PERIOD = "2025-Q4"
+DEMO_PERIOD = "2024-Q4"
 DEMO_SEED = 1
 # The reports `make demo` renders: four regencies/cities and the three provinces.
 DEMO_REPORT_REGENCIES = ("62.71", "62.03", "19.04", "14.72")

@@ -135,13 +135,18 @@ def _load(conn: psycopg.Connection, delivery: Delivery, archived: Archived,
 
 
 def ingest_file(
-    path: Path, settings: Settings | None = None, url: str | None = None
+    path: Path, settings: Settings | None = None, url: str | None = None,
+    original: str | None = None,
 ) -> FileOutcome:
-    """Ingest one delivered file; never raises for a bad file, only for a broken warehouse."""
+    """Ingest one delivered file; never raises for a bad file, only for a broken warehouse.
+
+    ``original`` names where it was delivered when ``path`` is a local copy
+    (a file fetched from object storage).
+    """
     settings = settings or get_settings()
     url = url or warehouse_url(settings)
     archived = archive_file(path, settings.archive_dir)
-    original = str(path.resolve())
+    original = original or str(path.resolve())
     with connect("loader", url=url) as conn:
         try:
             delivery = identify(path)

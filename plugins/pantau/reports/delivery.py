@@ -25,6 +25,7 @@ from pathlib import Path
 
 import psycopg
 
+from pantau import mail
 from pantau.config import Settings, get_settings
 
 ATTACHED = ("report.pdf", "report.xlsx")
@@ -95,23 +96,15 @@ def _message(sender: str, recipient: str, period: str, region: str, outbox: Path
 def send(conn: psycopg.Connection) -> DeliveryResult:
     """Mail every queued or failed delivery when SMTP is configured (else they wait)."""
     result = DeliveryResult()
-    host = os.environ.get("PANTAU_SMTP_HOST")
-    if not host:
+    if not mail.configured():
         return result
-    port = int(os.environ.get("PANTAU_SMTP_PORT", "25"))
-    sender = os.environ.get("PANTAU_SMTP_FROM", "pantau@localhost")
     pending = conn.execute("""
         SELECT delivery_id, recipient, period, region_code, outbox_path
           FROM audit.report_delivery WHERE status IN ('queued', 'failed')
          ORDER BY delivery_id FOR UPDATE SKIP LOCKED""").fetchall()
     for delivery_id, recipient, period, region, outbox in pending:
         try:
-            with smtplib.SMTP(host, port, timeout=30) as smtp:
-                if os.environ.get("PANTAU_SMTP_USER"):
-                    smtp.starttls()
-                    smtp.login(os.environ["PANTAU_SMTP_USER"],
-                               os.environ.get("PANTAU_SMTP_PASSWORD", ""))
-                smtp.send_message(_message(sender, recipient, period, region, Path(outbox)))
+            mail.send(_message(mail.sender(), recipient, period, region, Path(outbox)))
         except (OSError, smtplib.SMTPException) as exc:
             conn.execute("""UPDATE audit.report_delivery SET status = 'failed',
                                    attempts = attempts + 1, last_error = %s

@@ -37,6 +37,10 @@ class WarehouseError(RuntimeError):
     """The warehouse cannot be reached or is not ready; the message says what to do."""
 
 
+class WarehouseUnreachable(WarehouseError):
+    """The connection failed: the server is down, restarting or out of connections."""
+
+
 def _with_database(url: str, database: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{database}"))
@@ -101,7 +105,8 @@ def connect(
     try:
         conn = psycopg.connect(url, autocommit=autocommit)
     except psycopg.OperationalError as exc:
-        raise WarehouseError(f"cannot connect to the warehouse at {redact(url)}: {exc}") from exc
+        raise WarehouseUnreachable(
+            f"cannot connect to the warehouse at {redact(url)}: {exc}") from exc
     try:
         if role is not None:
             try:

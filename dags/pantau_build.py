@@ -1,0 +1,51 @@
+"""Build: rebuild the periods whose picture changed, after any source's Asset update.
+
+Schedule: any source Asset (new validated batches) or, as the spine that does
+not depend on Asset events, ``[build].schedule`` in dags/schedule.toml. A run
+rebuilds every stale period (a late file for an old period rebuilds only that
+period) and builds the unbuilt quarters and semesters new snapshots fall in;
+each period is one idempotent transaction.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import AssetAny, AssetOrTimeSchedule, CronTriggerTimetable, dag, task
+
+from pantau.orchestration import steps
+from pantau.orchestration.alerts import on_task_failure
+from pantau.orchestration.assets import MARTS, SOURCE_ASSETS
+from pantau.orchestration.errors import task_defaults
+from pantau.orchestration.schedule import POOL, load_plan
+
+PLAN = load_plan()
+KINDS = sorted({level.period_kind for level in PLAN.reports.values()})
+
+
+@dag(
+    dag_id="pantau_build",
+    schedule=AssetOrTimeSchedule(
+        timetable=CronTriggerTimetable(PLAN.build_schedule, timezone=PLAN.timezone),
+        assets=AssetAny(*SOURCE_ASSETS.values()),
+    ),
+    start_date=pendulum.datetime(2024, 1, 1, tz=PLAN.timezone),
+    catchup=False,
+    max_active_runs=1,
+    default_args=task_defaults(on_task_failure),
+    tags=["pantau", "build"],
+    doc_md=__doc__,
+)
+def pantau_build():
+    @task(pool=POOL)
+    def periods_to_build() -> list[str]:
+        return steps.periods_to_build(KINDS)
+
+    # One build at a time: builds share the fact tables and take one lock anyway.
+    @task(pool=POOL, outlets=[MARTS], max_active_tis_per_dag=1)
+    def build_period(period: str) -> dict:
+        return steps.build(period)
+
+    build_period.expand(period=periods_to_build())
+
+
+pantau_build()

@@ -1,0 +1,193 @@
+"""``pantau run``, ``pantau demo`` and ``pantau airflow ...``: cycles from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pantau.config import get_settings
+
+airflow_app = typer.Typer(help="The local Airflow (metadata under var/airflow, DAGs in dags/).",
+                          no_args_is_help=True)
+console = Console(width=None if sys.stdout.isatty() else 160)
+
+
+# ------------------------------------------------------------------------ run
+
+
+def _print_cycle(result) -> None:
+    """The one-screen summary of a cycle."""
+    status = "[green]ok[/]" if result.ok else "[red]FAILED[/]"
+    console.rule(f"Pantau cycle {result.period}: {status}")
+    console.print(f"landing {result.landing}  →  reports {result.output}")
+    tally = result.ingest
+    if tally is not None:
+        files = ", ".join(f"{n} {s}" for s, n in sorted(tally.files.items())) or "no files"
+        console.print(f"[bold]ingest[/]    {sum(tally.files.values())} files ({files}); "
+                      f"{tally.rows:,} rows loaded")
+    if result.gate is not None:
+        gate = result.gate
+        console.print(f"[bold]validate[/]  {len(gate['validated'])} batches validated, "
+                      f"{len(gate['rejected'])} rejected; {gate['quarantined_rows']:,} rows "
+                      f"quarantined; Data Docs {gate['data_docs'] or '-'}")
+    if result.built:
+        table = Table(show_edge=False, box=None, pad_edge=False)
+        table.add_column("[bold]build[/]    period")
+        table.add_column("snapshots", justify="right")
+        table.add_column("persons flagged per rule", overflow="fold")
+        for item in result.built:
+            flagged = ", ".join(f"{code} {n:,}" for code, n in item["discrepancies"].items() if n)
+            table.add_row(f"          {item['period']}", str(item["batches_used"]),
+                          flagged or "none")
+        console.print(table)
+    for period, folders in result.reports.items():
+        console.print(f"[bold]reports[/]   {period}: {len(folders)} regions "
+                      "(report.html, .pdf, .xlsx, figures.json, manifest.json each)")
+    for problem in result.problems[:12]:
+        console.print(f"[red]problem[/]   {problem}")
+    if len(result.problems) > 12:
+        console.print(f"[red]problem[/]   ... and {len(result.problems) - 12} more "
+                      "(`pantau quality report`, audit.batch)")
+    if result.stopped_at:
+        console.print(f"[red]stopped at {result.stopped_at}[/]: later stages did not run")
+
+
+def run(
+    landing: Annotated[Path, typer.Option(help="landing folder (one sub-folder per source)",
+                                          exists=True, file_okay=False)],
+    period: Annotated[str, typer.Option(help="YYYY-MM, YYYY-Qn or YYYY-Sn")],
+    output: Annotated[Path, typer.Option(help="where the reports go")],
+    region: Annotated[list[str] | None, typer.Option(
+        help="only these regions (62 or 62.71), repeatable; default: all with data")] = None,
+) -> None:
+    """One whole cycle for PERIOD: ingest, validate, build, render every report ending on its
+    last day (2024-Q4: regency 2024-Q4 and provincial 2024-S2). Exit 1 if anything failed."""
+    from pantau.orchestration.cycle import run_cycle
+
+    try:
+        result = run_cycle(landing, period, output, region or None)
+    except ValueError as exc:
+        console.print(f"[red]run: {exc}[/]")
+        raise typer.Exit(2) from None
+    _print_cycle(result)
+    raise typer.Exit(0 if result.ok else 1)
+
+
+# -------------------------------------------------------------------- airflow
+
+
+def run_dag_chain(period: str, landing: Path | None = None) -> bool:
+    """The cycle's DAGs through ``airflow dags test`` in dependency order; stop at a failure."""
+    from pantau.orchestration import local_airflow
+    from pantau.orchestration.schedule import load_plan
+
+    settings = get_settings()
+    plan = load_plan(settings)
+    console.print(f"Airflow: metadata in {local_airflow.airflow_home(settings)}, "
+                  f"DAGs in {settings.home / 'dags'}")
+    local_airflow.prepare(settings, plan)
+    extra = {"PANTAU_LANDING_DIR": str(landing)} if landing else {}
+    for dag_id, when in local_airflow.cycle_order(period, plan):
+        run = local_airflow.dags_test(dag_id, when, settings, **extra)
+        on = f" for {when:%Y-%m-%d %H:%M %Z}" if when else ""
+        mark = "[green]success[/]" if run.ok else "[red]failed[/]"
+        console.print(f"  airflow dags test {dag_id}{on}: {mark} ({run.seconds:.0f} s)")
+        if not run.ok:
+            tail = run.log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
+            console.print("\n".join(tail), markup=False, highlight=False)
+            console.print(f"[red]{dag_id} failed[/]: whole log in {run.log}")
+            return False
+    return True
+
+
+@airflow_app.command("cycle")
+def airflow_cycle(
+    period: Annotated[str, typer.Option(help="the period whose reports the cycle ends with")],
+    landing: Annotated[Path | None, typer.Option(help="landing folder (default from settings)")]
+        = None,
+) -> None:
+    """Run ingest → build → reports → maintenance for PERIOD with `airflow dags test`."""
+    raise typer.Exit(0 if run_dag_chain(period, landing) else 1)
+
+
+@airflow_app.command("env")
+def airflow_env() -> None:
+    """Print `export` lines that point the `airflow` command at Pantau's local Airflow."""
+    from pantau.orchestration.local_airflow import environment
+
+    for key, value in sorted(environment().items()):
+        if key.startswith(("AIRFLOW", "PANTAU_")):
+            print(f"export {key}={json.dumps(value)}")
+
+
+def _login(home: Path) -> tuple[str, str]:
+    """The UI login: user admin, a password generated once and kept in var/airflow."""
+    passwords = home / "simple_auth_manager_passwords.json.generated"
+    if not passwords.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        passwords.write_text(json.dumps({"admin": secrets.token_urlsafe(12)}))
+        passwords.chmod(0o600)
+    return "admin", json.loads(passwords.read_text())["admin"]
+
+
+@airflow_app.command("standalone")
+def airflow_standalone(
+    port: Annotated[int, typer.Option(help="port of the Airflow UI")] = 8080,
+) -> None:
+    """Airflow standalone (scheduler, dag-processor, triggerer, UI) with Pantau's DAGs."""
+    from pantau.orchestration import local_airflow
+
+    settings = get_settings()
+    local_airflow.prepare(settings)
+    home = local_airflow.airflow_home(settings)
+    user, password = _login(home)
+    env = local_airflow.environment(
+        settings,
+        AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=f"{user}:admin",
+        AIRFLOW__API__PORT=str(port),
+    )
+    console.print(f"Airflow UI: [bold]http://localhost:{port}[/]  login [bold]{user}[/] / "
+                  f"[bold]{password}[/] (kept in {home}/simple_auth_manager_passwords"
+                  ".json.generated); Ctrl-C stops it")
+    binary = local_airflow.airflow_binary()
+    os.execve(binary, [binary, "standalone"], env)
+
+
+# ----------------------------------------------------------------------- demo
+
+
+def demo(
+    landing: Annotated[Path | None, typer.Option(
+        help="use this landing folder instead of generating the demo exports")] = None,
+) -> None:
+    """The main job: demo exports for provinces 62, 19, 14 → the whole cycle through Airflow."""
+    from pantau.cli import generate_demo_data
+    from pantau.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
+    from pantau.reporting.warehouse_summary import print_warehouse_summary
+    from pantau.warehouse.connection import warehouse_url
+
+    settings = get_settings()
+    if landing is None:
+        console.print(f"generating demo exports: provinces {' '.join(DEMO_SCOPE)}, "
+                      f"{DEMO_PERIOD} and the quarter before, seed {DEMO_SEED}")
+        landing = generate_demo_data([" ".join(DEMO_SCOPE)], DEMO_PERIOD, DEMO_SEED,
+                                     settings.var_dir / "demo")
+    ok = run_dag_chain(DEMO_PERIOD, landing)
+    print_warehouse_summary(console, warehouse_url(settings))
+    from pantau.quality.gx_project import docs_index
+
+    console.print(f"reports:   [bold]{settings.reports_dir}[/] (<period>/<province>/[<regency>/]"
+                  "report.html, .pdf, .xlsx, figures.json, manifest.json)")
+    console.print(f"Data Docs: [bold]{docs_index(settings)}[/]")
+    console.print(f"Airflow:   run logs in {settings.var_dir / 'airflow' / 'runs'}; "
+                  "UI with [bold]make airflow[/]")
+    console.print("explore:   [bold].venv/bin/pantau warehouse psql[/]")
+    raise typer.Exit(0 if ok else 1)

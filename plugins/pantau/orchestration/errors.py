@@ -1,0 +1,75 @@
+"""Which failures are worth retrying: the warehouse going away, not a bad file.
+
+A rejected file or a failed quality gate gives the same answer however often
+it is retried, so those fail the task at once; a lost connection, a database
+restarting or a deadlock usually does not recur, so those are retried with
+exponential backoff.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+# Dotted paths, so that DAG parsing imports neither psycopg nor SQLAlchemy.
+# psycopg's OperationalError covers a lost connection, AdminShutdown,
+# CannotConnectNow, serialization failures and deadlocks.
+TRANSIENT = [
+    "pantau.warehouse.connection.WarehouseUnreachable",
+    "psycopg.OperationalError",
+    "sqlalchemy.exc.OperationalError",
+    "builtins.ConnectionError",
+    "builtins.TimeoutError",
+]
+RETRIES = 4
+RETRY_DELAY = timedelta(seconds=30)
+BACKOFF = 2.0  # 30 s, 1 min, 2 min, 4 min
+MAX_RETRY_DELAY = timedelta(minutes=15)
+
+
+class CycleFailure(RuntimeError):
+    """A failure retrying cannot fix; its message is the reason, shown in the task log."""
+
+
+class FilesRejected(CycleFailure):
+    """Files or batches were rejected (at ingest or by the quality gate); see audit.batch."""
+
+
+class GateFailed(CycleFailure):
+    """The quality gate could not run; the batches stay waiting for the next run."""
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) is one of the :data:`TRANSIENT` kinds."""
+    from airflow.sdk.module_loading import import_string
+
+    kinds = tuple(import_string(path) for path in TRANSIENT)
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kinds):
+            return True
+        seen = seen.__cause__
+    return False
+
+
+def retry_policy():
+    """Retry the transient kinds; fail everything else at once."""
+    from airflow.sdk import ExceptionRetryPolicy, RetryAction, RetryRule
+
+    return ExceptionRetryPolicy(
+        rules=[RetryRule(exception=list(TRANSIENT), action=RetryAction.RETRY,
+                         reason="transient warehouse or network failure: retrying")],
+        default=RetryAction.FAIL,
+    )
+
+
+def task_defaults(on_failure) -> dict:
+    """``default_args`` every Pantau DAG shares."""
+    return {
+        "owner": "pantau",
+        "retries": RETRIES,
+        "retry_delay": RETRY_DELAY,
+        "retry_exponential_backoff": BACKOFF,
+        "max_retry_delay": MAX_RETRY_DELAY,
+        "retry_policy": retry_policy(),
+        "on_failure_callback": on_failure,
+    }

@@ -1,0 +1,114 @@
+"""Landing locations: which delivered files are new, and a local copy to ingest.
+
+A location is a local folder or any fsspec URL that Airflow's
+``ObjectStoragePath`` opens (``s3://conn_id@bucket/prefix/``). A file is new
+when its content (SHA-256) has never been delivered: renaming or re-dropping
+the same bytes is not new work, a corrected export under the same name is.
+Hashing reads each file once per listing, far cheaper than ingesting it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pantau.config import Settings, get_settings
+from pantau.ingest.archive import sha256_of
+from pantau.sources.delivery import discover
+from pantau.warehouse.connection import connect
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class LandedFile:
+    """One delivered file, as the ingest tasks pass it along (JSON-able for XCom)."""
+
+    uri: str
+    sha256: str
+    size: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _is_remote(location: str) -> bool:
+    return "://" in location and not location.startswith("file://")
+
+
+def _storage(location: str):
+    from airflow.sdk import ObjectStoragePath
+
+    return ObjectStoragePath(location)
+
+
+def _files(location: str) -> Iterator[tuple[str, object]]:
+    """(uri, path object) of every delivery-looking file under ``location``."""
+    if not _is_remote(location):
+        root = Path(location.removeprefix("file://"))
+        if root.exists():
+            for path in discover([root]):
+                yield str(path), path
+        return
+    root = _storage(location)
+    for path in sorted(root.rglob("*"), key=str):
+        if path.is_file() and not path.name.startswith((".", "~$")):
+            yield str(path), path
+
+
+def new_files(location: str, url: str | None = None) -> list[LandedFile]:
+    """Files under ``location`` whose bytes were never delivered, in name order."""
+    found = [LandedFile(uri, sha256_of(path), path.stat().st_size)
+             for uri, path in _files(location)]
+    if not found:
+        return []
+    with connect("loader", url=url) as conn:
+        known = {sha for (sha,) in conn.execute(
+            "SELECT DISTINCT sha256 FROM audit.delivery WHERE sha256 = ANY(%s)",
+            ([f.sha256 for f in found],)).fetchall()}
+    fresh, seen = [], set(known)
+    for item in found:
+        if item.sha256 not in seen:  # the same bytes twice in one drop: ingest once
+            fresh.append(item)
+            seen.add(item.sha256)
+    return fresh
+
+
+def split_evenly(files: list[LandedFile], groups: int) -> list[list[dict]]:
+    """At most ``groups`` lists of similar total size (largest file first, to the lightest)."""
+    if not files:
+        return []
+    bins: list[list[dict]] = [[] for _ in range(min(groups, len(files)))]
+    weight = [0] * len(bins)
+    for item in sorted(files, key=lambda f: (-f.size, f.uri)):
+        lightest = weight.index(min(weight))
+        bins[lightest].append(item.to_dict())
+        weight[lightest] += item.size
+    return [sorted(b, key=lambda f: f["uri"]) for b in bins]
+
+
+@contextmanager
+def local_copy(uri: str, source: str, settings: Settings | None = None) -> Iterator[Path]:
+    """A local path for ``uri``: the file itself, or a copy fetched into ``var/incoming``.
+
+    The copy sits in a folder named after the source, so the file is
+    attributed exactly as one delivered to a local landing folder; it is
+    removed afterwards (the archive keeps the bytes).
+    """
+    if not _is_remote(uri):
+        yield Path(uri.removeprefix("file://"))
+        return
+    settings = settings or get_settings()
+    remote = _storage(uri)
+    folder = settings.var_dir / "incoming" / source
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / remote.name
+    try:
+        with remote.open("rb") as reader, target.open("wb") as writer:
+            shutil.copyfileobj(reader, writer, _CHUNK)
+        yield target
+    finally:
+        target.unlink(missing_ok=True)

@@ -1,0 +1,255 @@
+"""The steps of a Pantau cycle: each is one Airflow task and one stage of ``pantau run``.
+
+Every step takes and returns plain JSON-able values (they travel as XCom),
+is idempotent (a retry or a backfill redoes the same work to the same end),
+and raises :class:`~pantau.orchestration.errors.CycleFailure` for failures
+no retry can fix.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pantau.config import Settings, get_settings
+from pantau.orchestration.errors import FilesRejected, GateFailed
+from pantau.orchestration.landing import local_copy
+from pantau.periods import Period, PeriodKind
+
+log = logging.getLogger(__name__)
+NOT_LOADED = ("rejected", "unrecognised")
+
+
+# --------------------------------------------------------------------- ingest
+
+
+@dataclass
+class IngestTally:
+    """What one group of files came to (summed over groups for a summary)."""
+
+    files: dict[str, int] = field(default_factory=dict)  # status -> files
+    rows: int = 0
+    loaded: list[int] = field(default_factory=list)  # batch ids
+    per_source: dict[str, dict[str, int]] = field(default_factory=dict)  # source -> files, rows
+    failures: list[str] = field(default_factory=list)  # "file: reason"
+
+    @classmethod
+    def combine(cls, tallies: list[dict]) -> IngestTally:
+        total = cls()
+        for item in tallies:
+            for status, n in item["files"].items():
+                total.files[status] = total.files.get(status, 0) + n
+            total.rows += item["rows"]
+            total.loaded += item["loaded"]
+            total.failures += item["failures"]
+            for source, counts in item["per_source"].items():
+                mine = total.per_source.setdefault(source, {"files": 0, "rows": 0})
+                mine["files"] += counts["files"]
+                mine["rows"] += counts["rows"]
+        return total
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def ingest_files(files: list[dict], source: str | None = None,
+                 settings: Settings | None = None) -> dict:
+    """Archive, register and load each file (``{"uri": ...}``); bad files are tallied, not raised.
+
+    A warehouse failure propagates (and is retried: files already loaded then
+    count as duplicates, so the retry finishes the group without doubling it).
+    """
+    from pantau.ingest.pipeline import ingest_file
+    from pantau.warehouse.connection import warehouse_url
+
+    settings = settings or get_settings()
+    url = warehouse_url(settings)
+    statuses: Counter[str] = Counter()
+    tally = IngestTally()
+    for item in files:
+        with local_copy(item["uri"], source or "incoming", settings) as path:
+            outcome = ingest_file(path, settings, url, original=item["uri"])
+        statuses[outcome.status] += 1
+        tally.rows += outcome.rows
+        if outcome.status == "loaded":
+            tally.loaded.append(outcome.batch_id)
+        if outcome.status in NOT_LOADED:
+            tally.failures.append(f"{path.name}: {outcome.status}: {outcome.message}")
+        per = tally.per_source.setdefault(outcome.source or "-", {"files": 0, "rows": 0})
+        per["files"] += 1
+        per["rows"] += outcome.rows
+        log.info("%s: %s%s", path.name, outcome.status,
+                 f" (batch {outcome.batch_id}, {outcome.rows:,} rows)" if outcome.batch_id else "")
+    tally.files = dict(statuses)
+    return tally.to_dict()
+
+
+# ------------------------------------------------------------------- validate
+
+
+def validate(sources: list[str] | None = None, settings: Settings | None = None) -> dict:
+    """Run the quality gate on every waiting batch of ``sources``; rebuild the Data Docs.
+
+    Validating all waiting batches (not only this run's) lets a run pick up
+    what an earlier, crashed run left behind.
+    """
+    from pantau.quality.gate import run_gate
+
+    report = run_gate(settings, sources)
+    if report.errors:
+        raise GateFailed("quality gate could not run (batches stay waiting): "
+                         + "; ".join(report.errors))
+    return {
+        "validated": sorted(b for v in report.verdicts for b in v.validated),
+        "rejected": {str(b): reasons for b, reasons in report.rejected.items()},
+        "quarantined_rows": sum(v.rows_quarantined for v in report.verdicts),
+        "rows_checked": sum(v.rows_checked for v in report.verdicts),
+        "data_docs": str(report.docs_index) if report.docs_index else None,
+    }
+
+
+def raise_if_rejected(what: str, tallies: list[dict], verdict: dict) -> None:
+    """Fail (without retry) when a file or batch was rejected; the reasons are the message."""
+    failures = list(IngestTally.combine(tallies).failures)
+    failures += [f"batch {batch}: {'; '.join(reasons)}"
+                 for batch, reasons in verdict.get("rejected", {}).items()]
+    if failures:
+        shown = "\n  ".join(failures[:20])
+        more = f"\n  ... and {len(failures) - 20} more" if len(failures) > 20 else ""
+        raise FilesRejected(f"{what}: {len(failures)} file(s) or batch(es) rejected "
+                            f"(audit.batch, `pantau quality report`):\n  {shown}{more}")
+
+
+# ---------------------------------------------------------------------- build
+
+
+def periods_to_build(kinds: list[PeriodKind], url: str | None = None) -> list[str]:
+    """Periods whose picture changed: stale built ones, and unbuilt ones new snapshots fall in.
+
+    A late file for an old period makes only the periods whose latest
+    snapshots it changes stale, so only those are rebuilt.
+    """
+    from pantau.reconcile.build import stale_periods
+    from pantau.warehouse.connection import connect
+
+    with connect("loader", url=url) as conn:
+        built = {p for (p,) in conn.execute("SELECT period FROM core.period_build").fetchall()}
+        dates = [d for (d,) in conn.execute(
+            "SELECT DISTINCT snapshot_date FROM audit.batch WHERE status = 'validated'")]
+    touched = {Period.containing(day, kind).label for day in dates for kind in kinds}
+    return sorted((touched - built) | set(stale_periods(url)))
+
+
+def build(period: str, settings: Settings | None = None) -> dict:
+    """Build one period (core picture, rules, marts); idempotent, one transaction."""
+    from pantau.reconcile.build import build_period
+
+    result = build_period(Period.parse(period), settings)
+    return {"period": result.period, "batches_used": result.batches_used,
+            "discrepancies": result.discrepancies, "seconds": round(result.seconds, 1)}
+
+
+def _has_data(conn, period: Period) -> bool:
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM audit.batch WHERE status = 'validated' "
+                        "AND snapshot_date <= %s)", (period.reference_date,)).fetchone()[0]
+
+
+def ensure_built(period: str, settings: Settings | None = None) -> list[dict]:
+    """Build ``period`` and the one before it (the trend) when missing or stale.
+
+    Report DAGs call this first, so a report never waits on an Asset event
+    that did not come (Asset scheduling is the fast path, not the guarantee).
+    """
+    from pantau.reconcile.build import stale_periods
+    from pantau.warehouse.connection import connect
+
+    wanted = Period.parse(period)
+    stale = set(stale_periods())
+    done = []
+    with connect("loader") as conn:
+        built = {p for (p,) in conn.execute("SELECT period FROM core.period_build").fetchall()}
+        earlier = [wanted.previous()] if _has_data(conn, wanted.previous()) else []
+    candidates = [*earlier, wanted]
+    for candidate in candidates:
+        if candidate.label not in built or candidate.label in stale:
+            done.append(build(candidate.label, settings))
+    return done
+
+
+# --------------------------------------------------------------------- report
+
+
+def closed_period(kind: PeriodKind, logical: datetime | date, timezone: str) -> str:
+    """The ``kind`` period that closed before a run at ``logical`` (local calendar)."""
+    if isinstance(logical, datetime):
+        logical = logical.astimezone(ZoneInfo(timezone)).date()
+    return Period.closed_before(logical, kind).label
+
+
+def first_run_after(schedule: str, period: str, timezone: str) -> datetime:
+    """When a report DAG on cron ``schedule`` first runs after ``period`` closed."""
+    from croniter import croniter
+
+    zone = ZoneInfo(timezone)
+    closed = datetime.combine(Period.parse(period).end, datetime.max.time(), zone)
+    return croniter(schedule, closed).get_next(datetime)
+
+
+def report_periods(period: str, levels: dict[str, PeriodKind]) -> dict[str, str]:
+    """{level: period} of the reports that end on ``period``'s last day.
+
+    ``2024-Q4`` gives the regency report for 2024-Q4 and the provincial one
+    for 2024-S2; ``2024-Q3`` only the regency one.
+    """
+    last_day = Period.parse(period).end
+    found = {}
+    for level, kind in levels.items():
+        candidate = Period.containing(last_day, kind)
+        if candidate.end == last_day:
+            found[level] = candidate.label
+    return found
+
+
+def _wanted(code: str, scope: list[str]) -> bool:
+    return not scope or any(code == s or code.startswith(f"{s}.") or code[:2] == s
+                            for s in scope)
+
+
+def regions_with_data(period: str, scope: list[str] | None = None) -> list[str]:
+    """Region codes the period's report covers: every one with data, within ``scope``."""
+    from pantau.reports.render import default_regions
+    from pantau.warehouse.connection import connect
+
+    with connect("reporter") as conn:
+        regions = default_regions(conn, Period.parse(period))
+    return [code for code in regions if _wanted(code, scope or [])]
+
+
+def provinces_to_render(period: str, scope: list[str] | None = None) -> list[str]:
+    """The provinces to fan report rendering out over (one task each, not one per regency)."""
+    return sorted({code[:2] for code in regions_with_data(period, scope)})
+
+
+def render_province(period: str, province: str, output: str,
+                    scope: list[str] | None = None, settings: Settings | None = None) -> list[str]:
+    """Render the period's reports for one province's regions; return their folders."""
+    from pantau.reports.render import render_period
+
+    regions = [code for code in regions_with_data(period, scope) if code[:2] == province]
+    rendered = render_period(Period.parse(period), Path(output), regions, settings)
+    return [str(item.directory) for item in rendered]
+
+
+def deliver(period: str) -> dict:
+    """Queue the period's reports for their recipients; mail them when SMTP is set."""
+    from pantau.reports.delivery import deliver as deliver_reports
+
+    result = deliver_reports(period)
+    if result.failed:
+        log.warning("delivery failed for %s (retried next run): %s", period,
+                    "; ".join(result.failed))
+    return {"queued": result.queued, "sent": result.sent, "failed": result.failed}

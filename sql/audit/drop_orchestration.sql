@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS audit.retention_action;
+DROP TABLE IF EXISTS audit.alert;
