@@ -7,11 +7,16 @@ is redirected to a temporary folder before any Pantau code reads its settings.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+
+# Airflow reads its home on first import: keep the tests' metadata out of ~/airflow.
+os.environ.setdefault("AIRFLOW_HOME", str(Path(tempfile.gettempdir()) / "pantau-tests-airflow"))
+os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
@@ -94,7 +99,17 @@ def demo_month(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def small_demo(tmp_path_factory) -> Path:
+    """Palangka Raya (62.71) for 2024-Q4 and 2024-Q3: the cycle and DAG tests' small scope."""
+    from pantau.demo.generate import generate
+
+    out = tmp_path_factory.mktemp("small-demo")
+    generate(["62.71"], "2024-Q4", 1, out, workers=1)
+    return out
+
+
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
-        if "integration" in item.path.parts:
+        if {"integration", "dags"} & set(item.path.parts):
             item.add_marker(pytest.mark.integration)

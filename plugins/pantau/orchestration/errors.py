@@ -8,6 +8,7 @@ exponential backoff.
 
 from __future__ import annotations
 
+import importlib
 from datetime import timedelta
 
 # Dotted paths, so that DAG parsing imports neither psycopg nor SQLAlchemy.
@@ -38,11 +39,14 @@ class GateFailed(CycleFailure):
     """The quality gate could not run; the batches stay waiting for the next run."""
 
 
+def _class(dotted: str) -> type[BaseException]:
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
 def is_transient(exc: BaseException) -> bool:
     """True when ``exc`` (or what caused it) is one of the :data:`TRANSIENT` kinds."""
-    from airflow.sdk.module_loading import import_string
-
-    kinds = tuple(import_string(path) for path in TRANSIENT)
+    kinds = tuple(_class(path) for path in TRANSIENT)
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, kinds):

@@ -1,0 +1,146 @@
+"""The real DAGs run with `airflow dags test` on a local metadata DB: ingest → build → reports.
+
+Small scope (Palangka Raya, 2024-Q3 and 2024-Q4), its own warehouse database
+on the session server, its own landing, archive, reports and Airflow home.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from pantau.orchestration.schedule import load_plan
+from tests.support.warehouses import temporary_database
+
+PERIOD = "2024-Q4"
+
+
+@pytest.fixture(scope="module")
+def chain(server_url: str, small_demo: Path, tmp_path_factory):
+    """Run the whole cycle's DAGs once; yield (settings, runs by dag id, warehouse url)."""
+    from pantau.config import get_settings
+    from pantau.orchestration import local_airflow
+
+    root = tmp_path_factory.mktemp("chain")
+    with temporary_database(server_url, "test_chain") as url, \
+            pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PANTAU_WAREHOUSE_URL", url)
+        for name, folder in (("LANDING_DIR", small_demo / "landing"),
+                             ("REPORTS_DIR", root / "reports"), ("ARCHIVE_DIR", root / "archive"),
+                             ("GX_DIR", root / "gx"), ("DATA_DOCS_DIR", root / "docs")):
+            patch.setenv(f"PANTAU_{name}", str(folder))
+        get_settings.cache_clear()
+        settings = get_settings()
+        plan = load_plan(settings)
+        local_airflow.prepare(settings, plan)
+        runs = {}
+        for dag_id, when in local_airflow.cycle_order(PERIOD, plan):
+            runs[dag_id] = local_airflow.dags_test(dag_id, when, settings)
+        yield settings, runs, url
+    get_settings.cache_clear()
+
+
+def _log_tail(run) -> str:
+    return "\n".join(run.log.read_text(errors="replace").splitlines()[-40:])
+
+
+def test_every_dag_of_the_cycle_succeeds_in_order(chain) -> None:
+    _, runs, _ = chain
+    assert list(runs) == [
+        "pantau_ingest_imigrasi_izin_tinggal", "pantau_ingest_imigrasi_tindakan",
+        "pantau_ingest_tenaga_kerja_tka", "pantau_ingest_dukcapil_orang_asing",
+        "pantau_build", "pantau_report_regency", "pantau_report_province", "pantau_maintenance"]
+    for run in runs.values():
+        assert run.ok, f"{run.dag_id} failed:\n{_log_tail(run)}"
+
+
+def test_every_file_is_validated_and_the_periods_built(chain, small_demo: Path) -> None:
+    _, _, url = chain
+    with psycopg.connect(url) as conn:
+        statuses = dict(conn.execute(
+            "SELECT status, count(*) FROM audit.batch GROUP BY status").fetchall())
+        periods = {p for (p,) in conn.execute("SELECT period FROM core.period_build")}
+    delivered = sum(1 for p in (small_demo / "landing").rglob("*") if p.is_file())
+    assert statuses == {"validated": delivered}
+    assert periods == {"2024-Q3", "2024-Q4", "2024-S2"}
+
+
+def test_each_source_asset_got_an_event_and_the_marts_one_per_build(chain) -> None:
+    from pantau.orchestration.local_airflow import airflow_home
+
+    settings, _, _ = chain
+    with sqlite3.connect(airflow_home(settings) / "airflow.db") as db:
+        events = dict(db.execute("SELECT a.name, count(*) FROM asset_event AS e "
+                                 "JOIN asset AS a ON a.id = e.asset_id GROUP BY a.name"))
+    assert events == {"pantau_source_imigrasi_izin_tinggal": 1,
+                      "pantau_source_imigrasi_tindakan": 1,
+                      "pantau_source_tenaga_kerja_tka": 1,
+                      "pantau_source_dukcapil_orang_asing": 1,
+                      "pantau_marts": 3}
+
+
+def test_the_report_dags_render_the_closed_periods_with_figures_equal_to_truth(
+        chain, small_demo: Path) -> None:
+    settings, _, _ = chain
+    regency = settings.reports_dir / "2024-Q4" / "62" / "62.71"
+    province = settings.reports_dir / "2024-S2" / "62"
+    for folder in (regency, province):
+        for name in ("report.html", "report.pdf", "report.xlsx", "figures.json",
+                     "manifest.json"):
+            assert (folder / name).stat().st_size > 0, folder / name
+    truth = json.loads((small_demo / "truth" / "figures" / PERIOD / "62.71.json").read_text())
+    written = json.loads((regency / "figures.json").read_text())
+    assert {key: written[key] for key in truth} == truth
+    assert json.loads((province / "figures.json").read_text())["period"] == "2024-S2"
+
+
+def test_maintenance_rebuilt_the_data_docs_and_deleted_nothing(chain) -> None:
+    settings, _, url = chain
+    assert (settings.data_docs_dir / "index.html").exists()
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM audit.retention_action").fetchone()[0] == 0
+    assert len(list(settings.archive_dir.rglob("*"))) > 0
+
+
+def test_a_rerun_finds_nothing_new_and_updates_no_asset(chain) -> None:
+    from pantau.orchestration import local_airflow
+
+    settings, _, _ = chain
+    run = local_airflow.dags_test("pantau_ingest_tenaga_kerja_tka", None, settings)
+    assert run.ok, _log_tail(run)
+    text = run.log.read_text()
+    assert "map has 0 values to expand" in text
+    with sqlite3.connect(local_airflow.airflow_home(settings) / "airflow.db") as db:
+        (events,) = db.execute("SELECT count(*) FROM asset_event AS e JOIN asset AS a "
+                               "ON a.id = e.asset_id WHERE a.name = "
+                               "'pantau_source_tenaga_kerja_tka'").fetchone()
+    assert events == 1
+
+
+def test_a_rejected_file_fails_the_run_at_once_with_an_alert(chain, tmp_path: Path) -> None:
+    from pantau.orchestration import local_airflow
+
+    settings, _, url = chain
+    landing = tmp_path / "landing" / "tenaga_kerja_tka"
+    landing.mkdir(parents=True)
+    (landing / "tka_62_20241231.xlsx").write_bytes(b"not a workbook at all")
+    shutil.copy(next((Path(settings.landing_dir) / "tenaga_kerja_tka").glob("*.xlsx")),
+                landing / "tka_62_20240601.xlsx")
+    run = local_airflow.dags_test("pantau_ingest_tenaga_kerja_tka", None, settings,
+                                  PANTAU_LANDING_DIR=str(tmp_path / "landing"))
+    assert not run.ok
+    text = run.log.read_text()
+    assert "up_for_retry" not in text.lower()
+    with psycopg.connect(url) as conn:
+        alerts = conn.execute("SELECT task_id, try_number, transient, channel, message "
+                              "FROM audit.alert").fetchall()
+        status = conn.execute("SELECT status, message FROM audit.batch "
+                              "WHERE original_name = 'tka_62_20241231.xlsx'").fetchone()
+    assert [(a[0], a[1], a[2], a[3]) for a in alerts] == [("check", 1, False, "log")]
+    assert "tka_62_20241231.xlsx" in alerts[0][4]
+    assert status[0] == "rejected" and "tka_62_20241231.xlsx" in status[1]

@@ -1,0 +1,75 @@
+"""Retention deletes nothing by default; a policy removes only old logs and bytes, and says so."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from pantau.config import get_settings
+from pantau.ingest.archive import archive_path
+from pantau.orchestration import maintenance
+from pantau.orchestration.alerts import alert_from, raise_alert
+from pantau.orchestration.schedule import Retention
+from tests.conftest import SAMPLE_LANDING
+
+
+def _ingest() -> None:
+    from pantau.ingest.pipeline import ingest_paths
+
+    ingest_paths([SAMPLE_LANDING])
+
+
+def _counts(db) -> dict[str, int]:
+    return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("audit.delivery", "audit.alert", "audit.batch",
+                          "audit.retention_action")}
+
+
+def test_without_a_policy_nothing_is_removed(warehouse: str, db) -> None:
+    _ingest()
+    raise_alert(alert_from(RuntimeError("boom"), "d", "t"))
+    before = _counts(db)
+    files = sorted(get_settings().archive_dir.rglob("*"))
+    assert maintenance.apply_retention(Retention()) == {}
+    assert _counts(db) == before
+    assert sorted(get_settings().archive_dir.rglob("*")) == files
+
+
+def test_a_policy_removes_old_logs_and_archived_bytes_only(warehouse: str, db) -> None:
+    _ingest()
+    raise_alert(alert_from(RuntimeError("old failure"), "d", "t"))
+    old = datetime.now(UTC) - timedelta(days=400)
+    oldest = db.execute("SELECT batch_id, sha256 FROM audit.batch ORDER BY batch_id "
+                        "LIMIT 1").fetchone()
+    db.execute("UPDATE audit.delivery SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
+    db.execute("UPDATE audit.batch SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
+    db.execute("UPDATE audit.alert SET raised_at = %s", (old,))
+    before = _counts(db)
+    removed = maintenance.apply_retention(Retention(archive_days=365, audit_days=365))
+    assert removed["archive_file"] == 1
+    assert removed["audit.alert"] == 1
+    assert removed["audit.delivery"] == before["audit.delivery"] - _counts(db)["audit.delivery"]
+    archive = get_settings().archive_dir
+    assert not archive_path(archive, oldest[1].strip()).exists()
+    assert _counts(db)["audit.batch"] == before["audit.batch"]  # evidence stays
+    ledger = db.execute("SELECT item, keep_days, removed FROM audit.retention_action "
+                        "ORDER BY action_id").fetchall()
+    assert ("archive_file", 365, 1) in ledger and ("audit.alert", 365, 1) in ledger
+
+
+def test_vacuum_analyze_runs_on_the_warehouse(warehouse: str, db) -> None:
+    _ingest()
+    assert maintenance.vacuum_analyze() >= 0
+    analysed = db.execute("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'raw' "
+                          "AND last_analyze IS NOT NULL").fetchone()[0]
+    assert analysed > 0
+
+
+def test_an_alert_without_smtp_is_a_log_line_and_an_audit_row(warehouse: str, db,
+                                                              caplog) -> None:
+    channel = raise_alert(alert_from(ConnectionResetError("peer went away"), "dag", "task",
+                                     "run1", 2, 3))
+    assert channel == "log"
+    assert "ALERT dag.task[2] run run1 try 3 (transient)" in caplog.text
+    row = db.execute("SELECT dag_id, task_id, map_index, try_number, transient, channel "
+                     "FROM audit.alert").fetchone()
+    assert row == ("dag", "task", 2, 3, True, "log")
