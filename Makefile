@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo test lint browser constraints warehouse-stop clean
+.PHONY: install demo airflow test lint browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -15,9 +15,13 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 
 install: $(STAMP)
 
-## The main job on the embedded default: warehouse, migrations, sample exports.
+## The main job on the embedded default: demo exports, the whole cycle through the Airflow DAGs.
 demo: install
 	$(BIN)/pantau demo
+
+## Airflow standalone with the project's DAGs and the embedded warehouse (UI on :8080).
+airflow: install
+	$(BIN)/pantau airflow standalone
 
 ## Lint and the whole test suite (unit, integration on a real PostgreSQL, reports in Chromium).
 test: install browser

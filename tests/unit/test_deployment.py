@@ -1,0 +1,89 @@
+"""docker-compose.yml and the Dockerfile, checked as far as a machine without Docker can."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = ROOT / "docker-compose.yml"
+DOCKERFILE = ROOT / "Dockerfile"
+AIRFLOW_SERVICES = {"airflow-apiserver", "airflow-scheduler", "airflow-dag-processor",
+                    "airflow-triggerer", "airflow-worker", "airflow-init"}
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE.read_text())
+
+
+def test_compose_has_the_official_airflow_shape_and_a_separate_warehouse(compose) -> None:
+    services = compose["services"]
+    assert AIRFLOW_SERVICES | {"postgres", "redis", "warehouse"} <= set(services)
+    for name in AIRFLOW_SERVICES:
+        env = services[name]["environment"]
+        assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+        assert "@postgres/airflow" in env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
+        assert "@warehouse:5432/pantau" in env["PANTAU_WAREHOUSE_URL"]
+        mounts = {v.split(":")[1] for v in services[name]["volumes"]}
+        assert {"/data/landing", "/data/reports", "/data/archive"} <= mounts
+    assert services["airflow-worker"]["command"] == "celery worker"
+    assert {"landing", "reports", "archive"} <= set(compose["volumes"])
+
+
+def test_every_file_compose_and_the_dockerfile_name_exists(compose) -> None:
+    for service in compose["services"].values():
+        if "build" in service:
+            assert (ROOT / service["build"] / "Dockerfile").exists()
+        for volume in service.get("volumes", []):
+            source = volume.split(":")[0]
+            if source.startswith("."):
+                assert (ROOT / source).exists(), source
+    copied = re.findall(r"^COPY (?:--\S+ )*(.+) \S+$", DOCKERFILE.read_text(), re.MULTILINE)
+    for line in copied:
+        for name in line.split():
+            assert (ROOT / name).exists(), name
+
+
+def test_every_variable_compose_reads_is_documented() -> None:
+    names = set(re.findall(r"\$\{(\w+)", COMPOSE.read_text()))
+    readme = (ROOT / "README.md").read_text()
+    assert names, "compose reads its secrets from the environment"
+    assert [n for n in sorted(names) if n not in readme] == []
+
+
+def test_the_image_extends_the_airflow_version_the_constraints_pin() -> None:
+    pinned = re.search(r"^apache-airflow==(\S+)$",
+                       (ROOT / "constraints-3.11.txt").read_text(), re.MULTILINE).group(1)
+    assert re.search(rf"^FROM apache/airflow:{re.escape(pinned)}-python3\.11$",
+                     DOCKERFILE.read_text(), re.MULTILINE)
+
+
+def test_the_images_install_command_resolves_against_the_constraints(tmp_path: Path) -> None:
+    """The Dockerfile's pip command, on a copy laid out as COPY lays it out, in this venv."""
+    text = DOCKERFILE.read_text()
+    target = tmp_path / "opt" / "pantau"
+    for names, destination in re.findall(r"^COPY (?:--\S+ )*(.+) (\S+)$", text, re.MULTILINE):
+        place = target / Path(destination).relative_to("/opt/pantau")
+        for name in names.split():
+            if (ROOT / name).is_dir():  # COPY dir /opt/pantau/dir
+                shutil.copytree(ROOT / name, place, ignore=shutil.ignore_patterns(
+                    "__pycache__", "*.egg-info"))
+            else:  # COPY files... /opt/pantau/
+                place.mkdir(parents=True, exist_ok=True)
+                shutil.copy(ROOT / name, place / name)
+    (command,) = re.findall(r"^RUN (pip install .+)$", text, re.MULTILINE)
+    args = [a.replace("/opt/pantau", str(target)) for a in shlex.split(command)[2:]]
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--disable-pip-version-check",
+         *args],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Would install pantau-" in done.stdout
