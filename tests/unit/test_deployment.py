@@ -53,7 +53,8 @@ def test_every_file_compose_and_the_dockerfile_name_exists(compose) -> None:
 
 
 def test_every_variable_compose_reads_is_documented() -> None:
-    names = set(re.findall(r"\$\{(\w+)", COMPOSE.read_text()))
+    # $${NAME} is the container's own shell variable, not one compose reads.
+    names = set(re.findall(r"(?<!\$)\$\{(\w+)", COMPOSE.read_text()))
     readme = (ROOT / "README.md").read_text()
     assert names, "compose reads its secrets from the environment"
     assert [n for n in sorted(names) if n not in readme] == []
