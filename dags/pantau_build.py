@@ -9,17 +9,14 @@ each period is one idempotent transaction.
 
 from __future__ import annotations
 
-import pendulum
 from airflow.sdk import AssetAny, AssetOrTimeSchedule, CronTriggerTimetable, dag, task
 
 from pantau.orchestration import steps
-from pantau.orchestration.alerts import on_task_failure
 from pantau.orchestration.assets import MARTS, SOURCE_ASSETS
-from pantau.orchestration.errors import task_defaults
+from pantau.orchestration.dag_args import dag_args
 from pantau.orchestration.schedule import POOL, load_plan
 
 PLAN = load_plan()
-KINDS = sorted({level.period_kind for level in PLAN.reports.values()})
 
 
 @dag(
@@ -28,17 +25,13 @@ KINDS = sorted({level.period_kind for level in PLAN.reports.values()})
         timetable=CronTriggerTimetable(PLAN.build_schedule, timezone=PLAN.timezone),
         assets=AssetAny(*SOURCE_ASSETS.values()),
     ),
-    start_date=pendulum.datetime(2024, 1, 1, tz=PLAN.timezone),
-    catchup=False,
     max_active_runs=1,
-    default_args=task_defaults(on_task_failure),
-    tags=["pantau", "build"],
-    doc_md=__doc__,
+    **dag_args("build", __doc__, PLAN),
 )
 def pantau_build():
     @task(pool=POOL)
     def periods_to_build() -> list[str]:
-        return steps.periods_to_build(KINDS)
+        return steps.periods_to_build(PLAN.build_kinds)
 
     # One build at a time: builds share the fact tables and take one lock anyway.
     @task(pool=POOL, outlets=[MARTS], max_active_tis_per_dag=1)

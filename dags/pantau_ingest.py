@@ -11,15 +11,12 @@ task log and in audit.batch.
 
 from __future__ import annotations
 
-import pendulum
 from airflow.sdk import CronTriggerTimetable, Metadata, dag, task
 from airflow.sdk.exceptions import AirflowSkipException
 
 from pantau.orchestration import steps
-from pantau.orchestration.alerts import on_task_failure
 from pantau.orchestration.assets import SOURCE_ASSETS
-from pantau.orchestration.errors import task_defaults
-from pantau.orchestration.landing import new_files, split_evenly
+from pantau.orchestration.dag_args import dag_args
 from pantau.orchestration.schedule import POOL, load_plan
 
 PLAN = load_plan()
@@ -31,17 +28,13 @@ def ingest_dag(source: str):
     @dag(
         dag_id=f"pantau_ingest_{source}",
         schedule=CronTriggerTimetable(PLAN.ingest_schedule, timezone=PLAN.timezone),
-        start_date=pendulum.datetime(2024, 1, 1, tz=PLAN.timezone),
-        catchup=False,
         max_active_runs=1,
-        default_args=task_defaults(on_task_failure),
-        tags=["pantau", "ingest"],
-        doc_md=__doc__,
+        **dag_args("ingest", __doc__, PLAN),
     )
     def ingest():
         @task(pool=POOL)
         def find_new_files() -> list[list[dict]]:
-            return split_evenly(new_files(PLAN.landing_for(source)), PLAN.parallel_groups)
+            return steps.new_file_groups(PLAN.landing_for(source), PLAN.parallel_groups)
 
         @task(pool=POOL)
         def ingest_group(files: list[dict]) -> dict:

@@ -7,12 +7,10 @@ is recorded in audit.retention_action.
 
 from __future__ import annotations
 
-import pendulum
 from airflow.sdk import CronTriggerTimetable, dag, task
 
 from pantau.orchestration import maintenance
-from pantau.orchestration.alerts import on_task_failure
-from pantau.orchestration.errors import task_defaults
+from pantau.orchestration.dag_args import dag_args
 from pantau.orchestration.schedule import POOL, load_plan
 
 PLAN = load_plan()
@@ -21,12 +19,8 @@ PLAN = load_plan()
 @dag(
     dag_id="pantau_maintenance",
     schedule=CronTriggerTimetable(PLAN.maintenance_schedule, timezone=PLAN.timezone),
-    start_date=pendulum.datetime(2024, 1, 1, tz=PLAN.timezone),
-    catchup=False,
     max_active_runs=1,
-    default_args=task_defaults(on_task_failure),
-    tags=["pantau", "maintenance"],
-    doc_md=__doc__,
+    **dag_args("maintenance", __doc__, PLAN),
 )
 def pantau_maintenance():
     @task(pool=POOL)

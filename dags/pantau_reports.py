@@ -12,13 +12,12 @@ the reports for their recipients. Backfill any past period with
 
 from __future__ import annotations
 
-import pendulum
+from datetime import date
+
 from airflow.sdk import CronTriggerTimetable, Param, dag, task
 
-from pantau.config import get_settings
 from pantau.orchestration import steps
-from pantau.orchestration.alerts import on_task_failure
-from pantau.orchestration.errors import task_defaults
+from pantau.orchestration.dag_args import dag_args
 from pantau.orchestration.schedule import POOL, ReportLevel, load_plan
 
 PLAN = load_plan()
@@ -28,22 +27,18 @@ def report_dag(level: ReportLevel):
     @dag(
         dag_id=f"pantau_report_{level.level}",
         schedule=CronTriggerTimetable(level.schedule, timezone=PLAN.timezone),
-        start_date=pendulum.datetime(2020, 1, 1, tz=PLAN.timezone),
-        catchup=False,
         max_active_runs=2,
-        default_args=task_defaults(on_task_failure),
         params={"period": Param(None, type=["null", "string"],
                                 description=f"a {level.period_kind} to render instead of the "
                                             "one that just closed, e.g. 2024-Q4 or 2024-S2")},
-        tags=["pantau", "report"],
-        doc_md=__doc__,
+        **dag_args("report", __doc__, PLAN, start=date(2020, 1, 1)),  # backfill from 2020
     )
     def report():
         @task
-        def closed_period(**context) -> str:
-            chosen = context["params"].get("period")
+        def which_period(**context) -> str:
             when = context.get("logical_date") or context["dag_run"].run_after
-            return chosen or steps.closed_period(level.period_kind, when, PLAN.timezone)
+            return steps.period_to_report(level.period_kind, context["params"].get("period"),
+                                          when, PLAN.timezone)
 
         @task(pool=POOL)
         def build_if_needed(period: str) -> list[dict]:
@@ -55,14 +50,13 @@ def report_dag(level: ReportLevel):
 
         @task(pool=POOL)
         def render(province: str, period: str) -> list[str]:
-            return steps.render_province(period, province, str(get_settings().reports_dir),
-                                         PLAN.report_regions)
+            return steps.render_province(period, province, scope=PLAN.report_regions)
 
         @task(pool=POOL)
         def deliver(period: str, rendered: list[list[str]]) -> dict:
             return steps.deliver(period)
 
-        period = closed_period()
+        period = which_period()
         regions = provinces(period)
         build_if_needed(period) >> regions
         rendered = render.partial(period=period).expand(province=regions)

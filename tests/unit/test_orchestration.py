@@ -11,7 +11,13 @@ import pytest
 from pantau.config import load_settings
 from pantau.orchestration import steps
 from pantau.orchestration.alerts import alert_from
-from pantau.orchestration.errors import FilesRejected, GateFailed, is_transient, retry_policy
+from pantau.orchestration.errors import (
+    CycleFailure,
+    FilesRejected,
+    GateFailed,
+    is_transient,
+    retry_policy,
+)
 from pantau.orchestration.landing import LandedFile, split_evenly
 from pantau.orchestration.schedule import ScheduleError, load_plan
 from pantau.periods import Period, PeriodKind
@@ -131,14 +137,26 @@ def test_everything_else_fails_at_once(exc: BaseException) -> None:
     assert not is_transient(exc)
 
 
-def test_a_wrapped_transient_cause_counts_as_transient() -> None:
+def test_transient_means_what_the_retry_policy_retries() -> None:
+    """The alert's 'transient' flag and the retry decision agree, wrapped causes included."""
     try:
         try:
             raise psycopg.OperationalError("connection lost")
         except psycopg.OperationalError as inner:
             raise RuntimeError("build failed") from inner
     except RuntimeError as outer:
-        assert is_transient(outer)
+        assert not is_transient(outer)
+        assert retry_policy().evaluate(outer, try_number=1, max_tries=5).action.value == "fail"
+
+
+def test_a_report_period_asked_for_by_name_must_be_of_the_dags_kind() -> None:
+    when = date(2025, 1, 5)
+    assert steps.period_to_report(PeriodKind.QUARTER, None, when, "Asia/Jakarta") == "2024-Q4"
+    assert steps.period_to_report(PeriodKind.QUARTER, "2023-q2", when, "UTC") == "2023-Q2"
+    with pytest.raises(CycleFailure, match="renders semester reports; 2024-Q4 is a quarter"):
+        steps.period_to_report(PeriodKind.SEMESTER, "2024-Q4", when, "UTC")
+    with pytest.raises(ValueError, match="YYYY-Qn"):
+        steps.period_to_report(PeriodKind.QUARTER, "2024-Q9", when, "UTC")
 
 
 def test_an_alert_line_names_the_task_and_whether_it_is_retried() -> None:

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-_BLOCK = 1 << 20
+BLOCK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class ArchiveCorrupted(RuntimeError):
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while block := handle.read(_BLOCK):
+        while block := handle.read(BLOCK):
             digest.update(block)
     return digest.hexdigest()
 
@@ -49,7 +49,7 @@ def archive_file(source: Path, archive_dir: Path) -> Archived:
     temp = Path(temp_name)
     try:
         with source.open("rb") as reader, os.fdopen(fd, "wb") as writer:
-            while block := reader.read(_BLOCK):
+            while block := reader.read(BLOCK):
                 digest.update(block)
                 writer.write(block)
                 size += len(block)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from pantau import mail
-from pantau.orchestration.errors import is_transient
+from pantau.orchestration.errors import describe, is_transient
 
 log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 2000
@@ -47,10 +47,12 @@ class Alert:
 def alert_from(exception: BaseException | None, dag_id: str, task_id: str,
                run_id: str | None = None, map_index: int | None = None,
                try_number: int | None = None) -> Alert:
-    text = str(exception) if exception is not None else "failed without an exception"
-    return Alert(dag_id, task_id, run_id, map_index, try_number,
-                 type(exception).__name__ if exception is not None else None,
-                 text[:MESSAGE_LIMIT], bool(exception is not None and is_transient(exception)))
+    if exception is None:
+        return Alert(dag_id, task_id, run_id, map_index, try_number, None,
+                     "failed without an exception", False)
+    text = describe(exception).split(": ", 1)[-1]
+    return Alert(dag_id, task_id, run_id, map_index, try_number, type(exception).__name__,
+                 text[:MESSAGE_LIMIT], is_transient(exception))
 
 
 def recipients() -> list[str]:

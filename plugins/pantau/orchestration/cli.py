@@ -33,6 +33,9 @@ def _print_cycle(result) -> None:
         files = ", ".join(f"{n} {s}" for s, n in sorted(tally.files.items())) or "no files"
         console.print(f"[bold]ingest[/]    {sum(tally.files.values())} files ({files}); "
                       f"{tally.rows:,} rows loaded")
+        console.print("          " + "; ".join(
+            f"{source} {n['files']} files, {n['rows']:,} rows"
+            for source, n in sorted(tally.per_source.items())))
     if result.gate is not None:
         gate = result.gate
         console.print(f"[bold]validate[/]  {len(gate['validated'])} batches validated, "
@@ -116,6 +119,14 @@ def airflow_cycle(
 ) -> None:
     """Run ingest → build → reports → maintenance for PERIOD with `airflow dags test`."""
     raise typer.Exit(0 if run_dag_chain(period, landing) else 1)
+
+
+@airflow_app.command("pool-slots")
+def airflow_pool_slots() -> None:
+    """Print the size of the pantau_warehouse pool that dags/schedule.toml asks for."""
+    from pantau.orchestration.schedule import load_plan
+
+    print(load_plan().pool_slots)
 
 
 @airflow_app.command("env")

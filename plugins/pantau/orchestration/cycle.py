@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pantau.config import Settings, get_settings
 from pantau.orchestration import steps
+from pantau.orchestration.errors import describe
 from pantau.orchestration.schedule import Plan, load_plan
 from pantau.periods import Period
 from pantau.sources.delivery import discover
@@ -44,8 +45,8 @@ def _stage(result: CycleResult, name: str, action):
     try:
         return action()
     except Exception as exc:
-        log.exception("%s failed", name)
-        result.problems.append(f"{name}: {type(exc).__name__}: {exc}")
+        log.error("%s failed: %s", name, describe(exc))
+        result.problems.append(f"{name}: {describe(exc)}")
         result.stopped_at = name
         return None
 
@@ -70,7 +71,7 @@ def run_cycle(landing: Path, period: str, output: Path, regions: list[str] | Non
     result.gate = _stage(result, "validate", lambda: steps.validate(settings=settings))
     if result.gate is None:
         return result
-    result.problems += [f"batch {b}: {'; '.join(r)}" for b, r in result.gate["rejected"].items()]
+    result.problems += steps.rejected_batches(result.gate)
     levels = {name: level.period_kind for name, level in plan.reports.items()}
     ending = steps.report_periods(period, levels)
     for target in sorted({period, *ending.values()}):

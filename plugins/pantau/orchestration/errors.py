@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from datetime import timedelta
 
-# Dotted paths, so that DAG parsing imports neither psycopg nor SQLAlchemy.
+# Dotted paths: the retry policy is serialised with the DAG by name.
 # psycopg's OperationalError covers a lost connection, AdminShutdown,
 # CannotConnectNow, serialization failures and deadlocks.
 TRANSIENT = [
@@ -45,14 +45,26 @@ def _class(dotted: str) -> type[BaseException]:
 
 
 def is_transient(exc: BaseException) -> bool:
-    """True when ``exc`` (or what caused it) is one of the :data:`TRANSIENT` kinds."""
-    kinds = tuple(_class(path) for path in TRANSIENT)
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, kinds):
-            return True
-        seen = seen.__cause__
-    return False
+    """True when ``exc`` is one of the :data:`TRANSIENT` kinds, exactly as the retry policy
+    decides (it looks at the raised exception, not at what caused it)."""
+    return isinstance(exc, tuple(_class(path) for path in TRANSIENT))
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: message`` safe for logs, mail and audit: no value from a data row.
+
+    PostgreSQL quotes the offending value after a colon and in its DETAIL
+    (``Key (nomor_paspor)=(...)``), and that value may be personal data, so
+    for database errors only the head of the primary message is kept.
+    Pantau's own exceptions name file, row and column, never the value.
+    """
+    import psycopg
+
+    database_error = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's
+    if isinstance(database_error, psycopg.Error):
+        primary = database_error.diag.message_primary or type(database_error).__name__
+        return f"{type(database_error).__name__}: {primary.split(':', 1)[0]}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def retry_policy():

@@ -9,18 +9,20 @@ Hashing reads each file once per listing, far cheaper than ingesting it.
 
 from __future__ import annotations
 
+import logging
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pantau.config import Settings, get_settings
-from pantau.ingest.archive import sha256_of
+from pantau.ingest.archive import BLOCK, sha256_of
 from pantau.sources.delivery import discover
 from pantau.warehouse.connection import connect
 
-_CHUNK = 1 << 20
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class LandedFile:
 
 
 def _is_remote(location: str) -> bool:
-    return "://" in location and not location.startswith("file://")
+    """A URL (``s3://``, ``gs://``, ``file://`` ...) goes through ObjectStoragePath; a
+    plain path is read directly."""
+    return "://" in location
 
 
 def _storage(location: str):
@@ -48,12 +52,17 @@ def _storage(location: str):
 def _files(location: str) -> Iterator[tuple[str, object]]:
     """(uri, path object) of every delivery-looking file under ``location``."""
     if not _is_remote(location):
-        root = Path(location.removeprefix("file://"))
-        if root.exists():
-            for path in discover([root]):
-                yield str(path), path
+        root = Path(location)
+        if not root.exists():
+            log.warning("landing location %s does not exist: nothing to pick up", root)
+            return
+        for path in discover([root]):
+            yield str(path), path
         return
     root = _storage(location)
+    if not root.exists():
+        log.warning("landing location %s does not exist: nothing to pick up", location)
+        return
     for path in sorted(root.rglob("*"), key=str):
         if path.is_file() and not path.name.startswith((".", "~$")):
             yield str(path), path
@@ -65,10 +74,13 @@ def new_files(location: str, url: str | None = None) -> list[LandedFile]:
              for uri, path in _files(location)]
     if not found:
         return []
+    # audit.batch is never purged, so a retention pass over audit.delivery does
+    # not make old files in the landing location new again.
     with connect("loader", url=url) as conn:
         known = {sha for (sha,) in conn.execute(
-            "SELECT DISTINCT sha256 FROM audit.delivery WHERE sha256 = ANY(%s)",
-            ([f.sha256 for f in found],)).fetchall()}
+            "SELECT sha256 FROM audit.batch WHERE sha256 = ANY(%(shas)s) "
+            "UNION SELECT sha256 FROM audit.delivery WHERE sha256 = ANY(%(shas)s)",
+            {"shas": [f.sha256 for f in found]}).fetchall()}
     fresh, seen = [], set(known)
     for item in found:
         if item.sha256 not in seen:  # the same bytes twice in one drop: ingest once
@@ -99,16 +111,16 @@ def local_copy(uri: str, source: str, settings: Settings | None = None) -> Itera
     removed afterwards (the archive keeps the bytes).
     """
     if not _is_remote(uri):
-        yield Path(uri.removeprefix("file://"))
+        yield Path(uri)
         return
     settings = settings or get_settings()
     remote = _storage(uri)
-    folder = settings.var_dir / "incoming" / source
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / remote.name
-    try:
+    incoming = settings.var_dir / "incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    # One private folder per file: same-named files from two prefixes never meet.
+    with tempfile.TemporaryDirectory(dir=incoming) as private:
+        target = Path(private) / source / remote.name
+        target.parent.mkdir()
         with remote.open("rb") as reader, target.open("wb") as writer:
-            shutil.copyfileobj(reader, writer, _CHUNK)
+            shutil.copyfileobj(reader, writer, BLOCK)
         yield target
-    finally:
-        target.unlink(missing_ok=True)

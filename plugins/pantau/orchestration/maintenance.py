@@ -45,21 +45,22 @@ def _record(conn, item: str, days: int, cutoff: datetime, removed: int, detail=N
         (item, days, cutoff, removed, json.dumps(detail) if detail is not None else None))
 
 
-def _purge_archive(conn, settings: Settings, days: int, now: datetime) -> int:
-    """Archived bytes last delivered before the cutoff (a re-delivery keeps them)."""
+def _archive_to_purge(conn, settings: Settings, days: int, now: datetime) -> list:
+    """Archived files last delivered before the cutoff (a re-delivery keeps them).
+
+    Only recorded here; the files go after the ledger row is committed, so a
+    removal is never left unaccounted for.
+    """
     cutoff = now - timedelta(days=days)
     rows = conn.execute("""
         SELECT sha256 FROM (SELECT sha256, received_at FROM audit.delivery
                             UNION ALL SELECT sha256, received_at FROM audit.batch) AS seen
          GROUP BY sha256 HAVING max(received_at) < %s ORDER BY sha256""", (cutoff,)).fetchall()
-    removed = []
-    for (sha,) in rows:
-        path = archive_path(settings.archive_dir, sha.strip())
-        if path.exists():
-            path.unlink()
-            removed.append(sha.strip())
-    _record(conn, "archive_file", days, cutoff, len(removed), {"sha256": removed[:1000]})
-    return len(removed)
+    paths = [archive_path(settings.archive_dir, sha.strip()) for (sha,) in rows]
+    present = [path for path in paths if path.exists()]
+    _record(conn, "archive_file", days, cutoff, len(present),
+            {"sha256": [path.name for path in present][:1000]})
+    return present
 
 
 def _purge_audit(conn, days: int, now: datetime) -> dict[str, int]:
@@ -86,13 +87,17 @@ def apply_retention(policy: Retention, settings: Settings | None = None,
     if policy.archive_days is None and policy.audit_days is None:
         log.info("retention: no policy set, nothing removed")
         return removed
+    doomed = []
     with connect(None, url=url) as conn:
         # Archive first: it reads the delivery log that the audit purge may shorten.
         if policy.archive_days is not None:
-            removed["archive_file"] = _purge_archive(conn, settings, policy.archive_days, now)
+            doomed = _archive_to_purge(conn, settings, policy.archive_days, now)
+            removed["archive_file"] = len(doomed)
         if policy.audit_days is not None:
             removed.update(_purge_audit(conn, policy.audit_days, now))
         conn.commit()
+    for path in doomed:
+        path.unlink(missing_ok=True)
     log.info("retention removed %s", removed)
     return removed
 

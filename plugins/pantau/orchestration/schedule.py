@@ -60,8 +60,10 @@ class Plan:
     def landing_for(self, source: str) -> str:
         return self.landing[source]
 
-    def level_for(self, kind: PeriodKind) -> ReportLevel | None:
-        return next((r for r in self.reports.values() if r.period_kind is kind), None)
+    @property
+    def build_kinds(self) -> list[PeriodKind]:
+        """The period kinds the reports need built."""
+        return sorted({level.period_kind for level in self.reports.values()})
 
 
 _LEVELS = {"regency": PeriodKind.QUARTER, "province": PeriodKind.SEMESTER}

@@ -16,8 +16,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pantau.config import Settings, get_settings
-from pantau.orchestration.errors import FilesRejected, GateFailed
-from pantau.orchestration.landing import local_copy
+from pantau.orchestration.errors import CycleFailure, FilesRejected, GateFailed
+from pantau.orchestration.landing import local_copy, new_files, split_evenly
 from pantau.periods import Period, PeriodKind
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,15 @@ NOT_LOADED = ("rejected", "unrecognised")
 
 
 # --------------------------------------------------------------------- ingest
+
+
+class NothingToReport(CycleFailure):
+    """A report run found no region with data for its period: the exports did not arrive."""
+
+
+def new_file_groups(location: str, groups: int) -> list[list[dict]]:
+    """The landing location's new files, in at most ``groups`` groups of similar size."""
+    return split_evenly(new_files(location), groups)
 
 
 @dataclass
@@ -112,11 +121,15 @@ def validate(sources: list[str] | None = None, settings: Settings | None = None)
     }
 
 
+def rejected_batches(verdict: dict) -> list[str]:
+    """One line per batch the gate rejected, with its reasons."""
+    return [f"batch {batch}: {'; '.join(reasons)}"
+            for batch, reasons in verdict.get("rejected", {}).items()]
+
+
 def raise_if_rejected(what: str, tallies: list[dict], verdict: dict) -> None:
     """Fail (without retry) when a file or batch was rejected; the reasons are the message."""
-    failures = list(IngestTally.combine(tallies).failures)
-    failures += [f"batch {batch}: {'; '.join(reasons)}"
-                 for batch, reasons in verdict.get("rejected", {}).items()]
+    failures = list(IngestTally.combine(tallies).failures) + rejected_batches(verdict)
     if failures:
         shown = "\n  ".join(failures[:20])
         more = f"\n  ... and {len(failures) - 20} more" if len(failures) > 20 else ""
@@ -125,6 +138,10 @@ def raise_if_rejected(what: str, tallies: list[dict], verdict: dict) -> None:
 
 
 # ---------------------------------------------------------------------- build
+
+
+def _built(conn) -> set[str]:
+    return {p for (p,) in conn.execute("SELECT period FROM core.period_build").fetchall()}
 
 
 def periods_to_build(kinds: list[PeriodKind], url: str | None = None) -> list[str]:
@@ -137,7 +154,7 @@ def periods_to_build(kinds: list[PeriodKind], url: str | None = None) -> list[st
     from pantau.warehouse.connection import connect
 
     with connect("loader", url=url) as conn:
-        built = {p for (p,) in conn.execute("SELECT period FROM core.period_build").fetchall()}
+        built = _built(conn)
         dates = [d for (d,) in conn.execute(
             "SELECT DISTINCT snapshot_date FROM audit.batch WHERE status = 'validated'")]
     touched = {Period.containing(day, kind).label for day in dates for kind in kinds}
@@ -171,7 +188,7 @@ def ensure_built(period: str, settings: Settings | None = None) -> list[dict]:
     stale = set(stale_periods())
     done = []
     with connect("loader") as conn:
-        built = {p for (p,) in conn.execute("SELECT period FROM core.period_build").fetchall()}
+        built = _built(conn)
         earlier = [wanted.previous()] if _has_data(conn, wanted.previous()) else []
     candidates = [*earlier, wanted]
     for candidate in candidates:
@@ -188,6 +205,18 @@ def closed_period(kind: PeriodKind, logical: datetime | date, timezone: str) -> 
     if isinstance(logical, datetime):
         logical = logical.astimezone(ZoneInfo(timezone)).date()
     return Period.closed_before(logical, kind).label
+
+
+def period_to_report(kind: PeriodKind, chosen: str | None, logical: datetime | date,
+                     timezone: str) -> str:
+    """The period a report run renders: the one asked for by name, else the one that closed."""
+    if not chosen:
+        return closed_period(kind, logical, timezone)
+    period = Period.parse(chosen)
+    if period.kind is not kind:
+        raise CycleFailure(f"this DAG renders {kind.value} reports; {period.label} is a "
+                           f"{period.kind.value}")
+    return period.label
 
 
 def first_run_after(schedule: str, period: str, timezone: str) -> datetime:
@@ -230,17 +259,29 @@ def regions_with_data(period: str, scope: list[str] | None = None) -> list[str]:
 
 
 def provinces_to_render(period: str, scope: list[str] | None = None) -> list[str]:
-    """The provinces to fan report rendering out over (one task each, not one per regency)."""
-    return sorted({code[:2] for code in regions_with_data(period, scope)})
+    """The provinces to fan report rendering out over (one task each, not one per regency).
+
+    No region with data is a failure, not an empty success: the period's
+    exports did not arrive (or the scope names no region that has data).
+    """
+    provinces = sorted({code[:2] for code in regions_with_data(period, scope)})
+    if not provinces:
+        raise NothingToReport(f"{period}: no region with data"
+                              + (f" within {', '.join(scope)}" if scope else "")
+                              + ": were the exports for this period delivered?")
+    return provinces
 
 
-def render_province(period: str, province: str, output: str,
+def render_province(period: str, province: str, output: str | None = None,
                     scope: list[str] | None = None, settings: Settings | None = None) -> list[str]:
-    """Render the period's reports for one province's regions; return their folders."""
+    """Render the period's reports for one province's regions (default output: the reports
+    directory of the settings); return their folders."""
     from pantau.reports.render import render_period
 
+    settings = settings or get_settings()
     regions = [code for code in regions_with_data(period, scope) if code[:2] == province]
-    rendered = render_period(Period.parse(period), Path(output), regions, settings)
+    rendered = render_period(Period.parse(period), Path(output or settings.reports_dir),
+                             regions, settings)
     return [str(item.directory) for item in rendered]
 
 
