@@ -7,6 +7,7 @@ on the session server, its own landing, archive, reports and Airflow home.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -147,3 +148,34 @@ def test_a_rejected_file_fails_the_run_at_once_with_an_alert(chain, tmp_path: Pa
     assert [(a[0], a[1], a[2], a[3]) for a in alerts] == [("check", 1, False, "log")]
     assert "tka_62_20241231.xlsx" in alerts[0][4]
     assert status[0] == "rejected" and "tka_62_20241231.xlsx" in status[1]
+
+
+def test_a_backfill_lists_one_run_per_closed_quarter(chain) -> None:
+    from pantau.orchestration import local_airflow
+
+    settings, _, _ = chain
+    done = local_airflow.airflow(["backfill", "create", "--dag-id", "pantau_report_regency",
+                                  "--from-date", "2024-04-01", "--to-date", "2025-01-31",
+                                  "--reprocess-behavior", "completed", "--dry-run"], settings)
+    assert done.returncode == 0, done.stdout + done.stderr
+    ticks = re.findall(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+00:00)", done.stdout)
+    # 06:00 WIB on the 5th after each quarter: 2024-Q1, Q2, Q3 and Q4 (that one ran already
+    # in the chain; --reprocess-behavior completed runs it again).
+    assert ticks == ["2024-04-04 23:00:00+00:00", "2024-07-04 23:00:00+00:00",
+                     "2024-10-04 23:00:00+00:00", "2025-01-04 23:00:00+00:00"]
+
+
+def test_a_past_run_renders_the_quarter_that_closed_before_it(chain, small_demo: Path) -> None:
+    """What each backfill run does: the October 2024 tick reports 2024-Q3."""
+    from pantau.orchestration import local_airflow
+    from pantau.orchestration.steps import first_run_after
+
+    settings, _, _ = chain
+    plan = load_plan(settings)
+    tick = first_run_after(plan.reports["regency"].schedule, "2024-Q3", plan.timezone)
+    run = local_airflow.dags_test("pantau_report_regency", tick, settings)
+    assert run.ok, _log_tail(run)
+    truth = json.loads((small_demo / "truth" / "figures" / "2024-Q3" / "62.71.json").read_text())
+    written = json.loads((settings.reports_dir / "2024-Q3" / "62" / "62.71" /
+                          "figures.json").read_text())
+    assert {key: written[key] for key in truth} == truth
