@@ -182,6 +182,7 @@ def demo(
     """The main job: demo exports for provinces 62, 19, 14 → the whole cycle through Airflow."""
     from pantau.cli import generate_demo_data
     from pantau.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
+    from pantau.orchestration.local_airflow import runs_dir
     from pantau.reporting.warehouse_summary import print_warehouse_summary
     from pantau.warehouse.connection import warehouse_url
 
@@ -198,7 +199,7 @@ def demo(
     console.print(f"reports:   [bold]{settings.reports_dir}[/] (<period>/<province>/[<regency>/]"
                   "report.html, .pdf, .xlsx, figures.json, manifest.json)")
     console.print(f"Data Docs: [bold]{docs_index(settings)}[/]")
-    console.print(f"Airflow:   run logs in {settings.var_dir / 'airflow' / 'runs'}; "
+    console.print(f"Airflow:   run logs in {runs_dir(settings)}; "
                   "UI with [bold]make airflow[/]")
     console.print("explore:   [bold].venv/bin/pantau warehouse psql[/]")
     raise typer.Exit(0 if ok else 1)

@@ -9,6 +9,7 @@ what happened at each, and ``ok`` is False when anything failed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,51 +41,56 @@ class CycleResult:
         return not self.problems
 
 
+class _Stopped(Exception):
+    """A stage failed; what follows depends on it."""
+
+
 def _stage(result: CycleResult, name: str, action):
-    """Run one stage; a failure is recorded (not raised) and stops the cycle."""
+    """Run one stage; a failure is recorded in ``result`` and stops the cycle."""
     try:
         return action()
     except Exception as exc:
         log.error("%s failed: %s", name, describe(exc))
         result.problems.append(f"{name}: {describe(exc)}")
         result.stopped_at = name
-        return None
+        raise _Stopped from exc
 
 
 def run_cycle(landing: Path, period: str, output: Path, regions: list[str] | None = None,
               settings: Settings | None = None, plan: Plan | None = None) -> CycleResult:
     """Ingest, validate, build and report ``period`` (raises ValueError for a bad period)."""
-    from pantau.warehouse import migrate
-
     settings = settings or get_settings()
     plan = plan or load_plan(settings)
     Period.parse(period)
     result = CycleResult(period, landing, output)
-    if _stage(result, "warehouse", lambda: migrate.upgrade() or True) is None:
-        return result
-    files = [{"uri": str(path)} for path in discover([landing])]
+    with contextlib.suppress(_Stopped):  # the failed stage is recorded in result
+        _run_stages(result, regions or plan.report_regions, settings, plan)
+    return result
+
+
+def _run_stages(result: CycleResult, scope: list[str], settings: Settings, plan: Plan) -> None:
+    from pantau.warehouse import migrate
+
+    _stage(result, "warehouse", migrate.upgrade)
+    files = [{"uri": str(path)} for path in discover([result.landing])]
     tally = _stage(result, "ingest", lambda: steps.ingest_files(files, settings=settings))
-    if tally is None:
-        return result
     result.ingest = steps.IngestTally.combine([tally])
     result.problems += result.ingest.failures
     result.gate = _stage(result, "validate", lambda: steps.validate(settings=settings))
-    if result.gate is None:
-        return result
     result.problems += steps.rejected_batches(result.gate)
-    levels = {name: level.period_kind for name, level in plan.reports.items()}
-    ending = steps.report_periods(period, levels)
-    for target in sorted({period, *ending.values()}):
-        built = _stage(result, f"build {target}", lambda t=target: steps.ensure_built(t, settings))
-        if built is None:
-            return result
-        result.built += [b for b in built if b["period"] not in {x["period"] for x in result.built}]
-    scope = regions or plan.report_regions
+    ending = steps.report_periods(result.period, plan.report_kinds)
+    # Each build happens once: a period built here is neither missing nor stale after.
+    for target in sorted({result.period, *ending.values()}):
+        result.built += _stage(result, f"build {target}",
+                               lambda t=target: steps.ensure_built(t, settings))
     for report_period in ending.values():
-        folders = _stage(result, f"report {report_period}", lambda p=report_period: [
-            folder for province in steps.provinces_to_render(p, scope)
-            for folder in steps.render_province(p, province, str(output), scope, settings)])
-        if folders is None:
-            return result
-        result.reports[report_period] = folders
-    return result
+        result.reports[report_period] = _stage(
+            result, f"report {report_period}",
+            lambda p=report_period: _render(p, scope, result.output, settings))
+
+
+def _render(period: str, scope: list[str], output: Path, settings: Settings) -> list[str]:
+    """Every report of ``period``, province by province as the report DAGs render them."""
+    return [folder for province in steps.provinces_to_render(period, scope)
+            for folder in steps.render_province(period, province, str(output), scope,
+                                                settings)]

@@ -50,22 +50,13 @@ def _storage(location: str):
 
 
 def _files(location: str) -> Iterator[tuple[str, object]]:
-    """(uri, path object) of every delivery-looking file under ``location``."""
-    if not _is_remote(location):
-        root = Path(location)
-        if not root.exists():
-            log.warning("landing location %s does not exist: nothing to pick up", root)
-            return
-        for path in discover([root]):
-            yield str(path), path
-        return
-    root = _storage(location)
+    """(uri, path object) of every delivered file under ``location``, local or remote."""
+    root = _storage(location) if _is_remote(location) else Path(location)
     if not root.exists():
         log.warning("landing location %s does not exist: nothing to pick up", location)
         return
-    for path in sorted(root.rglob("*"), key=str):
-        if path.is_file() and not path.name.startswith((".", "~$")):
-            yield str(path), path
+    for path in discover([root]):  # ObjectStoragePath walks like a Path
+        yield str(path), path
 
 
 def new_files(location: str, url: str | None = None) -> list[LandedFile]:

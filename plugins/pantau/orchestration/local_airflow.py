@@ -32,6 +32,11 @@ def airflow_home(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).var_dir / "airflow"
 
 
+def runs_dir(settings: Settings | None = None) -> Path:
+    """Where each ``airflow dags test`` run's output is kept, one log per DAG."""
+    return airflow_home(settings) / "runs"
+
+
 def environment(settings: Settings | None = None, **extra: str) -> dict[str, str]:
     """The process environment for Airflow commands: Airflow's home, Pantau's DAGs and paths."""
     settings = settings or get_settings()
@@ -102,8 +107,7 @@ def prepare(settings: Settings | None = None, plan: Plan | None = None) -> None:
 
 
 def dags_test(dag_id: str, logical_date: datetime | None = None,
-              settings: Settings | None = None, conf: str | None = None,
-              **extra: str) -> DagRun:
+              settings: Settings | None = None, **extra: str) -> DagRun:
     """``airflow dags test`` one DAG (a real run, in process); its output to var/airflow/runs/."""
     import time
 
@@ -111,9 +115,7 @@ def dags_test(dag_id: str, logical_date: datetime | None = None,
     args = ["dags", "test", dag_id]
     if logical_date is not None:
         args.append(logical_date.isoformat())
-    if conf is not None:
-        args += ["--conf", conf]
-    log = airflow_home(settings) / "runs" / f"{dag_id}.log"
+    log = runs_dir(settings) / f"{dag_id}.log"
     started = time.monotonic()
     done = airflow(args, settings, log=log, **extra)
     text = log.read_text(encoding="utf-8", errors="replace")
@@ -133,7 +135,7 @@ def cycle_order(period: str, plan: Plan) -> list[tuple[str, datetime | None]]:
 
     order: list[tuple[str, datetime | None]] = [(f"pantau_ingest_{s}", None) for s in SOURCES]
     order.append(("pantau_build", None))
-    ending = report_periods(period, {name: r.period_kind for name, r in plan.reports.items()})
+    ending = report_periods(period, plan.report_kinds)
     for name, level_period in ending.items():
         schedule = plan.reports[name].schedule
         order.append((f"pantau_report_{name}",

@@ -61,9 +61,14 @@ class Plan:
         return self.landing[source]
 
     @property
+    def report_kinds(self) -> dict[str, PeriodKind]:
+        """{region level: the period kind its reports cover}."""
+        return {name: level.period_kind for name, level in self.reports.items()}
+
+    @property
     def build_kinds(self) -> list[PeriodKind]:
         """The period kinds the reports need built."""
-        return sorted({level.period_kind for level in self.reports.values()})
+        return sorted(set(self.report_kinds.values()))
 
 
 _LEVELS = {"regency": PeriodKind.QUARTER, "province": PeriodKind.SEMESTER}
