@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo airflow test lint browser constraints warehouse-stop clean
+.PHONY: install demo bench airflow test lint browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -18,6 +18,11 @@ install: $(STAMP)
 ## The main job on the embedded default: demo exports, the whole cycle through the Airflow DAGs.
 demo: install
 	$(BIN)/pantau demo
+
+## The benchmark of issue 9: SCALE=small (CI-sized) or national; JSON in benchmarks/results/.
+SCALE ?= small
+bench: install
+	$(BIN)/pantau bench --scale $(SCALE)
 
 ## Airflow standalone with the project's DAGs and the embedded warehouse (UI on :8080).
 airflow: install

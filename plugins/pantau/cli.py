@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pantau.bench.cli import bench
 from pantau.config import get_settings
 from pantau.orchestration.cli import airflow_app, demo, run
 from pantau.quality.cli import quality_app, quarantine_app, run_validation, validate
@@ -30,6 +31,7 @@ app.add_typer(airflow_app, name="airflow")
 app.command()(validate)
 app.command()(run)
 app.command()(demo)
+app.command()(bench)
 # Outside a terminal (make, CI, Airflow logs) rich would wrap at 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
 

@@ -1,8 +1,10 @@
 """Ingest throughput beside its two yardsticks, on the same files, per source.
 
-* ``copy``: PostgreSQL COPY of each file's lines into a one-column table, the
-  physical limit of getting the bytes into the server here (an XLSX workbook
-  is first turned into CSV text, untimed: COPY cannot read workbooks);
+* ``copy``: PostgreSQL's own CSV COPY of each file into a table of text
+  columns as wide as the file (logged, no index), the physical limit of
+  loading the file here (an XLSX workbook is first turned into CSV text,
+  untimed: COPY cannot read workbooks). A file COPY refuses (a ragged or
+  truncated export) is counted in ``copy_failed_files``, its time kept;
 * ``ingest``: Pantau's ingest of the file (archive, read, normalise, raw and
   staging load, parse problems) into a migrated warehouse;
 * ``to_sql``: the naive baseline, ``pandas.read_csv``/``read_excel`` then
@@ -21,25 +23,25 @@ import pandas as pd
 import psycopg
 
 from pantau.sources.catalog import SOURCES
-from pantau.sources.readers import open_table
+from pantau.sources.readers import open_table, pick_delimiter
 
 
 @dataclass
 class SourceThroughput:
     source: str
     files: int
-    rows: int
+    rows: int  # data rows Pantau ingested
     bytes: int
+    copy_rows: int  # rows COPY loaded (fewer when it refused a messy file)
+    copy_failed_files: int
     copy_seconds: float
     ingest_seconds: float
     to_sql_seconds: float
 
-    def _rate(self, seconds: float) -> float:
-        return round(self.rows / seconds, 1) if seconds else 0.0
-
     def to_dict(self) -> dict:
-        copy_rate, ingest_rate = self._rate(self.copy_seconds), self._rate(self.ingest_seconds)
-        to_sql_rate = self._rate(self.to_sql_seconds)
+        copy_rate = _rate(self.copy_rows, self.copy_seconds)
+        ingest_rate = _rate(self.rows, self.ingest_seconds)
+        to_sql_rate = _rate(self.rows, self.to_sql_seconds)
         return {
             **asdict(self),
             "copy_rows_per_s": copy_rate,
@@ -48,6 +50,10 @@ class SourceThroughput:
             "ingest_copy_ratio": round(ingest_rate / copy_rate, 4) if copy_rate else None,
             "ingest_to_sql_ratio": round(ingest_rate / to_sql_rate, 3) if to_sql_rate else None,
         }
+
+
+def _rate(rows: int, seconds: float) -> float:
+    return round(rows / seconds, 1) if seconds else 0.0
 
 
 def csv_bytes(path: Path, source_id: str) -> bytes:
@@ -63,27 +69,59 @@ def csv_bytes(path: Path, source_id: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def time_copy(conn: psycopg.Connection, payloads: list[bytes]) -> tuple[float, int]:
-    """Seconds to COPY every payload's lines; and the data lines counted by the server."""
-    conn.execute("CREATE UNLOGGED TABLE IF NOT EXISTS bench_copy (line text)")
-    conn.execute("TRUNCATE bench_copy")
-    conn.commit()
-    # \x01 and \x02 never occur in an export: each line becomes one field.
-    statement = ("COPY bench_copy (line) FROM STDIN WITH (FORMAT csv, HEADER true, "
-                 "DELIMITER E'\\x01', QUOTE E'\\x02', ENCODING '{}')")
-    started = time.perf_counter()
+def _encoding(payload: bytes) -> str:
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return "WIN1252"
+    return "UTF8"
+
+
+def _shape(payload: bytes, encoding: str, declared: str) -> tuple[str, int]:
+    """(delimiter, column count) from the header line."""
+    header = payload.split(b"\n", 1)[0].decode("cp1252" if encoding == "WIN1252" else "utf-8-sig")
+    delimiter = pick_delimiter(header, declared)
+    return delimiter, len(next(csv.reader([header], delimiter=delimiter)))
+
+
+@dataclass
+class CopyRun:
+    seconds: float
+    rows: int
+    failed_files: int
+
+
+def time_copy(conn: psycopg.Connection, payloads: list[bytes], delimiter: str) -> CopyRun:
+    """COPY every payload into a text table as wide as its header, one transaction each."""
+    shapes = []
     for payload in payloads:
-        encoding = "UTF8"
+        encoding = _encoding(payload)
+        shapes.append((encoding, *_shape(payload, encoding, delimiter)))
+    widest = max((width for _, _, width in shapes), default=1)
+    conn.execute("DROP TABLE IF EXISTS bench_copy")
+    conn.execute("CREATE TABLE bench_copy ({})".format(
+        ", ".join(f"c{i} text" for i in range(widest))))
+    conn.commit()
+    failed = 0
+    started = time.perf_counter()
+    for payload, (encoding, separator, width) in zip(payloads, shapes, strict=True):
+        columns = ", ".join(f"c{i}" for i in range(width))
+        statement = (f"COPY bench_copy ({columns}) FROM STDIN WITH (FORMAT csv, HEADER true, "
+                     f"DELIMITER {_literal(separator)}, ENCODING '{encoding}')")
         try:
-            payload.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "WIN1252"
-        with conn.cursor() as cursor, cursor.copy(statement.format(encoding)) as copy:
-            copy.write(payload)
-        conn.commit()
+            with conn.cursor() as cursor, cursor.copy(statement) as copy:
+                copy.write(payload)
+            conn.commit()
+        except psycopg.DataError:
+            conn.rollback()
+            failed += 1
     seconds = time.perf_counter() - started
-    lines = conn.execute("SELECT count(*) FROM bench_copy WHERE line <> ''").fetchone()[0]
-    return seconds, lines
+    rows = conn.execute("SELECT count(*) FROM bench_copy").fetchone()[0]
+    return CopyRun(seconds, rows, failed)
+
+
+def _literal(delimiter: str) -> str:
+    return "E'\\t'" if delimiter == "\t" else f"'{delimiter}'"
 
 
 def time_to_sql(engine, files: list[Path], source_id: str) -> float:

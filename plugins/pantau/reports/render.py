@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -23,7 +25,7 @@ from pantau.config import Settings, get_settings
 from pantau.periods import Period, PeriodKind
 from pantau.reports import context, xlsx
 from pantau.reports.view import view
-from pantau.warehouse.connection import connect
+from pantau.warehouse.connection import connect, warehouse_url
 
 log = logging.getLogger(__name__)
 # WeasyPrint warns per font about its subsetting backend; only errors matter here.
@@ -125,17 +127,45 @@ def default_regions(conn: psycopg.Connection, period: Period) -> list[str]:
     return [code for (code,) in rows]
 
 
-def render_period(period: Period, output: Path, regions: list[str] | None = None,
-                  settings: Settings | None = None,
-                  formats: tuple[str, ...] = FILES) -> list[Rendered]:
-    """Render the period's reports (the regions given, or every region with data)."""
-    settings = settings or get_settings()
-    done = []
-    with connect("reporter") as conn:
-        for region in regions or default_regions(conn, period):
+def _render_share(period: Period, regions: list[str], output: Path, settings: Settings,
+                  formats: tuple[str, ...]) -> list[Rendered]:
+    """One worker's share: its own connection, its regions in turn."""
+    with connect("reporter", url=warehouse_url(settings)) as conn:
+        done = []
+        for region in regions:
             done.append(render_region(conn, period, region, output, settings, formats))
             log.info("rendered %s %s", period.label, region)
-    with connect("loader") as conn:
+        return done
+
+
+def _shares(regions: list[str], size: int = 8) -> list[list[str]]:
+    return [regions[start:start + size] for start in range(0, len(regions), size)]
+
+
+def render_period(period: Period, output: Path, regions: list[str] | None = None,
+                  settings: Settings | None = None,
+                  formats: tuple[str, ...] = FILES, workers: int = 1) -> list[Rendered]:
+    """Render the period's reports (the regions given, or every region with data).
+
+    With ``workers`` > 1, worker processes take small shares of regions as they
+    free up: rendering (WeasyPrint above all) is CPU-bound Python, so processes,
+    not threads, use the cores.
+    """
+    settings = settings or get_settings()
+    url = warehouse_url(settings)
+    if regions is None:
+        with connect("reporter", url=url) as conn:
+            regions = default_regions(conn, period)
+    if workers <= 1 or len(regions) <= 1:
+        done = _render_share(period, regions, output, settings, formats)
+    else:
+        shares = _shares(regions)
+        with ProcessPoolExecutor(min(workers, len(shares)),
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            parts = pool.map(_render_share, *zip(*[(period, share, output, settings, formats)
+                                                   for share in shares], strict=True))
+            done = [item for part in parts for item in part]
+    with connect("loader", url=url) as conn:
         for item in done:
             conn.execute(
                 "INSERT INTO audit.report_run (period, region_code, output_dir, content_sha256, "

@@ -21,6 +21,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from pantau.sources.spec import Source
 
@@ -119,7 +121,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
             ) from None
 
 
-def _pick_delimiter(header_line: str, declared: str) -> str:
+def pick_delimiter(header_line: str, declared: str) -> str:
     if declared in header_line:
         return declared
     counts = {d: header_line.count(d) for d in _DELIMITERS}
@@ -133,16 +135,71 @@ def read_csv(path: Path, source: Source, *, display_name: str | None = None) -> 
     text, encoding = _decode(path.read_bytes(), file)
     if not text.strip():
         raise FileRejected(f"{file}: the file is empty")
-    delimiter = _pick_delimiter(text.split("\n", 1)[0], source.delimiter)
+    delimiter = pick_delimiter(text.split("\n", 1)[0], source.delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         headers = _name_headers(next(reader), file)
     except csv.Error as exc:
         raise FileRejected(f"{file}: row 1 (header): {exc}") from None
-    ends_cleanly = text.endswith(("\n", "\r"))
     table = RawTable(headers=headers, chunks=iter(()), encoding=encoding, delimiter=delimiter)
+    regular = _arrow_chunks(text, delimiter, headers)
+    if regular is not None:
+        table.chunks = regular
+        return table
+    ends_cleanly = text.endswith(("\n", "\r"))
     table.chunks = _csv_chunks(reader, headers, table.issues, file, ends_cleanly)
     return table
+
+
+# A quote that neither opens a field (after a delimiter or line break) nor
+# closes one (before a delimiter, line break or doubled quote): Arrow would read
+# it leniently where Python's strict reader refuses, so such files take the
+# Python path.
+_STRAY_QUOTE = '[^{d}\\r\\n"]"[^{d}\\r\\n"]'
+_BLANK_LINE = re.compile(r"\n\r?\n")
+
+
+def _arrow_chunks(text: str, delimiter: str, headers: list[str]) -> Iterator[pd.DataFrame] | None:
+    """Parse a regular file with Arrow's multithreaded C++ reader; None to take the Python path.
+
+    Regular means: every row has the header's width, no blank lines (the
+    Python reader skips them but still counts them in row numbers) and no
+    stray quotes. Anything else goes through the Python reader, which names
+    the row and column of each irregularity. Both give the same rows.
+    """
+    header_line, _, body = text.partition("\n")
+    if '"' in header_line or "\r" in header_line.rstrip("\r") or not body.strip():
+        return None  # unusual headers, old Mac line breaks, no data rows
+    stray = re.compile(_STRAY_QUOTE.format(d=re.escape(delimiter)))
+    if body.startswith(("\n", "\r\n")) or _BLANK_LINE.search(body):
+        return None
+    if '"' in body and stray.search(body):
+        return None
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(column_names=headers),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                              ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.string() for name in headers},
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except pa.ArrowInvalid:
+        return None
+    return _arrow_frames(table)
+
+
+def _arrow_frames(table: pa.Table) -> Iterator[pd.DataFrame]:
+    for start in range(0, table.num_rows, CHUNK_ROWS):
+        frame = table.slice(start, CHUNK_ROWS).to_pandas(types_mapper=_as_string)
+        numbers = range(start + 2, start + 2 + len(frame))  # the header is row 1
+        frame.insert(0, ROW_NUMBER, pd.array(numbers, dtype="int64"))
+        yield frame
+
+
+def _as_string(arrow_type: pa.DataType) -> pd.StringDtype | None:
+    return pd.StringDtype("pyarrow") if arrow_type == pa.string() else None
 
 
 def _csv_chunks(

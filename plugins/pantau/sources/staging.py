@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pantau.normalise import countries, dates, identifiers, numbers, regions, sex, text
-from pantau.normalise.result import Normalised
+from pantau.normalise.result import Normalised, on_distinct
 from pantau.sources.readers import ROW_NUMBER
 from pantau.sources.spec import Column, Kind, Source
 
@@ -76,10 +76,52 @@ def _problem_rows(
     })
 
 
-def normalise_column(column: Column, values: pd.Series, context: Context) -> Normalised:
+def _normalise(column: Column, values: pd.Series, context: Context) -> Normalised:
     if column.kind is Kind.REGENCY:
         return regions.regencies(values, context.province)
     return _NORMALISERS[column.kind](values)
+
+
+# Kinds whose texts repeat across files (codes, nationalities, regencies, dates):
+# their answers are remembered for the life of the process, so a national
+# ingest of thousands of files parses each distinct date or name once.
+_REMEMBERED = {Kind.CODE, Kind.COMPACT_CODE, Kind.DATE, Kind.NATIONALITY, Kind.REGENCY,
+               Kind.SEX, Kind.INTEGER, Kind.AMOUNT}
+_REMEMBER_LIMIT = 100_000  # distinct texts per kind before the memory starts afresh
+_answers: dict[tuple[Kind, str | None], dict[str, tuple[object, object]]] = {}
+_answer_types: dict[tuple[Kind, str | None], tuple[object, object]] = {}
+
+
+def _remembered(column: Column, distinct: pd.Series, context: Context) -> pd.DataFrame:
+    key = (column.kind, context.province if column.kind is Kind.REGENCY else None)
+    known = _answers.setdefault(key, {})
+    texts = distinct.tolist()
+    new = [text for text in texts if text not in known]
+    if new:
+        if len(known) + len(new) > _REMEMBER_LIMIT:
+            known.clear()
+        result = _normalise(column, pd.Series(new, dtype="string"), context)
+        _answer_types[key] = (result.values.dtype, result.problem.dtype)
+        known.update(zip(new, zip(result.values.tolist(), result.problem.tolist(), strict=True),
+                         strict=True))
+    value_type, problem_type = _answer_types[key]
+    answers = [known[text] for text in texts]
+    return pd.DataFrame({
+        "value": pd.array([answer[0] for answer in answers], dtype=value_type),
+        "problem": pd.array([answer[1] for answer in answers], dtype=problem_type),
+    })
+
+
+def normalise_column(column: Column, values: pd.Series, context: Context) -> Normalised:
+    """Normalise each distinct text once, remembering the answers for repeating kinds."""
+    def on_texts(distinct: pd.Series) -> pd.DataFrame:
+        if column.kind in _REMEMBERED:
+            return _remembered(column, distinct, context)
+        result = _normalise(column, distinct, context)
+        return pd.DataFrame({"value": result.values, "problem": result.problem})
+
+    frame = on_distinct(values, on_texts)
+    return Normalised(frame["value"], frame["problem"])
 
 
 def to_staging(source: Source, chunk: pd.DataFrame, context: Context) -> StagingChunk:

@@ -1,0 +1,48 @@
+"""``pantau bench``: the national-scale benchmark (issue 9), results under benchmarks/results/."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from pantau.config import get_settings
+
+console = Console(width=None if sys.stdout.isatty() else 160)
+
+
+def bench(
+    scale: Annotated[str, typer.Option(help="small (three provinces, CI-sized) or national")]
+        = "small",
+    workers: Annotated[int, typer.Option(help="processes rendering reports")] = 2,
+    data: Annotated[Path | None, typer.Option(
+        help="exports to use (landing/ inside); generated there when missing")] = None,
+    results: Annotated[Path | None, typer.Option(help="where the JSON goes")] = None,
+) -> None:
+    """Time one monthly cycle at SCALE beside COPY and to_sql; write JSON and print tables.
+
+    The bench uses its own var directory (var/bench/<scale>) and embedded
+    PostgreSQL, wiped at the start; the demo's warehouse is never touched.
+    """
+    from pantau.bench.run import SCALES, run_benchmark, write_result
+    from pantau.bench.tables import terminal_tables
+
+    if scale not in SCALES:
+        console.print(f"[red]bench: --scale is one of {', '.join(SCALES)}, not {scale!r}[/]")
+        raise typer.Exit(2)
+    base = get_settings()
+    data_dir = data or base.var_dir / "bench-data" / scale
+    os.environ["PANTAU_VAR_DIR"] = str(base.var_dir / "bench" / scale)
+    os.environ.pop("PANTAU_WAREHOUSE_URL", None)  # the bench always runs on its own server
+    get_settings.cache_clear()
+    settings = get_settings()
+    result = run_benchmark(scale, settings, data_dir, workers,
+                           progress=lambda line: console.print(f"[bold]bench[/] {line}"))
+    path = write_result(result, results or base.home / "benchmarks" / "results")
+    for table in terminal_tables(result):
+        console.print(table)
+    console.print(f"results: {path}")

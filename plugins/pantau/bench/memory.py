@@ -1,0 +1,42 @@
+"""Peak resident memory of one benchmark step, read from Linux's /proc."""
+
+from __future__ import annotations
+
+import contextlib
+import resource
+from pathlib import Path
+
+_STATUS = Path("/proc/self/status")
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+
+
+def _high_water_kib() -> int:
+    for line in _STATUS.read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+class PeakRss:
+    """Peak RSS (MiB) of this process and of the worker processes a step starts.
+
+    Linux lets a process reset its own high-water mark (writing 5 to
+    clear_refs), so each step gets its own peak. Children report the largest
+    peak of any child waited for so far, which is each step's when the steps
+    start fresh workers. The PostgreSQL server is a separate process and is
+    not counted.
+    """
+
+    def __enter__(self) -> PeakRss:
+        # Without the reset the peak covers the whole run so far: an upper bound.
+        with contextlib.suppress(OSError):
+            _CLEAR_REFS.write_text("5")
+        self._children_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        self.mib = 0.0
+        return self
+
+    def __exit__(self, *exc) -> None:
+        own = _high_water_kib()
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        child_peak = children if children > self._children_before else 0
+        self.mib = round(max(own, child_peak) / 1024, 1)

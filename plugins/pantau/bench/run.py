@@ -1,0 +1,262 @@
+"""The benchmark: one monthly cycle at a given scale, each step timed and its memory measured.
+
+Steps, in the order a month runs in production:
+
+1. throughput per source: COPY, Pantau's ingest and to_sql on the same files
+   (the ingest is the cycle's ingest: it loads the bench warehouse);
+2. validation (the Great Expectations gate on every batch);
+3. build of the month (core facts, discrepancy rules, marts);
+4. rendering every regency and province report of the month, in parallel;
+5. the late file: one regency's corrected export arrives after the month was
+   built; ingest, validate, rebuild what went stale, re-render its regency
+   and province.
+
+The bench runs in its own var directory (its own embedded PostgreSQL,
+archive, Data Docs and reports), wiped at the start so every run starts cold.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import create_engine
+from sqlalchemy.pool import NullPool
+
+from pantau.bench.memory import PeakRss
+from pantau.bench.throughput import (
+    SourceThroughput,
+    csv_bytes,
+    time_copy,
+    time_ingest,
+    time_to_sql,
+)
+from pantau.config import Settings
+from pantau.periods import Period
+from pantau.sources.catalog import SOURCES
+from pantau.sources.delivery import discover
+from pantau.warehouse import embedded, migrate
+from pantau.warehouse.connection import _with_database, connect, sqlalchemy_url
+
+MONTH = "2024-12"
+SCALES = {
+    "small": ["62", "19", "14"],  # the demo's three provinces: CI-sized
+    "national": ["national"],  # 38 provinces, 514 regencies and cities
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    measured: float | None
+    limit: float
+    at_least: bool  # True: measured must reach the limit; False: stay under it
+
+    def to_dict(self) -> dict:
+        met = None if self.measured is None else (
+            self.measured >= self.limit if self.at_least else self.measured < self.limit)
+        return {"target": self.name, "measured": self.measured,
+                "limit": ("≥ " if self.at_least else "< ") + f"{self.limit:g}", "met": met}
+
+
+def _step(record: dict, name: str, action: Callable[[], object]) -> object:
+    """Run one step, storing its seconds and peak RSS under ``name``."""
+    with PeakRss() as memory:
+        started = time.perf_counter()
+        value = action()
+        seconds = time.perf_counter() - started
+    record[name] = {"seconds": round(seconds, 2), "peak_rss_mib": memory.mib}
+    return value
+
+
+def _fresh_server(settings: Settings) -> tuple[str, str]:
+    """(server URL, warehouse URL) of a cold embedded PostgreSQL in the bench var dir."""
+    embedded.stop(settings.pgdata)
+    for path in (settings.pgdata, settings.archive_dir, settings.gx_dir, settings.reports_dir):
+        shutil.rmtree(path, ignore_errors=True)
+    server = embedded.start(settings.pgdata)
+    warehouse = _with_database(server, settings.database)
+    with psycopg.connect(server, autocommit=True) as conn:
+        for database in (settings.database, "bench_scratch"):
+            conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{database}"')
+    migrate.upgrade(warehouse)
+    return server, warehouse
+
+
+def _reset_scratch(server: str) -> str:
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)")
+        conn.execute("CREATE DATABASE bench_scratch")
+    return _with_database(server, "bench_scratch")
+
+
+def throughput(landing: Path, settings: Settings, server: str, warehouse: str,
+               steps: dict) -> list[dict]:
+    """COPY, ingest and to_sql per source, side by side on the same files."""
+    results = []
+    for source_id, source in SOURCES.items():
+        files = sorted(discover([landing / source_id]))
+        if not files:
+            continue
+        payloads = [csv_bytes(path, source_id) for path in files]
+        scratch = _reset_scratch(server)
+        with psycopg.connect(scratch) as conn:
+            copied = time_copy(conn, payloads, source.delimiter if source.file_format == "csv"
+                               else ",")
+        engine = create_engine(sqlalchemy_url(scratch), poolclass=NullPool)
+        to_sql_seconds = time_to_sql(engine, files, source_id)
+        engine.dispose()
+        ingested = _step(steps, f"ingest_{source_id}",
+                         lambda files=files: time_ingest(files, settings, warehouse))
+        ingest_seconds, rows = ingested
+        results.append(SourceThroughput(
+            source_id, len(files), rows, sum(map(len, payloads)), copied.rows,
+            copied.failed_files, round(copied.seconds, 3), round(ingest_seconds, 3),
+            round(to_sql_seconds, 3)).to_dict())
+    _reset_scratch(server)
+    return results
+
+
+def _month_regions(warehouse: str, period: Period) -> list[str]:
+    """Every regency and province with data in the month: the reports of a national cycle."""
+    with connect("reporter", url=warehouse) as conn:
+        rows = conn.execute("""
+            SELECT region_code FROM mart.region_figures
+             WHERE period = %s AND level IN ('regency', 'province')
+               AND foreigners_total + workers_total + registered_total > 0
+             ORDER BY region_code""", (period.label,)).fetchall()
+    return [code for (code,) in rows]
+
+
+def _late_file(landing: Path, out: Path) -> tuple[Path, str]:
+    """A corrected copy of one regency's population-registry export: its last row removed."""
+    files = sorted(discover([landing / "dukcapil_orang_asing"]))
+    month = MONTH.replace("-", "")
+    original = next(path for path in reversed(files) if f"_{month}" in path.name)
+    lines = original.read_bytes().splitlines(keepends=True)
+    late = out / "dukcapil_orang_asing" / original.name
+    late.parent.mkdir(parents=True, exist_ok=True)
+    late.write_bytes(b"".join(lines[:-1]))
+    regency = original.stem.split("_")[1]
+    return late, f"{regency[:2]}.{regency[2:]}"
+
+
+def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str,
+              workers: int) -> dict:
+    """Time what one late regency file costs: only the stale month and its two reports."""
+    from pantau.ingest.pipeline import ingest_file
+    from pantau.quality.gate import run_gate
+    from pantau.reconcile.build import build_period, stale_periods
+    from pantau.reports.render import render_period
+
+    late, regency = _late_file(landing, data_dir / "late")
+    started = time.perf_counter()
+    outcome = ingest_file(late, settings, warehouse)
+    run_gate(settings, sources=["dukcapil_orang_asing"], batch_ids=[outcome.batch_id])
+    rebuilt = stale_periods(warehouse)
+    for label in rebuilt:
+        build_period(Period.parse(label), settings, warehouse)
+    regions = [regency, regency[:2]]
+    render_period(Period.parse(MONTH), settings.reports_dir, regions, settings, workers=1)
+    return {"seconds": round(time.perf_counter() - started, 2), "file": late.name,
+            "status": outcome.status, "periods_rebuilt": rebuilt, "reports_rerendered": regions}
+
+
+def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int = 2,
+                  progress: Callable[[str], None] = print) -> dict:
+    """Run the whole benchmark and return its results (see the module docstring)."""
+    from pantau.cli import generate_demo_data
+    from pantau.quality.gate import run_gate
+    from pantau.reconcile.build import build_period
+    from pantau.reports.render import render_period
+
+    period = Period.parse(MONTH)
+    result: dict = {"scale": scale, "period": MONTH, "started_at": datetime.now(UTC).isoformat(),
+                    "machine": _machine(), "workers": workers}
+    steps: dict = {}
+    landing = data_dir / "landing"
+    if not landing.exists():
+        progress(f"generating the {scale} exports for {MONTH} into {data_dir}")
+        _step(result, "data_generation", lambda: generate_demo_data(
+            SCALES[scale], MONTH, seed=1, out=data_dir))
+    server, warehouse = _fresh_server(settings)
+    progress("throughput: COPY, ingest and to_sql per source")
+    result["throughput"] = throughput(landing, settings, server, warehouse, steps)
+    progress("validation")
+    _step(steps, "validation", lambda: run_gate(settings))
+    progress(f"build of {MONTH}")
+    _step(steps, "build_month", lambda: build_period(period, settings, warehouse))
+    regions = _month_regions(warehouse, period)
+    progress(f"rendering {len(regions)} reports with {workers} workers")
+    _step(steps, "render_reports", lambda: render_period(period, settings.reports_dir, regions,
+                                                          settings, workers=workers))
+    steps["render_reports"]["reports"] = len(regions)
+    progress("late file")
+    result["late_file"] = late_file(landing, data_dir, settings, warehouse, workers)
+    result["steps"] = steps
+    result["summary"] = summarise(result)
+    embedded.stop(settings.pgdata)
+    return result
+
+
+def summarise(result: dict) -> dict:
+    """Totals, overall ratios and the issue's targets, measured against this run."""
+    rows = result["throughput"]
+    steps = result["steps"]
+    ingest_seconds = sum(item["ingest_seconds"] for item in rows)
+    ingest_rate = sum(item["rows"] for item in rows) / ingest_seconds
+    copy_rate = sum(item["copy_rows"] for item in rows) / sum(item["copy_seconds"] for item in rows)
+    to_sql_rate = sum(item["rows"] for item in rows) / sum(item["to_sql_seconds"] for item in rows)
+    cycle = (ingest_seconds + steps["validation"]["seconds"] + steps["build_month"]["seconds"]
+             + steps["render_reports"]["seconds"])
+    peak = max(step["peak_rss_mib"] for step in steps.values())
+    summary = {
+        "rows": sum(item["rows"] for item in rows),
+        "files": sum(item["files"] for item in rows),
+        "ingest_seconds": round(ingest_seconds, 2),
+        "ingest_rows_per_s": round(ingest_rate, 1),
+        "copy_rows_per_s": round(copy_rate, 1),
+        "to_sql_rows_per_s": round(to_sql_rate, 1),
+        "ingest_copy_ratio": round(ingest_rate / copy_rate, 4),
+        "ingest_to_sql_ratio": round(ingest_rate / to_sql_rate, 3),
+        "cycle_seconds": round(cycle, 2),
+        "peak_rss_mib": peak,
+        "late_file_share_of_cycle": round(result["late_file"]["seconds"] / cycle, 4),
+    }
+    validation_share = steps["validation"]["seconds"] / ingest_seconds
+    summary["targets"] = [target.to_dict() for target in (
+        Target("ingest / COPY", summary["ingest_copy_ratio"], 0.5, True),
+        Target("ingest / to_sql", summary["ingest_to_sql_ratio"], 8, True),
+        Target("validation / ingest", round(validation_share, 3), 0.5, False),
+        Target("build of a month (s)", steps["build_month"]["seconds"], 120, False),
+        Target(f"{steps['render_reports']['reports']} reports (s)",
+               steps["render_reports"]["seconds"], 300, False),
+        Target("whole cycle (s)", summary["cycle_seconds"], 900, False),
+        Target("peak RSS (MiB)", peak, 3072, False),
+        Target("late file / cycle", summary["late_file_share_of_cycle"], 0.05, False),
+    )]
+    return summary
+
+
+def _machine() -> dict:
+    return {"cpus": os.cpu_count(), "python": platform.python_version(),
+            "platform": platform.platform(),
+            "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+                                / 2**30, 1)}
+
+
+def write_result(result: dict, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.fromisoformat(result["started_at"]).strftime("%Y%m%dT%H%M%SZ")
+    path = directory / f"{result['scale']}-{stamp}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,80 @@
+"""The benchmark's results as terminal tables and as the README's Markdown table."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+
+def _rate(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def throughput_rows(result: dict) -> list[list[str]]:
+    rows = []
+    for item in result["throughput"]:
+        rows.append([item["source"], f"{item['files']:,}", f"{item['rows']:,}",
+                     _rate(item["copy_rows_per_s"]), _rate(item["ingest_rows_per_s"]),
+                     _rate(item["to_sql_rows_per_s"]), f"{item['ingest_copy_ratio']:.3f}",
+                     f"{item['ingest_to_sql_ratio']:.2f}"])
+    total = result["summary"]
+    rows.append(["all sources", f"{total['files']:,}", f"{total['rows']:,}",
+                 _rate(total["copy_rows_per_s"]), _rate(total["ingest_rows_per_s"]),
+                 _rate(total["to_sql_rows_per_s"]), f"{total['ingest_copy_ratio']:.3f}",
+                 f"{total['ingest_to_sql_ratio']:.2f}"])
+    return rows
+
+
+THROUGHPUT_HEADERS = ["source", "files", "rows", "COPY rows/s", "ingest rows/s",
+                      "to_sql rows/s", "ingest/COPY", "ingest/to_sql"]
+
+
+def step_rows(result: dict) -> list[list[str]]:
+    rows = [[name, f"{step['seconds']:,.1f}", f"{step['peak_rss_mib']:,.0f}"]
+            for name, step in result["steps"].items()]
+    rows.append(["late file (ingest, validate, rebuild, 2 reports)",
+                 f"{result['late_file']['seconds']:,.1f}", ""])
+    rows.append(["whole cycle (ingest + validation + build + reports)",
+                 f"{result['summary']['cycle_seconds']:,.1f}",
+                 f"{result['summary']['peak_rss_mib']:,.0f}"])
+    return rows
+
+
+STEP_HEADERS = ["step", "seconds", "peak RSS MiB"]
+
+
+def target_rows(result: dict) -> list[list[str]]:
+    verdict = {True: "met", False: "missed", None: "not measured"}
+    return [[item["target"], "" if item["measured"] is None else f"{item['measured']:,}",
+             item["limit"], verdict[item["met"]]] for item in result["summary"]["targets"]]
+
+
+TARGET_HEADERS = ["target", "measured", "limit", ""]
+
+
+def terminal_tables(result: dict) -> list[Table]:
+    tables = []
+    for title, headers, rows in (
+        ("Throughput on the same files", THROUGHPUT_HEADERS, throughput_rows(result)),
+        ("Steps of the monthly cycle", STEP_HEADERS, step_rows(result)),
+        ("Targets", TARGET_HEADERS, target_rows(result)),
+    ):
+        table = Table(title=f"{title} ({result['scale']}, {result['period']})")
+        for position, header in enumerate(headers):
+            table.add_column(header, justify="left" if position == 0 else "right")
+        for row in rows:
+            table.add_row(*row)
+        tables.append(table)
+    return tables
+
+
+def markdown(result: dict) -> str:
+    """The three tables in Markdown, as the README's performance section shows them."""
+    parts = []
+    for headers, rows in ((THROUGHPUT_HEADERS, throughput_rows(result)),
+                          (STEP_HEADERS, step_rows(result)),
+                          (TARGET_HEADERS, target_rows(result))):
+        lines = ["| " + " | ".join(headers) + " |",
+                 "|" + "|".join(["---"] + ["---:"] * (len(headers) - 1)) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
