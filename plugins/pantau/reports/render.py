@@ -138,7 +138,9 @@ def _render_share(period: Period, regions: list[str], output: Path, settings: Se
         return done
 
 
-def _shares(regions: list[str], size: int = 8) -> list[list[str]]:
+def _shares(regions: list[str], workers: int) -> list[list[str]]:
+    """Small shares (up to 8 regions, at least 4 per worker) so the workers finish together."""
+    size = max(1, min(8, len(regions) // (workers * 4)))
     return [regions[start:start + size] for start in range(0, len(regions), size)]
 
 
@@ -159,7 +161,7 @@ def render_period(period: Period, output: Path, regions: list[str] | None = None
     if workers <= 1 or len(regions) <= 1:
         done = _render_share(period, regions, output, settings, formats)
     else:
-        shares = _shares(regions)
+        shares = _shares(regions, workers)
         with ProcessPoolExecutor(min(workers, len(shares)),
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
             parts = pool.map(_render_share, *zip(*[(period, share, output, settings, formats)
