@@ -1,0 +1,53 @@
+"""The benchmark's summary: overall ratios from the per-source rows, and each target's verdict."""
+
+from __future__ import annotations
+
+from pantau.bench.run import Target, summarise
+from pantau.bench.tables import markdown
+
+
+def _result() -> dict:
+    def source(name: str, rows: int, copy_s: float, ingest_s: float, to_sql_s: float) -> dict:
+        return {"source": name, "files": 2, "rows": rows, "copy_rows": rows,
+                "copy_seconds": copy_s, "ingest_seconds": ingest_s, "to_sql_seconds": to_sql_s,
+                "copy_rows_per_s": rows / copy_s, "ingest_rows_per_s": rows / ingest_s,
+                "to_sql_rows_per_s": rows / to_sql_s, "ingest_copy_ratio": copy_s / ingest_s,
+                "ingest_to_sql_ratio": to_sql_s / ingest_s}
+
+    step = {"seconds": 10.0, "peak_rss_mib": 100.0}
+    return {
+        "scale": "small", "period": "2024-12",
+        "throughput": [source("a", 1000, 1.0, 4.0, 8.0), source("b", 3000, 1.0, 6.0, 12.0)],
+        "steps": {"validation": {**step, "seconds": 4.0}, "build_month": step,
+                  "render_reports": {**step, "reports": 3, "peak_rss_mib": 900.0}},
+        "late_file": {"seconds": 3.0},
+    }
+
+
+def test_summary_ratios_come_from_total_rows_over_total_seconds() -> None:
+    result = _result()
+    summary = summarise(result)
+    assert summary["ingest_rows_per_s"] == 400.0  # 4,000 rows in 10 s
+    assert summary["ingest_copy_ratio"] == 0.2  # COPY: 4,000 rows in 2 s
+    assert summary["ingest_to_sql_ratio"] == 2.0  # to_sql: 4,000 rows in 20 s
+    assert summary["cycle_seconds"] == 10 + 4 + 10 + 10
+    assert summary["peak_rss_mib"] == 900.0
+    verdicts = {item["target"]: item["met"] for item in summary["targets"]}
+    assert verdicts["ingest / COPY"] is False
+    assert verdicts["validation / ingest"] is True  # 4 s beside 10 s
+    assert verdicts["late file / cycle"] is False  # 3 s of 34 s
+
+
+def test_a_target_at_its_limit_is_met_only_when_it_must_reach_it() -> None:
+    assert Target("ratio", 0.5, 0.5, at_least=True).to_dict()["met"] is True
+    assert Target("seconds", 120, 120, at_least=False).to_dict()["met"] is False
+    assert Target("unmeasured", None, 1, at_least=True).to_dict()["met"] is None
+
+
+def test_markdown_lists_every_source_step_and_target() -> None:
+    result = _result()
+    result["summary"] = summarise(result)
+    text = markdown(result)
+    for name in ("| a |", "| b |", "| all sources |", "| validation |", "| build_month |",
+                 "| ingest / COPY |", "| late file / cycle |"):
+        assert name in text, name
