@@ -139,3 +139,19 @@ def test_text_collapses_whitespace_and_empty_is_null() -> None:
     result = text.text(series("  WANG\u00a0 LEI ", "   "))
     assert result.values[0] == "WANG LEI"
     assert pd.isna(result.values[1])
+
+
+def test_column_normalisation_remembers_answers_and_accepts_an_all_empty_column() -> None:
+    from pantau.sources.catalog import SOURCES
+    from pantau.sources.staging import Context, normalise_column
+
+    amount = SOURCES["tenaga_kerja_tka"].column("DKPTKA_USD")
+    empty = normalise_column(amount, series(None, None), Context(1))
+    assert empty.values.isna().all() and empty.problem.isna().all()
+    born = SOURCES["imigrasi_izin_tinggal"].column("TANGGAL_LAHIR")
+    first = normalise_column(born, series("12-03-1985", "31-02-1985", None), Context(1))
+    again = normalise_column(born, series("31-02-1985", "12-03-1985"), Context(2))
+    assert first.values.tolist()[:2] == [date(1985, 3, 12), None]
+    assert first.problem.tolist()[1] == "invalid_date"
+    assert again.values.tolist() == [None, date(1985, 3, 12)]
+    assert again.problem.tolist()[0] == "invalid_date"

@@ -115,7 +115,8 @@ def _remembered(column: Column, distinct: pd.Series, context: Context) -> pd.Dat
 def normalise_column(column: Column, values: pd.Series, context: Context) -> Normalised:
     """Normalise each distinct text once, remembering the answers for repeating kinds."""
     def on_texts(distinct: pd.Series) -> pd.DataFrame:
-        if column.kind in _REMEMBERED:
+        # An all-empty column has no text to remember (nor an answer type yet).
+        if column.kind in _REMEMBERED and not distinct.empty:
             return _remembered(column, distinct, context)
         result = _normalise(column, distinct, context)
         return pd.DataFrame({"value": result.values, "problem": result.problem})
