@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from pantau.bench.cli import bench
 from pantau.config import get_settings
 from pantau.orchestration.cli import airflow_app, demo, run
 from pantau.quality.cli import quality_app, quarantine_app, run_validation, validate
+from pantau.terminal import console
 
 app = typer.Typer(
     help="Pantau: monitoring data on foreign nationals and foreign workers (TKA).",
@@ -32,8 +32,6 @@ app.command()(validate)
 app.command()(run)
 app.command()(demo)
 app.command()(bench)
-# Outside a terminal (make, CI, Airflow logs) rich would wrap at 80 columns.
-console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 @app.callback()

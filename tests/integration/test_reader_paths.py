@@ -44,7 +44,7 @@ def test_both_paths_read_the_same_rows(small_demo: Path, source_id: str, monkeyp
 
 def _csv_parts(path: Path, source_id: str) -> tuple[str, str, list[str]]:
     table = readers.read_csv(path, SOURCES[source_id])
-    text, _ = readers._decode(path.read_bytes(), path.name)
+    text, _ = readers.decode(path.read_bytes(), path.name)
     return text, table.delimiter, table.headers
 
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from pantau.config import get_settings
-
-console = Console(width=None if sys.stdout.isatty() else 160)
+from pantau.terminal import console
 
 
 def bench(

@@ -128,13 +128,10 @@ def throughput(landing: Path, settings: Settings, server: str, warehouse: str,
 
 def _month_regions(warehouse: str, period: Period) -> list[str]:
     """Every regency and province with data in the month: the reports of a national cycle."""
+    from pantau.reports.render import default_regions
+
     with connect("reporter", url=warehouse) as conn:
-        rows = conn.execute("""
-            SELECT region_code FROM mart.region_figures
-             WHERE period = %s AND level IN ('regency', 'province')
-               AND foreigners_total + workers_total + registered_total > 0
-             ORDER BY region_code""", (period.label,)).fetchall()
-    return [code for (code,) in rows]
+        return default_regions(conn, period, ("regency", "province"))
 
 
 def _late_file(landing: Path, out: Path) -> tuple[Path, str]:
@@ -150,8 +147,7 @@ def _late_file(landing: Path, out: Path) -> tuple[Path, str]:
     return late, f"{regency[:2]}.{regency[2:]}"
 
 
-def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str,
-              workers: int) -> dict:
+def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str) -> dict:
     """Time what one late regency file costs: only the stale month and its two reports."""
     from pantau.ingest.pipeline import ingest_file
     from pantau.quality.gate import run_gate
@@ -166,7 +162,7 @@ def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str,
     for label in rebuilt:
         build_period(Period.parse(label), settings, warehouse)
     regions = [regency, regency[:2]]
-    render_period(Period.parse(MONTH), settings.reports_dir, regions, settings, workers=1)
+    render_period(Period.parse(MONTH), settings.reports_dir, regions, settings)
     return {"seconds": round(time.perf_counter() - started, 2), "file": late.name,
             "status": outcome.status, "periods_rebuilt": rebuilt, "reports_rerendered": regions}
 
@@ -201,7 +197,7 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
                                                           settings, workers=workers))
     steps["render_reports"]["reports"] = len(regions)
     progress("late file")
-    result["late_file"] = late_file(landing, data_dir, settings, warehouse, workers)
+    result["late_file"] = late_file(landing, data_dir, settings, warehouse)
     result["steps"] = steps
     result["summary"] = summarise(result)
     embedded.stop(settings.pgdata)

@@ -23,7 +23,7 @@ import pandas as pd
 import psycopg
 
 from pantau.sources.catalog import SOURCES
-from pantau.sources.readers import open_table, pick_delimiter
+from pantau.sources.readers import decode, open_table, pick_delimiter
 
 
 @dataclass
@@ -69,19 +69,15 @@ def csv_bytes(path: Path, source_id: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _encoding(payload: bytes) -> str:
-    try:
-        payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return "WIN1252"
-    return "UTF8"
+_SERVER_ENCODING = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "cp1252": "WIN1252"}
 
 
-def _shape(payload: bytes, encoding: str, declared: str) -> tuple[str, int]:
-    """(delimiter, column count) from the header line."""
-    header = payload.split(b"\n", 1)[0].decode("cp1252" if encoding == "WIN1252" else "utf-8-sig")
+def _shape(payload: bytes, declared: str) -> tuple[str, str, int]:
+    """(server encoding, delimiter, column count), read as Pantau's reader reads them."""
+    text, codec = decode(payload, "bench payload")
+    header = text.split("\n", 1)[0]
     delimiter = pick_delimiter(header, declared)
-    return delimiter, len(next(csv.reader([header], delimiter=delimiter)))
+    return _SERVER_ENCODING[codec], delimiter, len(next(csv.reader([header], delimiter=delimiter)))
 
 
 @dataclass
@@ -93,10 +89,7 @@ class CopyRun:
 
 def time_copy(conn: psycopg.Connection, payloads: list[bytes], delimiter: str) -> CopyRun:
     """COPY every payload into a text table as wide as its header, one transaction each."""
-    shapes = []
-    for payload in payloads:
-        encoding = _encoding(payload)
-        shapes.append((encoding, *_shape(payload, encoding, delimiter)))
+    shapes = [_shape(payload, delimiter) for payload in payloads]
     widest = max((width for _, _, width in shapes), default=1)
     conn.execute("DROP TABLE IF EXISTS bench_copy")
     conn.execute("CREATE TABLE bench_copy ({})".format(

@@ -5,19 +5,17 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from pantau.config import get_settings
+from pantau.terminal import console
 
 airflow_app = typer.Typer(help="The local Airflow (metadata under var/airflow, DAGs in dags/).",
                           no_args_is_help=True)
-console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 # ------------------------------------------------------------------------ run

@@ -10,16 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pantau.terminal import console
+
 quality_app = typer.Typer(help="Validation results of the quality gate (GX).",
                           no_args_is_help=True)
 quarantine_app = typer.Typer(help="Rows the quality gate held back: list, show, release, discard.",
                              no_args_is_help=True)
-
-
-def _console() -> Console:
-    from pantau.cli import console
-
-    return console
 
 
 def _table(title: str, frame, columns: list[str] | None = None) -> Table:
@@ -64,11 +60,11 @@ def run_validation(sources: list[str] | None = None, batch_ids: list[int] | None
 
     unknown = sorted(set(sources or []) - set(SOURCES))
     if unknown:
-        _console().print(f"[red]no source {', '.join(unknown)} "
+        console.print(f"[red]no source {', '.join(unknown)} "
                          f"(sources: {', '.join(SOURCES)})[/]")
         return 2
     report = run_gate(sources=sources, batch_ids=batch_ids)
-    print_gate_report(_console(), report)
+    print_gate_report(console, report)
     return 1 if report.rejected or report.errors else 0
 
 
@@ -92,7 +88,6 @@ def quality_report(
     from pantau.quality.gx_project import docs_index
     from pantau.warehouse.connection import connect
 
-    console = _console()
     with connect("auditor") as conn:
         if batch is not None:
             header = report.batch_header(conn, batch)
@@ -137,9 +132,9 @@ def quarantine_list(
             frame = list_rows(conn, source=source, batch=batch,
                               status=None if status == "all" else status, rule=rule, limit=limit)
     except DecisionRefused as exc:
-        _console().print(f"[red]{exc}[/]")
+        console.print(f"[red]{exc}[/]")
         raise typer.Exit(1) from None
-    _console().print(_table(f"Quarantine ({status}, at most {limit})", frame))
+    console.print(_table(f"Quarantine ({status}, at most {limit})", frame))
 
 
 @quarantine_app.command("show")
@@ -148,7 +143,6 @@ def quarantine_show(row: Annotated[str, typer.Argument(help="BATCH:ROW")]) -> No
     from pantau.quality.quarantine import DecisionRefused, RowKey, show_row
     from pantau.warehouse.connection import connect
 
-    console = _console()
     try:
         with connect("loader") as conn:
             shown = show_row(conn, RowKey.parse(row))
@@ -179,7 +173,6 @@ def _decide(action, row: str, **kwargs) -> tuple:
     from pantau.quality.quarantine import DecisionRefused, RowKey
     from pantau.warehouse.connection import connect
 
-    console = _console()
     try:
         key = RowKey.parse(row)
         with connect("loader") as conn:
@@ -208,13 +201,13 @@ def quarantine_release(
     for item in set_ or []:
         column, sep, value = item.partition("=")
         if not sep:
-            _console().print(f"[red]--set {item!r}: expected COLUMN=VALUE[/]")
+            console.print(f"[red]--set {item!r}: expected COLUMN=VALUE[/]")
             raise typer.Exit(2)
         corrections[column.strip()] = value
     key, still = _decide(release, row, by=by or _user(), why=why, corrections=corrections,
                          force=force, recheck=recheck_row)
     note = f" (forced; still fails {', '.join(still)})" if still else ""
-    _console().print(f"row {key} released{note}; the next build of its period includes it")
+    console.print(f"row {key} released{note}; the next build of its period includes it")
 
 
 @quarantine_app.command("discard")
@@ -227,4 +220,4 @@ def quarantine_discard(
     from pantau.quality.quarantine import discard
 
     key, _ = _decide(discard, row, by=by or _user(), why=why)
-    _console().print(f"row {key} discarded")
+    console.print(f"row {key} discarded")

@@ -16,6 +16,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 
 import psycopg
@@ -116,14 +117,19 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     return Rendered(region_code, directory, content, files)
 
 
-def default_regions(conn: psycopg.Connection, period: Period) -> list[str]:
-    """Quarters and months: every regency with data; semesters: every province with data."""
-    level = "province" if period.kind is PeriodKind.SEMESTER else "regency"
+def default_regions(conn: psycopg.Connection, period: Period,
+                    levels: tuple[str, ...] | None = None) -> list[str]:
+    """Regions of ``levels`` with data in the period.
+
+    By default quarters and months report on regencies, semesters on provinces.
+    """
+    if levels is None:
+        levels = ("province",) if period.kind is PeriodKind.SEMESTER else ("regency",)
     rows = conn.execute("""
         SELECT region_code FROM mart.region_figures
-         WHERE period = %s AND level = %s
+         WHERE period = %s AND level = ANY(%s)
            AND foreigners_total + workers_total + registered_total > 0
-         ORDER BY region_code""", (period.label, level)).fetchall()
+         ORDER BY region_code""", (period.label, list(levels))).fetchall()
     return [code for (code,) in rows]
 
 
@@ -164,9 +170,9 @@ def render_period(period: Period, output: Path, regions: list[str] | None = None
         shares = _shares(regions, workers)
         with ProcessPoolExecutor(min(workers, len(shares)),
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
-            parts = pool.map(_render_share, *zip(*[(period, share, output, settings, formats)
-                                                   for share in shares], strict=True))
-            done = [item for part in parts for item in part]
+            render = partial(_render_share, period, output=output, settings=settings,
+                             formats=formats)
+            done = [item for part in pool.map(render, shares) for item in part]
     with connect("loader", url=url) as conn:
         for item in done:
             conn.execute(

@@ -102,7 +102,8 @@ def _fit_rows(rows: list[list], headers: list[str]) -> tuple[list[list], list[st
 # --------------------------------------------------------------------------- CSV
 
 
-def _decode(data: bytes, file: str) -> tuple[str, str]:
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """(text, Python codec): UTF-8 (with or without BOM), else Windows-1252."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise FileRejected(f"{file}: binary content (NUL byte) on line {line}; not a CSV export")
@@ -132,7 +133,7 @@ def pick_delimiter(header_line: str, declared: str) -> str:
 def read_csv(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:
     """Open a delimited export (UTF-8, UTF-8 with BOM or Windows-1252)."""
     file = display_name or path.name
-    text, encoding = _decode(path.read_bytes(), file)
+    text, encoding = decode(path.read_bytes(), file)
     if not text.strip():
         raise FileRejected(f"{file}: the file is empty")
     delimiter = pick_delimiter(text.split("\n", 1)[0], source.delimiter)
@@ -170,10 +171,9 @@ def _arrow_chunks(text: str, delimiter: str, headers: list[str]) -> Iterator[pd.
     header_line, _, body = text.partition("\n")
     if '"' in header_line or "\r" in header_line.rstrip("\r") or not body.strip():
         return None  # unusual headers, old Mac line breaks, no data rows
-    stray = re.compile(_STRAY_QUOTE.format(d=re.escape(delimiter)))
     if body.startswith(("\n", "\r\n")) or _BLANK_LINE.search(body):
         return None
-    if '"' in body and stray.search(body):
+    if '"' in body and re.search(_STRAY_QUOTE.format(d=re.escape(delimiter)), body):
         return None
     try:
         table = pa_csv.read_csv(
