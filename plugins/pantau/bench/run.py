@@ -84,10 +84,9 @@ def _fresh_server(settings: Settings) -> tuple[str, str]:
         shutil.rmtree(path, ignore_errors=True)
     server = embedded.start(settings.pgdata)
     warehouse = _with_database(server, settings.database)
-    with psycopg.connect(server, autocommit=True) as conn:
-        for database in (settings.database, "bench_scratch"):
-            conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{database}"')
+    with psycopg.connect(server, autocommit=True) as conn:  # scratch: see _reset_scratch
+        conn.execute(f'DROP DATABASE IF EXISTS "{settings.database}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{settings.database}"')
     migrate.upgrade(warehouse)
     return server, warehouse
 
