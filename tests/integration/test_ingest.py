@@ -195,3 +195,56 @@ def test_unrecognised_file_is_archived_and_recorded(
     assert outcome.status == "unrecognised"
     assert one(db, "SELECT outcome, batch_id FROM audit.delivery") == ("unrecognised", None)
     assert one(db, "SELECT count(*) FROM audit.batch") == (0,)
+
+
+def test_small_files_load_together_yet_each_keeps_its_own_batch(
+        warehouse: str, tmp_path: Path, db: psycopg.Connection) -> None:
+    folder = tmp_path / "imigrasi_izin_tinggal"
+    headers = list(IMIGRASI_IZIN_TINGGAL.headers)
+    bad_date = _permit_row("P3")
+    bad_date[headers.index("TANGGAL_LAHIR")] = "31-02-1980"
+    paths = [_write_csv(folder / f"izin_tinggal_{office}_20250131.csv", headers, rows)
+             for office, rows in [("A", [_permit_row("P1"), _permit_row("P2")]),
+                                  ("B", [_permit_row("P3"), bad_date, _permit_row("P5")]),
+                                  ("C", [])]]
+    outcomes = pipeline.ingest_files(paths)
+    assert [(o.status, o.rows, o.problems) for o in outcomes] == [
+        ("loaded", 2, 0), ("loaded", 3, 1), ("loaded", 0, 0)]
+    per_batch = db.execute("""
+        SELECT b.original_name, b.row_count, b.problem_count, count(s.row_number),
+               array_agg(s.row_number ORDER BY s.row_number)
+          FROM audit.batch b LEFT JOIN staging.imigrasi_izin_tinggal s USING (batch_id)
+         GROUP BY 1, 2, 3 ORDER BY 1""").fetchall()
+    assert per_batch == [("izin_tinggal_A_20250131.csv", 2, 0, 2, [2, 3]),
+                         ("izin_tinggal_B_20250131.csv", 3, 1, 3, [2, 3, 4]),
+                         ("izin_tinggal_C_20250131.csv", 0, 0, 0, [None])]
+    (problem_batch,) = one(db, "SELECT b.original_name FROM audit.parse_problem "
+                               "JOIN audit.batch b USING (batch_id)")
+    assert problem_batch == "izin_tinggal_B_20250131.csv"
+
+
+def test_a_value_the_warehouse_refuses_rejects_only_its_own_file_of_a_group(
+        warehouse: str, tmp_path: Path, db: psycopg.Connection, monkeypatch) -> None:
+    """A normaliser slip (a two-letter sex code for a char(1) column) in one file of a group."""
+    folder = tmp_path / "imigrasi_izin_tinggal"
+    headers = list(IMIGRASI_IZIN_TINGGAL.headers)
+    paths = [_write_csv(folder / f"izin_tinggal_{office}_20250131.csv", headers,
+                        [_permit_row(number)])
+             for office, number in [("A", "P1"), ("B", "P9"), ("C", "P2")]]
+    real = pipeline.to_staging
+
+    def slip(source, rows):
+        staged = real(source, rows)
+        frame = staged.tables[source.id]
+        frame.loc[rows["NOMOR_IZIN"].eq("P9").to_numpy(), "sex"] = "LK"
+        return staged
+
+    monkeypatch.setattr(pipeline, "to_staging", slip)
+    outcomes = pipeline.ingest_files(paths)
+    assert [o.status for o in outcomes] == ["loaded", "rejected", "loaded"]
+    assert outcomes[1].message == ("izin_tinggal_B_20250131.csv: the warehouse refused a value "
+                                   "(value too long for type character(1))")
+    loaded = db.execute("SELECT nomor_izin FROM raw.imigrasi_izin_tinggal ORDER BY 1").fetchall()
+    assert loaded == [("P1",), ("P2",)]
+    statuses = db.execute("SELECT original_name, status FROM audit.batch ORDER BY 1").fetchall()
+    assert [status for _, status in statuses] == ["loaded", "rejected", "loaded"]

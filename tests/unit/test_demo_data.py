@@ -19,7 +19,7 @@ from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
 from pantau.sources.delivery import identify
 from pantau.sources.readers import open_table
-from pantau.sources.staging import Context, to_staging
+from pantau.sources.staging import Context, tag, to_staging
 from tests.support.truth_oracle import Oracle, deliveries
 
 PERIOD = Period.parse("2025-Q4")
@@ -107,10 +107,10 @@ def test_every_file_parses_with_the_project_readers_and_only_planted_rows_fail(d
             continue
         relative = path.relative_to(demo).as_posix()
         staged.add(relative)
-        context = Context(batch_id=1, province=delivery.scope
+        context = Context(province=delivery.scope
                           if delivery.source.scope == "province" else None)
         for chunk in chunks:
-            problems = to_staging(delivery.source, chunk, context).problems
+            problems = to_staging(delivery.source, tag(chunk, 1, context)).problems
             found |= {(relative, int(r)) for r in problems["row_number"]}
     assert found <= planted, sorted(found - planted)[:5]
     parse_level = quarantine[quarantine["reason_code"].isin(

@@ -146,12 +146,36 @@ def test_column_normalisation_remembers_answers_and_accepts_an_all_empty_column(
     from pantau.sources.staging import Context, normalise_column
 
     amount = SOURCES["tenaga_kerja_tka"].column("DKPTKA_USD")
-    empty = normalise_column(amount, series(None, None), Context(1))
+    empty = normalise_column(amount, series(None, None), Context())
     assert empty.values.isna().all() and empty.problem.isna().all()
     born = SOURCES["imigrasi_izin_tinggal"].column("TANGGAL_LAHIR")
-    first = normalise_column(born, series("12-03-1985", "31-02-1985", None), Context(1))
-    again = normalise_column(born, series("31-02-1985", "12-03-1985"), Context(2))
+    first = normalise_column(born, series("12-03-1985", "31-02-1985", None), Context())
+    again = normalise_column(born, series("31-02-1985", "12-03-1985"), Context())
     assert first.values.tolist()[:2] == [date(1985, 3, 12), None]
     assert first.problem.tolist()[1] == "invalid_date"
     assert again.values.tolist() == [None, date(1985, 3, 12)]
     assert again.problem.tolist()[0] == "invalid_date"
+
+
+def test_rows_of_files_from_two_provinces_resolve_regencies_under_their_own_province() -> None:
+    """Kota Banjar (West Java) and Kabupaten Banjar (South Kalimantan) in one grouped chunk."""
+    from pantau.sources.catalog import SOURCES
+    from pantau.sources.readers import ROW_NUMBER
+    from pantau.sources.staging import Context, tag, to_staging
+
+    def rows(*names: str) -> pd.DataFrame:
+        return pd.DataFrame({ROW_NUMBER: range(2, 2 + len(names)),
+                             "LOKASI_KERJA": pd.array(names, dtype="string")})
+
+    chunk = pd.concat([tag(rows("BANJAR", "KOTA BOGOR"), 7, Context("32")),
+                       tag(rows("BANJAR; KAB. TABALONG"), 8, Context("63")),
+                       tag(rows("BANJAR"), 9, Context())], ignore_index=True)
+    staged = to_staging(SOURCES["tenaga_kerja_tka"], chunk)
+    locations = staged.tables["tenaga_kerja_tka_lokasi"]
+    assert list(zip(locations["batch_id"], locations["row_number"], locations["location_seq"],
+                    locations["regency_code"].astype(object).where(
+                        locations["regency_code"].notna(), None), strict=True)) == [
+        (7, 2, 1, "32.79"), (7, 3, 1, "32.71"), (8, 2, 1, "63.03"), (8, 2, 2, "63.09"),
+        (9, 2, 1, None)]
+    assert staged.problems[["batch_id", "row_number", "problem"]].values.tolist() == [
+        [9, 2, "ambiguous_region"]]

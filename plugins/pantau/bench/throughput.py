@@ -139,10 +139,8 @@ def time_to_sql(engine, files: list[Path], source_id: str) -> float:
 
 
 def time_ingest(files: list[Path], settings, url: str) -> tuple[float, int]:
-    from pantau.ingest.pipeline import ingest_file
+    from pantau.ingest.pipeline import ingest_files
 
     started = time.perf_counter()
-    rows = 0
-    for path in files:
-        rows += ingest_file(path, settings, url).rows
+    rows = sum(outcome.rows for outcome in ingest_files(files, settings, url))
     return time.perf_counter() - started, rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from pantau.periods import Period, PeriodKind
 
 log = logging.getLogger(__name__)
 NOT_LOADED = ("rejected", "unrecognised")
+_FILES_AT_ONCE = 200  # files fetched (local copies held) and ingested together
 
 
 # --------------------------------------------------------------------- ingest
@@ -72,29 +74,37 @@ def ingest_files(files: list[dict], source: str | None = None,
     A warehouse failure propagates (and is retried: files already loaded then
     count as duplicates, so the retry finishes the group without doubling it).
     """
-    from pantau.ingest.pipeline import ingest_file
+    from pantau.ingest.pipeline import ingest_files
     from pantau.warehouse.connection import warehouse_url
 
     settings = settings or get_settings()
     url = warehouse_url(settings)
     statuses: Counter[str] = Counter()
     tally = IngestTally()
-    for item in files:
-        with local_copy(item["uri"], source or "incoming", settings) as path:
-            outcome = ingest_file(path, settings, url, original=item["uri"])
-        statuses[outcome.status] += 1
-        tally.rows += outcome.rows
-        if outcome.status == "loaded":
-            tally.loaded.append(outcome.batch_id)
-        if outcome.status in NOT_LOADED:
-            tally.failures.append(f"{path.name}: {outcome.status}: {outcome.message}")
-        per = tally.per_source.setdefault(outcome.source or "-", {"files": 0, "rows": 0})
-        per["files"] += 1
-        per["rows"] += outcome.rows
-        log.info("%s: %s%s", path.name, outcome.status,
-                 f" (batch {outcome.batch_id}, {outcome.rows:,} rows)" if outcome.batch_id else "")
+    for start in range(0, len(files), _FILES_AT_ONCE):
+        items = files[start:start + _FILES_AT_ONCE]
+        with ExitStack() as copies:
+            paths = [copies.enter_context(local_copy(item["uri"], source or "incoming", settings))
+                     for item in items]
+            outcomes = ingest_files(paths, settings, url, [item["uri"] for item in items])
+        for outcome in outcomes:
+            statuses[outcome.status] += 1
+            _tally(tally, outcome)
     tally.files = dict(statuses)
     return tally.to_dict()
+
+
+def _tally(tally: IngestTally, outcome) -> None:
+    tally.rows += outcome.rows
+    if outcome.status == "loaded":
+        tally.loaded.append(outcome.batch_id)
+    if outcome.status in NOT_LOADED:
+        tally.failures.append(f"{outcome.path.name}: {outcome.status}: {outcome.message}")
+    per = tally.per_source.setdefault(outcome.source or "-", {"files": 0, "rows": 0})
+    per["files"] += 1
+    per["rows"] += outcome.rows
+    log.info("%s: %s%s", outcome.path.name, outcome.status,
+             f" (batch {outcome.batch_id}, {outcome.rows:,} rows)" if outcome.batch_id else "")
 
 
 # ------------------------------------------------------------------- validate

@@ -145,7 +145,7 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
     applied = {}
     (scope,) = conn.execute("SELECT file_scope FROM audit.batch WHERE batch_id = %s",
                             (key.batch_id,)).fetchone()
-    context = Context.for_scope(key.batch_id, scope)
+    context = Context.for_scope(scope)
     for header, text in corrections.items():
         column = _column(source_id, header)
         if column.header in DERIVED:

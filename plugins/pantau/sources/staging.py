@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
@@ -36,19 +37,29 @@ _NORMALISERS: dict[Kind, Callable[[pd.Series], Normalised]] = {
 }
 
 
+BATCH_ID = "_batch_id"  # the batch of each row: one chunk may hold several files
+PROVINCE = "_province"  # the province its file name gives, if any (breaks regency ties)
+
+
 @dataclass(frozen=True)
 class Context:
-    """What the file name tells about every row of a batch."""
+    """What a file name tells about the rows of one file."""
 
-    batch_id: int
     province: str | None = None  # breaks ties between same-named regencies
 
     @classmethod
-    def for_scope(cls, batch_id: int, scope: str | None) -> Context:
+    def for_scope(cls, scope: str | None) -> Context:
         """The context a file's scope (office, province or regency code) gives."""
         scope = (scope or "").strip()
         province = scope[:2] if scope[:2] in regions.region_index().provinces else None
-        return cls(batch_id=batch_id, province=province)
+        return cls(province=province)
+
+
+def tag(chunk: pd.DataFrame, batch_id: int, context: Context) -> pd.DataFrame:
+    """``chunk`` with the columns :func:`to_staging` reads its batch and province from."""
+    return chunk.assign(**{BATCH_ID: batch_id,
+                           PROVINCE: pd.Series(context.province, index=chunk.index,
+                                               dtype="string")})
 
 
 @dataclass
@@ -60,7 +71,8 @@ class StagingChunk:
 
 
 def _problem_rows(
-    result: Normalised, raw: pd.Series, column: Column, row_numbers: pd.Series, batch_id: int
+    result: Normalised, raw: pd.Series, column: Column, row_numbers: pd.Series,
+    batch_ids: pd.Series,
 ) -> pd.DataFrame:
     failed = result.problem.notna()
     if not failed.any():
@@ -68,7 +80,7 @@ def _problem_rows(
     # Personal values never leave the raw layer, not even in a problem note.
     detail = pd.NA if column.personal else raw[failed].str.slice(0, 200)
     return pd.DataFrame({
-        "batch_id": batch_id,
+        "batch_id": batch_ids[failed],
         "row_number": row_numbers[failed],
         "column_name": column.header,
         "problem": result.problem[failed],
@@ -125,21 +137,44 @@ def normalise_column(column: Column, values: pd.Series, context: Context) -> Nor
     return Normalised(frame["value"], frame["problem"])
 
 
-def to_staging(source: Source, chunk: pd.DataFrame, context: Context) -> StagingChunk:
-    """Normalise every known column present in ``chunk``; derive the extra columns."""
-    row_numbers = chunk[ROW_NUMBER]
-    staged = pd.DataFrame({"batch_id": context.batch_id, "row_number": row_numbers})
+def _per_province(values: pd.Series, provinces: pd.Series,
+                  normalise: Callable[[pd.Series, Context], Normalised]) -> Normalised:
+    """Normalise ``values`` under each row's province (one call per province present)."""
+    present = provinces.unique()
+    if len(present) == 1:
+        only = present[0]
+        return normalise(values, Context(None if pd.isna(only) else str(only)))
+    results = []
+    for province in present:
+        rows = provinces.isna() if pd.isna(province) else provinces.eq(province).fillna(False)
+        results.append(normalise(values[rows], Context(None if pd.isna(province)
+                                                      else str(province))))
+    return Normalised(pd.concat([r.values for r in results]).reindex(values.index),
+                      pd.concat([r.problem for r in results]).reindex(values.index))
+
+
+def to_staging(source: Source, chunk: pd.DataFrame) -> StagingChunk:
+    """Normalise every known column present in ``chunk``; derive the extra columns.
+
+    ``chunk`` carries each row's batch and province (see :func:`tag`), so the
+    rows of many small files are normalised in one pass.
+    """
+    row_numbers, batch_ids = chunk[ROW_NUMBER], chunk[BATCH_ID]
+    staged = pd.DataFrame({"batch_id": batch_ids, "row_number": row_numbers})
     problems = []
     for column in source.columns:
         if column.header not in chunk:
             continue
-        result = normalise_column(column, chunk[column.header], context)
+        values = chunk[column.header]
+        if column.kind is Kind.REGENCY:
+            result = _per_province(values, chunk[PROVINCE], partial(normalise_column, column))
+        else:
+            result = normalise_column(column, values, Context())
         staged[column.target] = result.values
-        problems.append(_problem_rows(result, chunk[column.header], column, row_numbers,
-                                      context.batch_id))
+        problems.append(_problem_rows(result, values, column, row_numbers, batch_ids))
     out = StagingChunk(tables={source.id: staged})
     for derive in _DERIVED.get(source.id, ()):
-        problems.append(derive(source, chunk, context, out))
+        problems.append(derive(source, chunk, out))
     problems = [frame for frame in problems if not frame.empty]
     if problems:
         out.problems = pd.concat(problems, ignore_index=True)
@@ -149,8 +184,7 @@ def to_staging(source: Source, chunk: pd.DataFrame, context: Context) -> Staging
 # ------------------------------------------------------------------ derivations
 
 
-def _siak_regions(source: Source, chunk: pd.DataFrame, context: Context,
-                  out: StagingChunk) -> pd.DataFrame:
+def _siak_regions(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.DataFrame:
     """Dukcapil: NO_PROP + NO_KAB (+ NO_KEC) to regency and district codes."""
     district = chunk.get("NO_KEC", None)
     regency, district_code = regions.siak_codes(chunk["NO_PROP"], chunk["NO_KAB"], district)
@@ -159,28 +193,29 @@ def _siak_regions(source: Source, chunk: pd.DataFrame, context: Context,
     staged["district_code"] = district_code
     raw = chunk["NO_PROP"].fillna("") + "/" + chunk["NO_KAB"].fillna("")
     return _problem_rows(regency, raw, source.column("NO_KAB"), chunk[ROW_NUMBER],
-                         context.batch_id)
+                         chunk[BATCH_ID])
 
 
-def _work_locations(source: Source, chunk: pd.DataFrame, context: Context,
-                    out: StagingChunk) -> pd.DataFrame:
+def _work_locations(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.DataFrame:
     """RPTKA: LOKASI_KERJA may list several regencies separated by ';'."""
     listed = text.squish(chunk["LOKASI_KERJA"]).str.split(" *; *", regex=True)
-    long = pd.DataFrame({"row_number": chunk[ROW_NUMBER], "location_name": listed})
+    long = pd.DataFrame({"batch_id": chunk[BATCH_ID], "row_number": chunk[ROW_NUMBER],
+                         "province": chunk[PROVINCE], "location_name": listed})
     long = long.explode("location_name")
     long["location_name"] = text.squish(long["location_name"].astype("string"))
-    long = long[long["location_name"].notna()]
-    long["location_seq"] = long.groupby("row_number").cumcount() + 1
-    resolved = regions.regencies(long["location_name"], context.province)
+    long = long[long["location_name"].notna()].reset_index(drop=True)
+    long["location_seq"] = long.groupby(["batch_id", "row_number"]).cumcount() + 1
+    resolved = _per_province(long["location_name"], long["province"],
+                             lambda names, context: regions.regencies(names, context.province))
     out.tables[f"{source.id}_lokasi"] = pd.DataFrame({
-        "batch_id": context.batch_id,
+        "batch_id": long["batch_id"],
         "row_number": long["row_number"],
         "location_seq": long["location_seq"],
         "location_name": long["location_name"],
         "regency_code": resolved.values,
     })
     return _problem_rows(resolved, long["location_name"], source.column("LOKASI_KERJA"),
-                         long["row_number"], context.batch_id)
+                         long["row_number"], long["batch_id"])
 
 
 _DERIVED = {
