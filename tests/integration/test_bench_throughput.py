@@ -43,3 +43,28 @@ def test_copy_ingest_and_to_sql_see_the_same_rows(warehouse: str, server_url: st
                               copied.seconds, ingest_seconds, to_sql_seconds).to_dict()
     assert result["ingest_copy_ratio"] > 0 and result["ingest_to_sql_ratio"] > 0
     assert result["copy_rows_per_s"] == round(copied.rows / copied.seconds, 1)
+
+
+# Floors for the small-scale smoke benchmark, as ratios measured in the same
+# run (never absolute times). Issue 9 asks for ingest >= 30% of COPY here; the
+# design reaches about 6% (raw and staging are both loaded, each with its key,
+# and every file is archived and registered: the server alone spends ~3.7x the
+# bare COPY). These floors guard what it does reach: loading small files
+# together took the ratio from 1.8% to 6.2% and ingest from 0.5x to 2x to_sql.
+# They fail if small files go back to being normalised one by one.
+INGEST_COPY_FLOOR = 0.03
+INGEST_TO_SQL_FLOOR = 1.0
+
+
+def test_small_benchmark_ingest_keeps_its_floor_against_copy_and_to_sql(
+        warehouse: str, server_url: str, demo_month: Path) -> None:
+    from pantau.bench.run import overall, throughput
+
+    steps: dict = {}
+    rows = throughput(demo_month / "landing", get_settings(), server_url, warehouse, steps)
+    assert {item["source"] for item in rows} == {
+        "imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka", "dukcapil_orang_asing"}
+    assert all(item["rows"] == item["copy_rows"] > 0 for item in rows)
+    summary = overall(rows)
+    assert summary["ingest_copy_ratio"] >= INGEST_COPY_FLOOR, summary
+    assert summary["ingest_to_sql_ratio"] >= INGEST_TO_SQL_FLOOR, summary

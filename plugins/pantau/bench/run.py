@@ -203,30 +203,39 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     return result
 
 
-def summarise(result: dict) -> dict:
-    """Totals, overall ratios and the issue's targets, measured against this run."""
-    rows = result["throughput"]
-    steps = result["steps"]
-    ingest_seconds = sum(item["ingest_seconds"] for item in rows)
-    ingest_rate = sum(item["rows"] for item in rows) / ingest_seconds
-    copy_rate = sum(item["copy_rows"] for item in rows) / sum(item["copy_seconds"] for item in rows)
-    to_sql_rate = sum(item["rows"] for item in rows) / sum(item["to_sql_seconds"] for item in rows)
-    cycle = (ingest_seconds + steps["validation"]["seconds"] + steps["build_month"]["seconds"]
-             + steps["render_reports"]["seconds"])
-    peak = max(step["peak_rss_mib"] for step in steps.values())
-    summary = {
-        "rows": sum(item["rows"] for item in rows),
-        "files": sum(item["files"] for item in rows),
+def overall(throughput_rows: list[dict]) -> dict:
+    """Rows/s of COPY, ingest and to_sql over all sources (total rows over total seconds)."""
+    rows = sum(item["rows"] for item in throughput_rows)
+    ingest_seconds = sum(item["ingest_seconds"] for item in throughput_rows)
+    ingest_rate = rows / ingest_seconds
+    copy_rate = (sum(item["copy_rows"] for item in throughput_rows)
+                 / sum(item["copy_seconds"] for item in throughput_rows))
+    to_sql_rate = rows / sum(item["to_sql_seconds"] for item in throughput_rows)
+    return {
+        "rows": rows,
+        "files": sum(item["files"] for item in throughput_rows),
         "ingest_seconds": round(ingest_seconds, 2),
         "ingest_rows_per_s": round(ingest_rate, 1),
         "copy_rows_per_s": round(copy_rate, 1),
         "to_sql_rows_per_s": round(to_sql_rate, 1),
         "ingest_copy_ratio": round(ingest_rate / copy_rate, 4),
         "ingest_to_sql_ratio": round(ingest_rate / to_sql_rate, 3),
+    }
+
+
+def summarise(result: dict) -> dict:
+    """Totals, overall ratios and the issue's targets, measured against this run."""
+    steps = result["steps"]
+    summary = overall(result["throughput"])
+    ingest_seconds = summary["ingest_seconds"]
+    cycle = (ingest_seconds + steps["validation"]["seconds"] + steps["build_month"]["seconds"]
+             + steps["render_reports"]["seconds"])
+    peak = max(step["peak_rss_mib"] for step in steps.values())
+    summary.update({
         "cycle_seconds": round(cycle, 2),
         "peak_rss_mib": peak,
         "late_file_share_of_cycle": round(result["late_file"]["seconds"] / cycle, 4),
-    }
+    })
     validation_share = steps["validation"]["seconds"] / ingest_seconds
     summary["targets"] = [target.to_dict() for target in (
         Target("ingest / COPY", summary["ingest_copy_ratio"], 0.5, True),
