@@ -44,22 +44,28 @@ DELETE FROM core.dim_employer WHERE nib IN (SELECT nib FROM load_nib);
 INSERT INTO core.dim_employer (nib, employer_name, kbli, valid_from, valid_to, is_current)
 SELECT nib, employer_name, kbli, valid_from, valid_to, is_current FROM employer_version;
 
+-- New positions take their employer version as they go in ...
 INSERT INTO core.fact_rptka_position (batch_id, row_number, snapshot_date, position_key,
-                                      person_key, employer_nib, kbji_code, position_title,
-                                      nationality, start_date, end_date, dkptka_months,
-                                      dkptka_usd, companion_count)
+                                      person_key, employer_nib, employer_key, kbji_code,
+                                      position_title, nationality, start_date, end_date,
+                                      dkptka_months, dkptka_usd, companion_count)
 SELECT p.batch_id, p.row_number, p.snapshot_date, p.position_key, p.person_key, p.nib,
+       e.employer_key,
        CASE WHEN p.occupation_code ~ '^\d{4}' THEN left(p.occupation_code, 4) END,
        p.position_title, p.nationality, p.start_date, p.end_date, p.dkptka_months,
        p.dkptka_usd, p.companion_count
   FROM load_rows AS p
+  LEFT JOIN core.dim_employer AS e
+    ON e.nib = p.nib AND p.snapshot_date BETWEEN e.valid_from AND e.valid_to
  WHERE p.position_key IS NOT NULL;
 
--- Every position of the touched NIBs points at the version of its snapshot day.
+-- ... and the earlier positions of the touched NIBs point at the version of
+-- their snapshot day again.
 UPDATE core.fact_rptka_position AS f SET employer_key = e.employer_key
   FROM core.dim_employer AS e
  WHERE f.employer_nib IN (SELECT nib FROM load_nib) AND e.nib = f.employer_nib
-   AND f.snapshot_date BETWEEN e.valid_from AND e.valid_to;
+   AND f.snapshot_date BETWEEN e.valid_from AND e.valid_to
+   AND f.batch_id <> ALL(%(batch_ids)s);
 
 INSERT INTO core.fact_rptka_location (batch_id, row_number, regency_code)
 SELECT DISTINCT l.batch_id, l.row_number, l.regency_code

@@ -9,7 +9,10 @@ Steps, in the order a month runs in production:
 4. rendering every regency and province report of the month, in parallel;
 5. the late file: one regency's corrected export arrives after the month was
    built; ingest, validate, rebuild what went stale, re-render its regency
-   and province.
+   and province;
+6. a year of history: the month's snapshot fact and marts copied into the
+   eleven months before it, then the trend queries timed (see
+   :mod:`pantau.bench.history`).
 
 The bench runs in its own var directory (its own embedded PostgreSQL,
 archive, Data Docs and reports), wiped at the start so every run starts cold.
@@ -31,6 +34,7 @@ import psycopg
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
+from pantau.bench.history import MONTHS, history
 from pantau.bench.memory import PeakRss
 from pantau.bench.throughput import (
     SourceThroughput,
@@ -197,6 +201,8 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     steps["render_reports"]["reports"] = len(regions)
     progress("late file")
     result["late_file"] = late_file(landing, data_dir, settings, warehouse)
+    progress(f"{MONTHS} months of history and the trend queries")
+    result["history"] = history(warehouse, period)
     result["steps"] = steps
     result["summary"] = summarise(result)
     embedded.stop(settings.pgdata)
@@ -248,6 +254,10 @@ def summarise(result: dict) -> dict:
         Target("peak RSS (MiB)", peak, 3072, False),
         Target("late file / cycle", summary["late_file_share_of_cycle"], 0.05, False),
     )]
+    if "history" in result:
+        slowest = max(query["first_seconds"] for query in result["history"]["queries"])
+        summary["targets"].append(
+            Target("slowest trend query, 12 months (s)", slowest, 1, False).to_dict())
     return summary
 
 

@@ -51,13 +51,35 @@ def target_rows(result: dict) -> list[list[str]]:
 TARGET_HEADERS = ["target", "measured", "limit", ""]
 
 
-def terminal_tables(result: dict) -> list[Table]:
-    tables = []
-    for title, headers, rows in (
+def history_rows(result: dict) -> list[list[str]]:
+    history = result.get("history")
+    if not history:
+        return []
+    rows = [[query["query"], f"{query['rows']:,}", f"{query['first_seconds']:.3f}",
+             f"{query['seconds']:.3f}"] for query in history["queries"]]
+    copied = sum(history["rows_copied"].values())
+    rows.append([f"loading {history['months'] - 1} earlier months ({copied:,} rows)", "",
+                 f"{history['load_seconds']:,.1f}", ""])
+    return rows
+
+
+HISTORY_HEADERS = ["trend query over 12 months", "rows", "first s", "warm s"]
+
+
+def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
+    tables = [
         ("Throughput on the same files", THROUGHPUT_HEADERS, throughput_rows(result)),
         ("Steps of the monthly cycle", STEP_HEADERS, step_rows(result)),
-        ("Targets", TARGET_HEADERS, target_rows(result)),
-    ):
+    ]
+    if result.get("history"):
+        tables.append(("A year of history", HISTORY_HEADERS, history_rows(result)))
+    tables.append(("Targets", TARGET_HEADERS, target_rows(result)))
+    return tables
+
+
+def terminal_tables(result: dict) -> list[Table]:
+    tables = []
+    for title, headers, rows in _tables(result):
         table = Table(title=f"{title} ({result['scale']}, {result['period']})")
         for position, header in enumerate(headers):
             table.add_column(header, justify="left" if position == 0 else "right")
@@ -68,11 +90,9 @@ def terminal_tables(result: dict) -> list[Table]:
 
 
 def markdown(result: dict) -> str:
-    """The three tables in Markdown, as the README's performance section shows them."""
+    """The tables in Markdown, as the README's performance section shows them."""
     parts = []
-    for headers, rows in ((THROUGHPUT_HEADERS, throughput_rows(result)),
-                          (STEP_HEADERS, step_rows(result)),
-                          (TARGET_HEADERS, target_rows(result))):
+    for _, headers, rows in _tables(result):
         lines = ["| " + " | ".join(headers) + " |",
                  "|" + "|".join(["---"] + ["---:"] * (len(headers) - 1)) + "|"]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
