@@ -25,6 +25,16 @@ _SNAPSHOTS = (("core", "fact_person_status", "month"),
               ("mart", "region_figures", "period"),
               ("mart", "region_breakdown", "period"))
 
+# A month-by-month series of persons from the monthly snapshot fact.
+_SERIES = """
+    SELECT month, count(*) AS persons, count(*) FILTER (WHERE has_valid_permit) AS permits,
+           count(*) FILTER (WHERE has_rptka_position) AS workers,
+           count(*) FILTER (WHERE is_registered) AS registered
+      FROM core.fact_person_status
+     WHERE {where} AND month = ANY(%(months)s)
+     GROUP BY month ORDER BY month
+"""
+
 # The trend queries: what the reports read (the previous period's figures,
 # the trend view) and an auditor's drill-down into the monthly snapshot fact.
 TREND_QUERIES = {
@@ -40,23 +50,10 @@ TREND_QUERIES = {
           FROM mart.region_figures
          WHERE level = 'province' AND period = ANY(%(months)s) ORDER BY region_code, period
     """,
-    "fact_person_status: a regency's 12-month series": """
-        SELECT month, count(*) AS persons, count(*) FILTER (WHERE has_valid_permit) AS permits,
-               count(*) FILTER (WHERE has_rptka_position) AS workers,
-               count(*) FILTER (WHERE is_registered) AS registered
-          FROM core.fact_person_status
-         WHERE regency_code = %(regency)s AND month = ANY(%(months)s)
-         GROUP BY month ORDER BY month
-    """,
-    "fact_person_status: a province's 12-month series": """
-        SELECT month, count(*) AS persons, count(*) FILTER (WHERE has_valid_permit) AS permits,
-               count(*) FILTER (WHERE has_rptka_position) AS workers,
-               count(*) FILTER (WHERE is_registered) AS registered
-          FROM core.fact_person_status
-         WHERE regency_code > %(province)s || '.' AND regency_code < %(province)s || '/'
-           AND month = ANY(%(months)s)
-         GROUP BY month ORDER BY month
-    """,
+    "fact_person_status: a regency's 12-month series": _SERIES.format(
+        where="regency_code = %(regency)s"),
+    "fact_person_status: a province's 12-month series": _SERIES.format(
+        where="regency_code > %(province)s || '.' AND regency_code < %(province)s || '/'"),
 }
 
 

@@ -300,8 +300,7 @@ class _Run:
 
     def __init__(self, settings: Settings, url: str, keep_going: bool) -> None:
         self.settings, self.url, self.keep_going = settings, url, keep_going
-        self._connection = ExitStack()
-        self.conn = self._connection.enter_context(connect("loader", url=url))
+        self._connect()
         self.outcomes: list[FileOutcome] = []
         self.waiting: dict[str, list[_Member]] = {}
 
@@ -317,8 +316,11 @@ class _Run:
                 raise
             self._fail(path, exc, only_current=False)
             self.close()
-            self._connection = ExitStack()
-            self.conn = self._connection.enter_context(connect("loader", url=self.url))
+            self._connect()
+
+    def _connect(self) -> None:
+        self._connection = ExitStack()
+        self.conn = self._connection.enter_context(connect("loader", url=self.url))
 
     def close(self) -> None:
         self._connection.close()

@@ -279,6 +279,17 @@ def _find_header(rows: list[tuple], source: Source) -> int | None:
     return None
 
 
+def _pick_sheet(names: list[str], source: Source, file: str) -> str:
+    """The source's sheet (names compared as headers are), or the only one there is."""
+    wanted = normalise_header(source.sheet_name)
+    sheets = {normalise_header(name): name for name in names}
+    if wanted in sheets:
+        return sheets[wanted]
+    if len(names) == 1:
+        return names[0]
+    raise FileRejected(f"{file}: no sheet named {source.sheet_name!r} (sheets: {', '.join(names)})")
+
+
 def read_xlsx(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:
     """Open a workbook; the header may sit below a title block.
 
@@ -293,23 +304,12 @@ def read_xlsx(path: Path, source: Source, *, display_name: str | None = None) ->
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
         raise FileRejected(f"{file}: not a readable XLSX workbook ({exc})") from None
-    wanted = normalise_header(source.sheet_name)
-    sheets = {normalise_header(name): name for name in workbook.sheet_names}
-    if wanted in sheets:
-        sheet_name = sheets[wanted]
-    elif len(workbook.sheet_names) == 1:
-        sheet_name = workbook.sheet_names[0]
-    else:
-        raise FileRejected(
-            f"{file}: no sheet named {source.sheet_name!r} "
-            f"(sheets: {', '.join(workbook.sheet_names)})"
-        )
-    try:
-        rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    except CalamineError as exc:
-        raise FileRejected(f"{file}: sheet {sheet_name!r} cannot be read ({exc})") from None
-    finally:
-        workbook.close()
+    with workbook:  # closed on every path, a rejection included
+        sheet_name = _pick_sheet(workbook.sheet_names, source, file)
+        try:
+            rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        except CalamineError as exc:
+            raise FileRejected(f"{file}: sheet {sheet_name!r} cannot be read ({exc})") from None
     header_index = _find_header(rows[:_HEADER_SCAN_ROWS], source)
     if header_index is None:
         raise FileRejected(

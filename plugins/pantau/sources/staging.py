@@ -140,15 +140,16 @@ def normalise_column(column: Column, values: pd.Series, context: Context) -> Nor
 def _per_province(values: pd.Series, provinces: pd.Series,
                   normalise: Callable[[pd.Series, Context], Normalised]) -> Normalised:
     """Normalise ``values`` under each row's province (one call per province present)."""
+    def context(province: object) -> Context:
+        return Context(None if pd.isna(province) else str(province))
+
     present = provinces.unique()
     if len(present) == 1:
-        only = present[0]
-        return normalise(values, Context(None if pd.isna(only) else str(only)))
+        return normalise(values, context(present[0]))
     results = []
     for province in present:
         rows = provinces.isna() if pd.isna(province) else provinces.eq(province).fillna(False)
-        results.append(normalise(values[rows], Context(None if pd.isna(province)
-                                                      else str(province))))
+        results.append(normalise(values[rows], context(province)))
     return Normalised(pd.concat([r.values for r in results]).reindex(values.index),
                       pd.concat([r.problem for r in results]).reindex(values.index))
 
