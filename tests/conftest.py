@@ -38,8 +38,12 @@ def _isolated_settings(session_var_dir: Path) -> Iterator[None]:
     """Point Pantau at a temporary var/ for the whole session."""
     from pantau.config import get_settings
 
-    saved = {key: os.environ.get(key) for key in ("PANTAU_VAR_DIR", "PANTAU_WAREHOUSE_URL")}
+    saved = {key: os.environ.get(key)
+             for key in ("PANTAU_VAR_DIR", "PANTAU_WAREHOUSE_URL", "PANTAU_SETTLE_SECONDS")}
     os.environ["PANTAU_VAR_DIR"] = str(session_var_dir)
+    # Test files are written a moment before they are ingested; the settle wait
+    # has its own tests (tests/integration/test_partial_files.py).
+    os.environ["PANTAU_SETTLE_SECONDS"] = "0"
     os.environ.pop("PANTAU_WAREHOUSE_URL", None)
     get_settings.cache_clear()
     yield

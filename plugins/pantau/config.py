@@ -39,6 +39,9 @@ class Settings:
     landing_dir: Path
     reports_dir: Path
     schedule_file: Path
+    # A landing file younger than this may still be being written: ingest
+    # waits until it has been quiet this long (0: no wait, for tests).
+    settle_seconds: float = 2.0
 
     @property
     def sql_dir(self) -> Path:
@@ -69,6 +72,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         reports_dir=Path(env.get("PANTAU_REPORTS_DIR", var_dir / "reports")).expanduser(),
         schedule_file=Path(env.get("PANTAU_SCHEDULE_FILE",
                                    home / "dags" / "schedule.toml")).expanduser(),
+        settle_seconds=float(env.get("PANTAU_SETTLE_SECONDS", "2")),
     )
 
 

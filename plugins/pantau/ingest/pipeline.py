@@ -4,7 +4,12 @@ One bad file never stops the others: each file ends as ``loaded``,
 ``rejected`` (the reason recorded in audit), ``duplicate`` (same bytes as an
 earlier batch), ``unrecognised`` (archived, not attributable to a source) or
 ``error`` (the warehouse failed: nothing of the batch was kept, and a rerun
-picks it up again).
+picks it up again) or ``waiting`` (still being written: neither archived nor
+registered, the next run takes it).
+
+A delivered file is taken only once it has been quiet for
+``settings.settle_seconds`` (ingest waits up to :data:`SETTLE_PATIENCE` for
+that) and did not change while it was archived, so half a file is never loaded.
 
 Small files of a source are loaded together: read one by one, their rows are
 normalised in one pass and COPYed in one statement per table, in one
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -31,7 +37,7 @@ import psycopg
 
 from pantau.config import Settings, get_settings
 from pantau.ingest import registry
-from pantau.ingest.archive import Archived, archive_file
+from pantau.ingest.archive import Archived, FileStillChanging, archive_file
 from pantau.sources.delivery import Delivery, UnrecognisedFile, discover, identify
 from pantau.sources.readers import CHUNK_ROWS, ROW_NUMBER, FileRejected, RawTable, open_table
 from pantau.sources.spec import Source
@@ -42,6 +48,7 @@ from pantau.warehouse.copy import copy_frame
 log = logging.getLogger(__name__)
 
 GROUP_ROWS = CHUNK_ROWS  # rows of small files gathered before they are loaded together
+SETTLE_PATIENCE = 30.0  # seconds ingest waits for a file still being written
 
 
 @dataclass
@@ -291,6 +298,19 @@ def _receive(conn: psycopg.Connection, path: Path, original: str,
                    fresh=registration.status == "received")
 
 
+def _settled(path: Path, quiet_seconds: float) -> bool:
+    """Wait until ``path`` was last modified ``quiet_seconds`` ago; False if it never calms."""
+    deadline = time.monotonic() + SETTLE_PATIENCE
+    while True:
+        quiet_for = time.time() - path.stat().st_mtime
+        if quiet_for >= quiet_seconds:
+            return True
+        pause = quiet_seconds - quiet_for
+        if time.monotonic() + pause > deadline:
+            return False
+        time.sleep(pause)
+
+
 class _Run:
     """One connection, the outcomes so far, and small files waiting per source.
 
@@ -307,6 +327,8 @@ class _Run:
     def ingest(self, path: Path, original: str) -> None:
         try:
             self._ingest(path, original)
+        except FileStillChanging as exc:
+            self._wait_for(path, str(exc))
         except OSError as exc:  # the file could not be read or archived
             if not self.keep_going:
                 raise
@@ -325,7 +347,17 @@ class _Run:
     def close(self) -> None:
         self._connection.close()
 
+    def _wait_for(self, path: Path, message: str) -> None:
+        log.warning("%s", message)
+        self.outcomes.append(FileOutcome(path, "waiting", message=message))
+
     def _ingest(self, path: Path, original: str) -> None:
+        fetched = "://" in original  # a local copy of an object fetched whole from storage
+        if not fetched and not _settled(path, self.settings.settle_seconds):
+            self._wait_for(path, f"{path.name}: still being written (modified less than "
+                                 f"{self.settings.settle_seconds:g} s ago for "
+                                 f"{SETTLE_PATIENCE:g} s): left for the next run")
+            return
         member = _receive(self.conn, path, original, self.settings)
         if isinstance(member, FileOutcome):
             self.outcomes.append(member)

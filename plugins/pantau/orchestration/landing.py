@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import BLOCK, sha256_of
-from pantau.sources.delivery import discover
+from pantau.sources.delivery import check_file_name, discover
 from pantau.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
@@ -99,18 +99,21 @@ def local_copy(uri: str, source: str, settings: Settings | None = None) -> Itera
 
     The copy sits in a folder named after the source, so the file is
     attributed exactly as one delivered to a local landing folder; it is
-    removed afterwards (the archive keeps the bytes).
+    removed afterwards (the archive keeps the bytes). A remote name that could
+    leave that folder (``..``, separators) raises
+    :class:`~pantau.sources.delivery.UnsafeFileName` before anything is written.
     """
     if not _is_remote(uri):
         yield Path(uri)
         return
     settings = settings or get_settings()
     remote = _storage(uri)
+    name = check_file_name(remote.name)
     incoming = settings.var_dir / "incoming"
     incoming.mkdir(parents=True, exist_ok=True)
     # One private folder per file: same-named files from two prefixes never meet.
     with tempfile.TemporaryDirectory(dir=incoming) as private:
-        target = Path(private) / source / remote.name
+        target = Path(private) / check_file_name(source) / name
         target.parent.mkdir()
         with remote.open("rb") as reader, target.open("wb") as writer:
             shutil.copyfileobj(reader, writer, BLOCK)

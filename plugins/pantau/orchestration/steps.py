@@ -74,7 +74,8 @@ def ingest_files(files: list[dict], source: str | None = None,
     A warehouse failure propagates (and is retried: files already loaded then
     count as duplicates, so the retry finishes the group without doubling it).
     """
-    from pantau.ingest.pipeline import ingest_files
+    from pantau.ingest.pipeline import FileOutcome, ingest_files
+    from pantau.sources.delivery import UnsafeFileName
     from pantau.warehouse.connection import warehouse_url
 
     settings = settings or get_settings()
@@ -82,11 +83,18 @@ def ingest_files(files: list[dict], source: str | None = None,
     statuses: Counter[str] = Counter()
     tally = IngestTally()
     for start in range(0, len(files), _FILES_AT_ONCE):
-        items = files[start:start + _FILES_AT_ONCE]
+        items, refused = files[start:start + _FILES_AT_ONCE], []
         with ExitStack() as copies:
-            paths = [copies.enter_context(local_copy(item["uri"], source or "incoming", settings))
-                     for item in items]
-            outcomes = ingest_files(paths, settings, url, [item["uri"] for item in items])
+            paths, originals = [], []
+            for item in items:
+                try:
+                    paths.append(copies.enter_context(
+                        local_copy(item["uri"], source or "incoming", settings)))
+                except UnsafeFileName as exc:
+                    refused.append(FileOutcome(Path(item["uri"]), "rejected", message=str(exc)))
+                    continue
+                originals.append(item["uri"])
+            outcomes = ingest_files(paths, settings, url, originals) + refused
         for outcome in outcomes:
             statuses[outcome.status] += 1
             _tally(tally, outcome)

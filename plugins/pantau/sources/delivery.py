@@ -26,10 +26,29 @@ _NAME = re.compile(
     re.IGNORECASE,
 )
 _SUFFIXES = {".csv", ".xlsx"}
+# A name that could address another folder, hide in a terminal or overflow a
+# file system: separators, "." and "..", control characters (NUL included).
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+MAX_NAME_BYTES = 255  # the longest file name Linux file systems accept
 
 
 class UnrecognisedFile(ValueError):
     """A file Pantau cannot attribute to a source; it is archived and reported."""
+
+
+class UnsafeFileName(UnrecognisedFile):
+    """A delivered name that must never become part of a local path."""
+
+
+def check_file_name(name: str) -> str:
+    """Return ``name`` if it is one plain file name; raise :class:`UnsafeFileName` if not."""
+    shown = name.encode("unicode_escape").decode("ascii")[:120]  # printable, bounded
+    if name in {"", ".", ".."} or _UNSAFE_NAME.search(name):
+        raise UnsafeFileName(f"'{shown}': refused: a delivered file name may not be empty, "
+                             "'.' or '..', nor hold path separators or control characters")
+    if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        raise UnsafeFileName(f"{shown}...: refused: file name longer than {MAX_NAME_BYTES} bytes")
+    return name
 
 
 @dataclass(frozen=True)
@@ -58,7 +77,7 @@ def _snapshot_date(text: str | None) -> date | None:
 
 def identify(path: Path) -> Delivery:
     """Attribute ``path`` to a source; raise :class:`UnrecognisedFile` if impossible."""
-    match = _NAME.match(path.name)
+    match = _NAME.match(check_file_name(path.name))
     by_folder = _source_from_folders(path)
     by_prefix = _PREFIXES.get(match.group("prefix").lower()) if match else None
     source = by_folder or by_prefix
