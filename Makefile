@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench airflow test lint browser constraints warehouse-stop clean
+.PHONY: install demo bench chaos airflow test lint browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -23,6 +23,12 @@ demo: install
 SCALE ?= small
 bench: install
 	$(BIN)/pantau bench --scale $(SCALE)
+
+## Issue 10's fault injection: crashes, kills, partial and doubled files; every rerun must equal
+## a clean run. SEED fixes the SIGKILL moments.
+SEED ?= 10
+chaos: install
+	$(BIN)/pantau chaos --seed $(SEED)
 
 ## Airflow standalone with the project's DAGs and the embedded warehouse (UI on :8080).
 airflow: install

