@@ -1,10 +1,17 @@
-"""Charts as inline SVG (matplotlib), the same bytes for the same data."""
+"""Charts as inline SVG (matplotlib), the same bytes for the same data.
+
+Labels (country and region names) are data: matplotlib's SVG writer escapes
+every text node and attribute it writes, so the SVG is handed to the template
+as ``Markup`` (tests/unit/test_output_safety.py holds it to that), and mathtext
+is off so a ``$`` in a name is a dollar sign, not a formula that can fail.
+"""
 
 from __future__ import annotations
 
 import io
 
 import matplotlib
+from markupsafe import Markup
 
 matplotlib.use("Agg")
 
@@ -17,23 +24,24 @@ STYLE = {
     "svg.fonttype": "none",  # text stays text (searchable, scalable)
     "font.family": "DejaVu Sans",
     "font.size": 9,
+    "text.parse_math": False,  # "$\\x$" in a name must not stop the report (ValueError)
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
 
 
-def _svg(figure, salt: str) -> str:
-    """SVG text; ``salt`` (the title) keeps element ids unique between charts of a page."""
+def _svg(figure, salt: str) -> Markup:
+    """SVG markup; ``salt`` (the title) keeps element ids unique between charts of a page."""
     buffer = io.StringIO()
     matplotlib.rcParams["svg.hashsalt"] = salt
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]  # inline: no XML prolog or doctype
+    return Markup(text[text.index("<svg"):])  # inline: no XML prolog or doctype
 
 
 def horizontal_bars(items: list[tuple[str, float]], title: str, colour: str = BLUE,
-                    limit: int = 12) -> str:
+                    limit: int = 12) -> Markup:
     """Ranked bars with their values written at the end; empty data gives a note."""
     items = items[:limit]
     with plt.rc_context(STYLE):
@@ -54,7 +62,7 @@ def horizontal_bars(items: list[tuple[str, float]], title: str, colour: str = BL
 
 
 def compared_bars(labels: list[str], current: list[float], previous: list[float] | None,
-                  title: str, current_label: str, previous_label: str) -> str:
+                  title: str, current_label: str, previous_label: str) -> Markup:
     """Key figures of this period beside the previous one."""
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(6.2, 2.4))

@@ -20,7 +20,8 @@ from functools import partial
 from pathlib import Path
 
 import psycopg
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from pantau.config import Settings, get_settings
 from pantau.periods import Period, PeriodKind
@@ -44,8 +45,15 @@ class Rendered:
 
 
 def _environment(settings: Settings) -> Environment:
+    """Templates that escape every value: names in the data are text, never markup.
+
+    Autoescape is on for every template, whatever its file name, so a name such
+    as ``<script>`` shows as text in the HTML and in the PDF made from it. The
+    only markup passed through is ``Markup`` made in code (the charts' SVG and
+    the stylesheet); the template itself uses no ``|safe``.
+    """
     return Environment(loader=FileSystemLoader(settings.home / "reports" / "templates"),
-                       autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+                       autoescape=True, keep_trailing_newline=True)
 
 
 def report_dir(output: Path, period: Period, region_code: str) -> Path:
@@ -59,6 +67,30 @@ def _json(value) -> bytes:
             + "\n").encode("utf-8")
 
 
+def _refuse(url: str, *_: object) -> dict:
+    """Fail the fetch: WeasyPrint logs it and renders on without the resource."""
+    raise ValueError(f"report rendering fetches nothing: {url[:80]}")
+
+
+def _no_fetch():
+    """WeasyPrint's fetcher for reports: nothing is fetched, from the network or from disk.
+
+    The report is self-contained (inline CSS and SVG), so a URL in it could only
+    have come from the data; refusing every fetch keeps a PDF render from reading
+    local files or calling out, should any markup ever slip through.
+    """
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # older WeasyPrint: a plain function is a fetcher
+        return _refuse
+
+    class Refusing(URLFetcher):
+        def fetch(self, url: str, headers: object = None) -> dict:
+            return _refuse(url)
+
+    return Refusing()
+
+
 def _pdf(html: str, moment: datetime) -> bytes:
     """A4 PDF from the same HTML; font subsets and metadata dated from the data, not now."""
     from weasyprint import HTML
@@ -66,7 +98,7 @@ def _pdf(html: str, moment: datetime) -> bytes:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))  # fontTools' subset dates
     try:
-        document = HTML(string=html).render()
+        document = HTML(string=html, url_fetcher=_no_fetch()).render()
         stamp = moment.isoformat()
         document.metadata.created = stamp
         document.metadata.modified = stamp
@@ -86,7 +118,8 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     figures = context.figures_json(data)
     content = hashlib.sha256(_json({"figures": figures, "lineage": data.lineage})).hexdigest()
     page = view(data)
-    page["css"] = (settings.home / "reports" / "static" / "report.css").read_text("utf-8")
+    page["css"] = Markup(  # Pantau's own stylesheet, not data
+        (settings.home / "reports" / "static" / "report.css").read_text("utf-8"))
     page["content_sha256"] = content
     html = _environment(settings).get_template("report.html.j2").render(**page)
     moment = datetime.combine(data.reference_date, time(23, 59), tzinfo=UTC)

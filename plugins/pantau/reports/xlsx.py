@@ -7,32 +7,30 @@ from datetime import datetime
 
 import xlsxwriter
 
+from pantau.reports.cells import cell, neutralise
 from pantau.reports.context import ReportData
 from pantau.reports.texts import ACTIONS, PERMIT_TYPES, RULES, SOURCES
 
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def _text(value) -> str:
-    """Text as text: a leading = + - @ gets an apostrophe so no reader takes it for a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
 
 def _sheet(book, name: str, header: list[str], rows: list[list], formats: dict) -> None:
+    """One table; every cell goes through ``cells.cell`` and is written as a number or a
+    string (``write_string``), never through ``write()``, which could make a formula."""
     sheet = book.add_worksheet(name)
-    sheet.write_row(0, 0, header, formats["head"])
+    for c, title in enumerate(header):
+        sheet.write_string(0, c, neutralise(title), formats["head"])
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                sheet.write_number(r, c, value, formats["number"])
+            shown = cell(value)
+            if isinstance(shown, str):
+                sheet.write_string(r, c, shown)
             else:
-                sheet.write_string(r, c, _text(value))
+                sheet.write_number(r, c, shown, formats["number"])
     sheet.set_column(0, max(len(header) - 1, 0), 18)
     sheet.freeze_panes(1, 0)
 
 
 def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
+    """The annex as XLSX bytes; xlsxwriter's string guessing is off as a second guard."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
