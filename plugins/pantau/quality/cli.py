@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pantau.terminal import console
+from pantau.terminal import console, data_text
 
 quality_app = typer.Typer(help="Validation results of the quality gate (GX).",
                           no_args_is_help=True)
@@ -24,7 +24,7 @@ def _table(title: str, frame, columns: list[str] | None = None) -> Table:
     for name in columns:
         table.add_column(name, overflow="fold")
     for record in frame[columns].astype(object).itertuples(index=False):
-        table.add_row(*["" if pd.isna(value) else str(value) for value in record])
+        table.add_row(*[data_text(None if pd.isna(value) else value) for value in record])
     return table
 
 
@@ -149,23 +149,25 @@ def quarantine_show(row: Annotated[str, typer.Argument(help="BATCH:ROW")]) -> No
     except DecisionRefused as exc:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(1) from None
-    console.print(f"row {shown['row']} of {shown['file']} ({shown['source']}, snapshot "
-                  f"{shown['snapshot_date']}, sha256 {shown['sha256'][:12]}…, batch "
-                  f"{shown['batch_status']}): {shown['status']}")
+    console.print(data_text(
+        f"row {shown['row']} of {shown['file']} ({shown['source']}, snapshot "
+        f"{shown['snapshot_date']}, sha256 {shown['sha256'][:12]}…, batch "
+        f"{shown['batch_status']}): {shown['status']}"))
     values = Table(title="values as delivered (personal data masked)")
     values.add_column("column")
     values.add_column("value", overflow="fold")
     for header, value in shown["values"].items():
-        values.add_row(header, "" if value is None else str(value))
+        values.add_row(data_text(header), data_text(value))
     console.print(values)
     reasons = Table(title="reasons")
     for name in ("rule", "column", "observed", "alasan", "reason", "run"):
         reasons.add_column(name, overflow="fold")
     for record in shown["reasons"]:
-        reasons.add_row(*["" if v is None else str(v) for v in record])
+        reasons.add_row(*[data_text(v) for v in record])
     console.print(reasons)
     for decision, by, why, corrections, at in shown["decisions"]:
-        console.print(f"{at:%Y-%m-%d %H:%M} {decision} by {by}: {why} {corrections or ''}")
+        console.print(data_text(f"{at:%Y-%m-%d %H:%M} {decision} by {by}: {why} "
+                                f"{corrections or ''}"))
 
 
 def _decide(action, row: str, **kwargs) -> tuple:
