@@ -1,8 +1,9 @@
 """Maintenance: Data Docs rebuild, retention policy, VACUUM ANALYZE.
 
 Schedule: ``[maintenance]`` in dags/schedule.toml (Sundays 03:00). Retention
-removes nothing unless ``[maintenance.retention]`` sets a policy; every pass
-is recorded in audit.retention_action.
+removes nothing unless ``[maintenance.retention]`` sets a policy (archived
+files, audit logs, and with ``pii_days`` the personal data of old batches
+already in core); every pass is recorded in audit.retention_action.
 """
 
 from __future__ import annotations

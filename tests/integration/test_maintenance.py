@@ -71,6 +71,25 @@ def test_a_policy_removes_old_logs_and_archived_bytes_only(warehouse: str, db) -
     assert ("archive_file", 365, 1) in ledger and ("audit.alert", 365, 1) in ledger
 
 
+def test_a_pii_policy_waits_for_batches_not_yet_in_core(warehouse: str, db) -> None:
+    """Validated but never built: purging would lose facts never loaded, so they wait."""
+    from pantau.orchestration import steps
+
+    _ingest()
+    steps.validate()
+    raw = db.execute("SELECT count(*) FROM raw.imigrasi_izin_tinggal").fetchone()[0]
+    waiting = [b for (b,) in db.execute(
+        "SELECT batch_id FROM audit.batch WHERE status = 'validated' ORDER BY 1")]
+    far = datetime.now(UTC) + timedelta(days=40000)
+    removed = maintenance.apply_retention(Retention(pii_days=30), now=far)
+    assert db.execute("SELECT count(*) FROM raw.imigrasi_izin_tinggal").fetchone()[0] == raw
+    detail = db.execute("SELECT detail FROM audit.retention_action WHERE item = 'pii_batch'"
+                        ).fetchone()[0]
+    assert waiting and set(waiting) <= set(detail["waiting_batch_ids"])
+    assert not set(waiting) & set(detail["batch_ids"])
+    assert removed["pii_batch"] == len(detail["batch_ids"])  # rejected files only
+
+
 def test_vacuum_analyze_runs_on_the_warehouse(warehouse: str, db) -> None:
     _ingest()
     assert maintenance.vacuum_analyze() >= 0

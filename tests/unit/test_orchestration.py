@@ -38,6 +38,7 @@ def test_the_shipped_plan_reports_regencies_quarterly_and_provinces_per_semester
     assert plan.reports["province"].period_kind is PeriodKind.SEMESTER
     assert plan.timezone == "Asia/Jakarta"
     assert plan.retention.archive_days is None and plan.retention.audit_days is None
+    assert plan.retention.pii_days is None  # personal data: kept until a policy says
     assert set(plan.landing) == {"imigrasi_izin_tinggal", "imigrasi_tindakan",
                                  "tenaga_kerja_tka", "dukcapil_orang_asing"}
 
@@ -49,11 +50,19 @@ def test_landing_defaults_under_the_landing_dir_and_can_be_any_url(tmp_path: Pat
     assert plan.landing_for("tenaga_kerja_tka") == str(tmp_path / "landing" / "tenaga_kerja_tka")
 
 
+def test_a_pii_retention_period_is_read_in_days(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, SCHEDULE.read_text().replace("# pii_days = 1825", "pii_days = 1825"))
+    assert plan.retention.pii_days == 1825 and plan.retention.archive_days is None
+    plan = _plan(tmp_path, SCHEDULE.read_text().replace("# pii_days = 1825", "pii_days = 0"))
+    assert plan.retention.pii_days is None
+
+
 @pytest.mark.parametrize(("change", "message"), [
     (('schedule = "0 6 5 1,4,7,10 *"', 'schedule = "quarterly"'), "not a cron expression"),
     (('period = "semester"', 'period = "fortnight"'), "is not one of"),
     (("warehouse = 4", "warehouse = 0"), "positive integer"),
     (("# archive_days = 3650", "archive_days = -5"), "number of days"),
+    (("# pii_days = 1825", "pii_days = '5y'"), "pii_days = '5y' must be a number of days"),
     (("[ingest.landing]", "[ingest.landing]\nkemenkes = '/x'"), "unknown sources kemenkes"),
 ])
 def test_a_mistake_in_the_schedule_names_the_file_and_key(tmp_path: Path, change,

@@ -1,11 +1,13 @@
 """Housekeeping: rebuild the Data Docs, apply the retention policy, VACUUM ANALYZE.
 
 Retention deletes nothing unless ``dags/schedule.toml`` sets a policy. Then
-it removes archived raw files and audit run logs older than the policy, and
+it removes archived raw files and audit run logs older than the policy, the
+personal data of batches past the legal retention period (``pii_days``), and
 records every pass in ``audit.retention_action``. It runs as the
 warehouse's login user: the pipeline's loader role may not delete audit rows.
 Batches, validation runs, quarantine decisions and report runs are evidence
-the reports rest on and are never removed here.
+the reports rest on and are never removed here; nor are core facts,
+dimensions and marts, which hold only pseudonymous keys.
 """
 
 from __future__ import annotations
@@ -15,12 +17,25 @@ import logging
 import time
 from datetime import UTC, datetime, timedelta
 
+import psycopg
+
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import archive_path
 from pantau.orchestration.schedule import Retention
+from pantau.reconcile.build import BUILD_LOCK
+from pantau.sources.catalog import SOURCES
 from pantau.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
+
+# Facts of a batch and the keyed columns naming persons and stay permits in them.
+FACTS = ("core.fact_stay_permit", "core.fact_admin_action", "core.fact_population_document",
+         "core.fact_rptka_position")
+PERMIT_FACTS = ("core.fact_stay_permit", "core.fact_population_document")
+# The manpower source's staging rows stay (stripped of personal values): each
+# load rebuilds the employer history (SCD 2) of its NIBs from every loaded
+# snapshot's NIB, name and KBLI, which are company data, not personal.
+STRIPPED_STAGING = {"tenaga_kerja_tka"}
 
 # (table, timestamp column): audit rows that log runs rather than evidence.
 AUDIT_LOGS = (
@@ -78,13 +93,106 @@ def _purge_audit(conn, days: int, now: datetime) -> dict[str, int]:
     return counts
 
 
+def _pii_batches(conn: psycopg.Connection, cutoff: datetime) -> tuple[list, list[int]]:
+    """Batches whose personal data is past keeping, and old ones that must wait.
+
+    Age is the snapshot date (the day the data describes), not the receipt:
+    a late copy of an old register is as old as the register, and a period's
+    snapshots age together. Eligible: validated batches already in core with
+    no quarantine decision waiting to be loaded, and rejected batches (they
+    never reach core). An old batch still waiting for the gate or a build
+    waits (``waiting``): purging it would lose facts never loaded.
+    """
+    rows = conn.execute("""
+        SELECT batch_id, source,
+               status = 'rejected'
+               OR (status = 'validated' AND core_loaded_at IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM quarantine.decision AS d
+                                    WHERE d.batch_id = b.batch_id
+                                      AND d.decided_at > b.core_loaded_at)) AS ready
+          FROM audit.batch AS b
+         WHERE pii_purged_at IS NULL AND snapshot_date < %s::date
+         ORDER BY batch_id
+           FOR UPDATE""", (cutoff.date(),)).fetchall()
+    return ([(batch, source) for batch, source, ready in rows if ready],
+            [batch for batch, _source, ready in rows if not ready])
+
+
+def _unreferenced(conn: psycopg.Connection, table: str, column: str,
+                  facts: tuple[str, ...]) -> int:
+    """Delete ``table`` rows named by purged batches' facts and by no unpurged batch's."""
+    named = " UNION ".join(
+        f"SELECT f.{column} FROM {fact} AS f JOIN audit.batch AS b USING (batch_id) "
+        f"WHERE b.pii_purged_at IS NOT NULL AND f.{column} IS NOT NULL" for fact in facts)
+    conn.execute("DROP TABLE IF EXISTS purge_candidate")
+    conn.execute(f"CREATE TEMP TABLE purge_candidate ON COMMIT DROP AS "
+                 f"SELECT {column} AS k FROM ({named}) AS named")
+    conn.execute("ANALYZE purge_candidate")
+    for fact in facts:
+        conn.execute(f"""
+            DELETE FROM purge_candidate AS c
+             WHERE EXISTS (SELECT 1 FROM {fact} AS f JOIN audit.batch AS b USING (batch_id)
+                            WHERE f.{column} = c.k AND b.pii_purged_at IS NULL)""")
+    return conn.execute(
+        f"DELETE FROM {table} AS t USING purge_candidate AS c WHERE t.{column} = c.k").rowcount
+
+
+def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, int]:
+    """Remove the personal data of batches past ``days``; keep facts, dimensions and marts.
+
+    Raw rows and extra fields go; staging rows go, or (manpower) lose their
+    personal columns; pii.person and pii.stay_permit lose whom no unpurged
+    batch still names. The batch is marked ``pii_purged_at`` and the build
+    never loads it again. Under the build lock: no build reads half a purge.
+    """
+    cutoff = now - timedelta(days=days)
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))  # no build meets it
+    batches, waiting = _pii_batches(conn, cutoff)
+    ids = [batch for batch, _source in batches]
+    counts: dict[str, int] = {}
+    for source, spec in SOURCES.items():
+        mine = [batch for batch, of in batches if of == source]
+        if not mine:
+            continue
+        counts[f"raw.{source}"] = conn.execute(
+            f"DELETE FROM raw.{source} WHERE batch_id = ANY(%s)", (mine,)).rowcount
+        if source in STRIPPED_STAGING:
+            personal = ", ".join(f"{c.target} = NULL" for c in spec.columns if c.personal)
+            counts[f"staging.{source}"] = conn.execute(
+                f"UPDATE staging.{source} SET {personal} WHERE batch_id = ANY(%s)",
+                (mine,)).rowcount
+        else:
+            counts[f"staging.{source}"] = conn.execute(
+                f"DELETE FROM staging.{source} WHERE batch_id = ANY(%s)", (mine,)).rowcount
+    counts["raw.extra_field"] = conn.execute(
+        "DELETE FROM raw.extra_field WHERE batch_id = ANY(%s)", (ids,)).rowcount
+    conn.execute("UPDATE audit.batch SET pii_purged_at = %s WHERE batch_id = ANY(%s)",
+                 (now, ids))
+    counts["pii.person"] = _unreferenced(conn, "pii.person", "person_key", FACTS)
+    counts["pii.stay_permit"] = _unreferenced(conn, "pii.stay_permit", "permit_key",
+                                              PERMIT_FACTS)
+    for item, removed in counts.items():
+        _record(conn, item, days, cutoff, removed, {"batch_ids": ids})
+    _record(conn, "pii_batch", days, cutoff, len(ids),
+            {"batch_ids": ids, "waiting_batch_ids": waiting, "removed": counts})
+    if waiting:
+        log.warning("retention: %s batches past %s wait for the gate or a build before "
+                    "their personal data can go: %s", len(waiting), cutoff.date(), waiting)
+    return {"pii_batch": len(ids), **counts}
+
+
 def apply_retention(policy: Retention, settings: Settings | None = None,
-                    url: str | None = None, now: datetime | None = None) -> dict[str, int]:
-    """Remove what ``policy`` says is past keeping; {item: removed}. Empty policy: nothing."""
+                    url: str | None = None, now: datetime | None = None,
+                    dry_run: bool = False) -> dict[str, int]:
+    """Remove what ``policy`` says is past keeping; {item: removed}. Empty policy: nothing.
+
+    ``dry_run``: do it all in the transaction, then roll back (the counts are
+    exact; no file is removed and no ledger row stays).
+    """
     settings = settings or get_settings()
     now = now or datetime.now(UTC)
     removed: dict[str, int] = {}
-    if policy.archive_days is None and policy.audit_days is None:
+    if policy.archive_days is None and policy.audit_days is None and policy.pii_days is None:
         log.info("retention: no policy set, nothing removed")
         return removed
     doomed = []
@@ -95,6 +203,12 @@ def apply_retention(policy: Retention, settings: Settings | None = None,
             removed["archive_file"] = len(doomed)
         if policy.audit_days is not None:
             removed.update(_purge_audit(conn, policy.audit_days, now))
+        if policy.pii_days is not None:
+            removed.update(_purge_pii(conn, policy.pii_days, now))
+        if dry_run:
+            conn.rollback()
+            log.info("retention (dry run) would remove %s", removed)
+            return removed
         conn.commit()
     for path in doomed:
         path.unlink(missing_ok=True)

@@ -40,6 +40,7 @@ class Retention:
 
     archive_days: int | None = None
     audit_days: int | None = None
+    pii_days: int | None = None  # personal data of batches whose snapshot is older
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def load_plan(settings: Settings | None = None, path: Path | None = None) -> Pla
         deliver=bool(options.get("deliver", True)),
         maintenance_schedule=_cron(maintenance.get("schedule"), "maintenance.schedule", path),
         retention=Retention(_days(retention.get("archive_days"), "archive_days", path),
-                            _days(retention.get("audit_days"), "audit_days", path)),
+                            _days(retention.get("audit_days"), "audit_days", path),
+                            _days(retention.get("pii_days"), "pii_days", path)),
         pool_slots=slots,
         source=path,
     )

@@ -56,17 +56,58 @@ def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: di
 
 
 def _pending(conn: psycopg.Connection) -> dict[str, list[int]]:
-    """Validated batches whose rows core lacks or must reload (a decision came since)."""
+    """Validated batches whose rows core lacks or must reload (a decision came since).
+
+    A batch whose personal data retention purged (``pii_purged_at``) is never
+    reloaded: its staging rows are gone and its facts stay as loaded. A
+    decision on it since is only logged.
+    """
     rows = conn.execute("""
         SELECT source, array_agg(batch_id ORDER BY batch_id)
           FROM audit.batch AS b
-         WHERE status = 'validated'
+         WHERE status = 'validated' AND pii_purged_at IS NULL
            AND (core_loaded_at IS NULL OR EXISTS (
                 SELECT 1 FROM quarantine.decision AS d
                  WHERE d.batch_id = b.batch_id AND d.decided_at > b.core_loaded_at))
          GROUP BY source
     """).fetchall()
+    ignored = [batch for (batch,) in conn.execute("""
+        SELECT batch_id FROM audit.batch AS b
+         WHERE pii_purged_at IS NOT NULL AND EXISTS (
+               SELECT 1 FROM quarantine.decision AS d
+                WHERE d.batch_id = b.batch_id AND d.decided_at > b.core_loaded_at)
+    """).fetchall()]
+    if ignored:
+        log.warning("batches %s have quarantine decisions since they were loaded, but their "
+                    "personal data was purged: they cannot be reloaded, core keeps them as "
+                    "loaded", ignored)
     return dict(rows)
+
+
+# Registry rows linked by name + birth date keep the link their period's last
+# build made while the names were there, once retention purged them
+# (period_picture.sql matches names in staging, which a purge empties).
+_KEPT_NAME_LINKS = """
+    UPDATE {table} AS d
+       SET person_key = l.person_key, link_method = l.link_method, candidates = l.candidates
+      FROM core.document_link AS l
+     WHERE l.period = %(period)s AND l.batch_id = d.batch_id AND l.row_number = d.row_number
+       AND l.link_method IN ('name_birth_date', 'ambiguous')
+       AND d.link_method NOT IN ('passport', 'permit_number')
+"""
+
+
+def _keep_purged_name_links(conn: psycopg.Connection, period: str) -> None:
+    """After a purge of the period's permit or registry names, reuse the links made before."""
+    purged = conn.execute("""
+        SELECT EXISTS (SELECT 1 FROM core.period_batch AS pb
+                         JOIN audit.batch AS b ON b.batch_id = pb.batch_id
+                        WHERE pb.period = %s AND b.pii_purged_at IS NOT NULL
+                          AND b.source IN ('imigrasi_izin_tinggal', 'dukcapil_orang_asing'))
+    """, (period,)).fetchone()[0]
+    if purged:
+        for table in ("p_document", "p_active"):
+            conn.execute(_KEPT_NAME_LINKS.format(table=table), {"period": period})
 
 
 def _forget(conn: psycopg.Connection, batch_ids: list[int]) -> None:
@@ -87,15 +128,18 @@ def _use_key(conn: psycopg.Connection, secret: bytes) -> None:
     The first build records a fingerprint of the key; a later build with
     another key would make every person a new one, so it stops instead.
     """
-    fingerprint = person_key.keyed_hash("pantau person-key fingerprint", secret)
+    fingerprint = person_key.fingerprint(secret)
     known = conn.execute("SELECT fingerprint FROM core.person_key_check").fetchone()
     if known is None:
         conn.execute("INSERT INTO core.person_key_check (fingerprint) VALUES (%s)",
                      (fingerprint,))
     elif known[0] != fingerprint:
+        from pantau.warehouse.key_rotation import interrupted_hint
+
         raise KeyMismatch(
             f"the person key ({person_key.ENV} or var/person.key) is not the one this "
-            "warehouse was built with: restore it, or every person would get a new key")
+            "warehouse was built with: restore it, or every person would get a new key"
+            + interrupted_hint())
     pads = person_key.pads(secret)
     conn.execute("CREATE TEMP TABLE build_key (inner_pad bytea, outer_pad bytea) ON COMMIT DROP")
     conn.execute("INSERT INTO build_key VALUES (%s, %s)", (pads.inner, pads.outer))
@@ -135,6 +179,7 @@ def build_period(period: Period, settings: Settings | None = None,
         loaded = load_batches(conn, settings)
         _run(conn, settings, "build/select_batches.sql", params)
         _run(conn, settings, "build/period_picture.sql", params)
+        _keep_purged_name_links(conn, period.label)
         conn.execute("DELETE FROM core.fact_discrepancy WHERE period = %s", (period.label,))
         for rule in RULES:
             _run(conn, settings, f"rules/{rule}.sql", params)

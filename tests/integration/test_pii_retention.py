@@ -1,0 +1,228 @@
+"""Retention of personal data: old batches lose raw, staging and pii rows; facts and marts stay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import psycopg
+import pytest
+
+from pantau.ingest.pipeline import ingest_paths
+from pantau.orchestration import maintenance
+from pantau.orchestration.schedule import Retention
+from pantau.periods import Period
+from pantau.quality.gate import run_gate
+from pantau.reconcile.build import build_period
+from pantau.sources.catalog import SOURCES
+from pantau.sources.delivery import discover
+from pantau.warehouse import person_key
+from tests.support.warehouses import module_warehouse
+
+PERIODS = ("2024-Q3", "2024-Q4")
+CUTOFF = date(2024, 10, 15)  # Jul-Sep snapshots (2024-Q3's) are older; Oct-Dec are not
+PII_DAYS = 3650
+NOW = datetime(CUTOFF.year, CUTOFF.month, CUTOFF.day, tzinfo=UTC) + timedelta(days=PII_DAYS)
+FACTS = ("core.fact_stay_permit", "core.fact_admin_action", "core.fact_population_document",
+         "core.fact_rptka_position", "core.fact_rptka_location", "core.dim_person",
+         "core.dim_employer")
+OUTPUTS = {  # table: (period column, order); what a rebuild must give again
+    "core.fact_discrepancy": ("period", "rule_code, person_key, regency_code"),
+    "core.fact_person_status": ("month", "person_key, regency_code"),
+    "core.document_link": ("period", "batch_id, row_number"),
+    "mart.region_figures": ("period", "region_code"),
+    "mart.region_breakdown": ("period", "region_code, measure, category"),
+    "mart.followup": ("period", "region_code, rule_code, person_key"),
+}
+TEST_KEY = "retention-test-key"
+
+
+def build_small_demo(small_demo: Path, url: str) -> None:
+    """Ingest, validate and build 2024-Q3 and 2024-Q4 of the small demo (Palangka Raya).
+
+    A few registry rows of each period's last snapshot lose their passport and
+    permit number first, so that the build links them by name + birth date
+    (the demo links every row otherwise), which a purge must not undo.
+    """
+    assert {o.status for o in ingest_paths(discover([small_demo / "landing"]))} == {"loaded"}
+    assert not run_gate().rejected
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("""
+            UPDATE staging.dukcapil_orang_asing SET passport_number = NULL, permit_number = NULL
+             WHERE (batch_id, row_number) IN (
+                   SELECT batch_id, row_number FROM (
+                          SELECT d.batch_id, d.row_number, row_number() OVER (
+                                     PARTITION BY d.batch_id ORDER BY d.row_number) AS nth
+                            FROM staging.dukcapil_orang_asing AS d
+                            JOIN audit.batch AS b USING (batch_id)
+                           WHERE b.snapshot_date IN ('2024-09-30', '2024-12-30')
+                             AND d.passport_number IS NOT NULL
+                             AND d.document_status = 'AKTIF') AS picked
+                    WHERE nth <= 5)""")
+    for period in PERIODS:
+        build_period(Period.parse(period))
+    with psycopg.connect(url) as conn:
+        named = conn.execute("SELECT count(DISTINCT period) FROM core.document_link "
+                             "WHERE link_method = 'name_birth_date'").fetchone()[0]
+    assert named == len(PERIODS)
+
+
+def dump(conn: psycopg.Connection, tables: dict = OUTPUTS) -> dict[str, pd.DataFrame]:
+    """Every period's rows of the build's outputs, in a stable order."""
+    out = {}
+    for table, (column, order) in tables.items():
+        cursor = conn.execute(f"SELECT * FROM {table} ORDER BY {column}, {order}")
+        out[table] = pd.DataFrame(cursor.fetchall(), columns=[c.name for c in cursor.description])
+    return out
+
+
+def counts(conn: psycopg.Connection, tables=FACTS) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+@pytest.fixture(scope="module")
+def built(server_url: str, small_demo: Path, tmp_path_factory) -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(person_key.ENV, TEST_KEY)
+        with module_warehouse(server_url, str(tmp_path_factory.mktemp("archive"))) as url:
+            build_small_demo(small_demo, url)
+            yield url
+
+
+def _batches(conn: psycopg.Connection) -> tuple[list[int], list[int]]:
+    old = [b for (b,) in conn.execute(
+        "SELECT batch_id FROM audit.batch WHERE snapshot_date < %s ORDER BY 1", (CUTOFF,))]
+    new = [b for (b,) in conn.execute(
+        "SELECT batch_id FROM audit.batch WHERE snapshot_date >= %s ORDER BY 1", (CUTOFF,))]
+    return old, new
+
+
+def _rows(conn: psycopg.Connection, table: str, batch_ids: list[int]) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ANY(%s)",
+                        (batch_ids,)).fetchone()[0]
+
+
+def _rebuild_gives_the_same(conn: psycopg.Connection, outputs_before: dict,
+                            facts_before: dict[str, int]) -> None:
+    """Rebuilding both periods (Q3 rests on purged batches only) gives the same figures,
+    links and person status; the follow-up lists lose only persons whose passport went
+    (their masked passport can no longer be shown)."""
+    for period in PERIODS:
+        assert build_period(Period.parse(period)).batches_loaded == 0
+    rebuilt = dump(conn)
+    for table, frame in outputs_before.items():
+        if table != "mart.followup":
+            pd.testing.assert_frame_equal(rebuilt[table], frame, obj=table)
+    before_q4 = outputs_before["mart.followup"].query("period == '2024-Q4'")
+    pd.testing.assert_frame_equal(
+        rebuilt["mart.followup"].query("period == '2024-Q4'").reset_index(drop=True),
+        before_q4.reset_index(drop=True))
+    kept = rebuilt["mart.followup"].merge(outputs_before["mart.followup"], how="left",
+                                          indicator=True)
+    assert (kept["_merge"] == "both").all()
+    assert counts(conn) == facts_before
+
+
+def test_a_pii_policy_purges_old_personal_data_and_keeps_facts_and_figures(built: str) -> None:
+    with psycopg.connect(built, autocommit=True) as conn:
+        old, new = _batches(conn)
+        assert old and new
+        facts_before, outputs_before = counts(conn), dump(conn)
+        raw_new = {s: _rows(conn, f"raw.{s}", new) for s in SOURCES}
+        persons_before = conn.execute("SELECT count(*) FROM pii.person").fetchone()[0]
+        ledger_before = conn.execute("SELECT count(*) FROM audit.retention_action").fetchone()[0]
+
+        # Nothing by default; a dry run counts exactly and changes nothing.
+        assert maintenance.apply_retention(Retention(), now=NOW) == {}
+        would = maintenance.apply_retention(Retention(pii_days=PII_DAYS), now=NOW, dry_run=True)
+        assert would["pii_batch"] == len(old)
+        assert all(_rows(conn, f"raw.{s}", old) > 0 for s in SOURCES)
+        assert conn.execute("SELECT count(*) FROM audit.retention_action").fetchone()[0] \
+            == ledger_before
+
+        removed = maintenance.apply_retention(Retention(pii_days=PII_DAYS), now=NOW)
+        assert removed == would
+        assert removed["pii.person"] > 0 and removed["pii.stay_permit"] > 0
+
+        # Old batches: no raw or staging personal data left; new ones untouched.
+        for source, spec in SOURCES.items():
+            assert _rows(conn, f"raw.{source}", old) == 0
+            assert _rows(conn, f"raw.{source}", new) == raw_new[source]
+            assert _rows(conn, f"staging.{source}", new) == raw_new[source]
+            personal = [c.target for c in spec.columns if c.personal]
+            left = conn.execute(
+                f"SELECT count(*) FROM staging.{source} WHERE batch_id = ANY(%s) AND ("
+                + " OR ".join(f"{c} IS NOT NULL" for c in personal) + ")", (old,)).fetchone()[0]
+            assert left == 0, source
+        assert _rows(conn, "staging.tenaga_kerja_tka", old) > 0  # employer history source
+        assert _rows(conn, "raw.extra_field", old) == 0
+        purged = dict(conn.execute("SELECT batch_id, pii_purged_at IS NOT NULL "
+                                   "FROM audit.batch").fetchall())
+        assert all(purged[b] for b in old) and not any(purged[b] for b in new)
+
+        # pii: whoever an unpurged batch names stays; persons only old batches named go.
+        assert conn.execute("SELECT count(*) FROM pii.person").fetchone()[0] \
+            == persons_before - removed["pii.person"]
+        missing = conn.execute("""
+            SELECT count(*) FROM core.fact_stay_permit AS f
+             WHERE batch_id = ANY(%s) AND person_key IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM pii.person AS p WHERE p.person_key = f.person_key)
+        """, (new,)).fetchone()[0]
+        assert missing == 0
+        orphans = conn.execute("""
+            SELECT count(*) FROM pii.person AS p
+             WHERE NOT EXISTS (SELECT 1 FROM core.fact_stay_permit AS f
+                                WHERE f.person_key = p.person_key AND f.batch_id = ANY(%s))
+               AND NOT EXISTS (SELECT 1 FROM core.fact_rptka_position AS f
+                                WHERE f.person_key = p.person_key AND f.batch_id = ANY(%s))
+               AND NOT EXISTS (SELECT 1 FROM core.fact_population_document AS f
+                                WHERE f.person_key = p.person_key AND f.batch_id = ANY(%s))
+               AND NOT EXISTS (SELECT 1 FROM core.fact_admin_action AS f
+                                WHERE f.person_key = p.person_key AND f.batch_id = ANY(%s))
+        """, (new, new, new, new)).fetchone()[0]
+        assert orphans == 0
+
+        # Facts, dimensions and marts untouched.
+        assert counts(conn) == facts_before
+        after = dump(conn)
+        for table, frame in outputs_before.items():
+            pd.testing.assert_frame_equal(after[table], frame, obj=table)
+
+        # The ledger says what went, and from which batches.
+        ledger = conn.execute("""
+            SELECT keep_days, cutoff, removed, detail FROM audit.retention_action
+             WHERE item = 'pii_batch'""").fetchall()
+        assert len(ledger) == 1
+        keep_days, cutoff, n, detail = ledger[0]
+        assert (keep_days, cutoff.date(), n) == (PII_DAYS, CUTOFF, len(old))
+        assert detail["batch_ids"] == old and detail["removed"]["pii.person"] > 0
+        items = {item for (item,) in conn.execute("SELECT item FROM audit.retention_action")}
+        assert {"raw.imigrasi_izin_tinggal", "staging.dukcapil_orang_asing", "pii.person",
+                "raw.extra_field"} <= items
+
+        # A second pass finds nothing more.
+        again = maintenance.apply_retention(Retention(pii_days=PII_DAYS), now=NOW)
+        assert again["pii_batch"] == 0 and again["pii.person"] == 0
+
+        _rebuild_gives_the_same(conn, outputs_before, facts_before)
+
+
+def test_a_purged_batch_is_never_reloaded(built: str) -> None:
+    """A quarantine decision after a purge must not send the build back to empty staging."""
+    with psycopg.connect(built, autocommit=True) as conn:
+        maintenance.apply_retention(Retention(pii_days=PII_DAYS), now=NOW)
+        old, _new = _batches(conn)
+        conn.execute("UPDATE audit.batch SET core_loaded_at = core_loaded_at - interval '1 day' "
+                     "WHERE batch_id = ANY(%s)", (old,))
+        held = conn.execute("SELECT batch_id, row_number FROM quarantine.held_row "
+                            "WHERE batch_id = ANY(%s) LIMIT 1", (old,)).fetchone()
+        if held is None:
+            pytest.skip("no held row in the purged batches")
+        conn.execute("""INSERT INTO quarantine.decision (batch_id, row_number, decision,
+                                                         decided_by, why)
+                        VALUES (%s, %s, 'discard', 'test', 'after the purge')""", held)
+        facts = counts(conn)
+        assert build_period(Period.parse("2024-Q3")).batches_loaded == 0
+        assert counts(conn) == facts
