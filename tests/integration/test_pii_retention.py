@@ -226,3 +226,19 @@ def test_a_purged_batch_is_never_reloaded(built: str) -> None:
         facts = counts(conn)
         assert build_period(Period.parse("2024-Q3")).batches_loaded == 0
         assert counts(conn) == facts
+
+
+def test_a_held_row_of_a_purged_batch_cannot_be_released(built: str) -> None:
+    """Its personal values are gone: a release would load a row that no longer exists."""
+    from pantau.quality.quarantine import DecisionRefused, RowKey, release
+
+    with psycopg.connect(built) as conn:
+        maintenance.apply_retention(Retention(pii_days=PII_DAYS), now=NOW)
+        old, _new = _batches(conn)
+        held = conn.execute("SELECT batch_id, row_number FROM quarantine.held_row "
+                            "WHERE batch_id = ANY(%s) AND status = 'held' LIMIT 1",
+                            (old,)).fetchone()
+        assert held is not None, "the small demo holds rows in its older snapshots"
+        with pytest.raises(DecisionRefused, match="purged"):
+            release(conn, RowKey(*held), "officer", "corrected by phone")
+        conn.rollback()

@@ -213,11 +213,16 @@ def release(conn: psycopg.Connection, key: RowKey, by: str, why: str,
     source_id, status = _held(conn, key, lock=True)
     if status != "held":
         raise DecisionRefused(f"row {key} is already {status}")
-    batch_status = conn.execute("SELECT status FROM audit.batch WHERE batch_id = %s",
-                                (key.batch_id,)).fetchone()[0]
+    batch_status, purged_at = conn.execute(
+        "SELECT status, pii_purged_at FROM audit.batch WHERE batch_id = %s",
+        (key.batch_id,)).fetchone()
     if batch_status != "validated":
         raise DecisionRefused(f"batch {key.batch_id} is {batch_status}: only rows of a "
                               "validated batch can go on")
+    if purged_at is not None:
+        raise DecisionRefused(f"batch {key.batch_id}: its personal data was purged on "
+                              f"{purged_at:%Y-%m-%d} under the retention policy; the row "
+                              "can no longer be corrected or released")
     applied = _apply_corrections(conn, key, source_id, corrections or {})
     still = recheck(conn, source_id, key, set(applied)) if recheck else []
     if still and not force:
