@@ -14,6 +14,8 @@ import csv
 import io
 import itertools
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from pantau.sources.spec import Source
@@ -31,6 +34,22 @@ OVERFLOW_PREFIX = "_OVERFLOW_"  # values beyond the header's last column
 UNNAMED_PREFIX = "_UNNAMED_"  # a column with data but an empty header cell
 _HEADER_SCAN_ROWS = 30  # how far down a workbook's title block may reach
 _DELIMITERS = (";", ",", "\t", "|")
+
+# What a file may ask of the reader before it is refused (issue 10). Real exports
+# are small and narrow: 9 to 17 columns, the largest national file a few MB.
+# The limits sit orders of magnitude above that, and keep a hostile or broken
+# file from taking the memory or the time of a whole ingest.
+MAX_COLUMNS = 702  # A..ZZ, every column with a one- or two-letter name: extras are kept, so slack
+MAX_FIELD_CHARS = 131_072  # the csv module's own field limit, left at its default; an address
+#                            is a few hundred characters, a longer value is a runaway quote
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a CSV is held as bytes, text and Arrow table at once (~4x)
+MAX_XLSX_UNCOMPRESSED = 512 * 1024 * 1024  # all parts of a workbook, inflated (~600k TKA rows)
+MAX_XLSX_RATIO = 100  # real sheet XML inflates 5-15x; a deflate bomb up to ~1000x
+_RATIO_FLOOR = 1024 * 1024  # parts smaller than this may have any ratio: they cannot hurt
+# Calamine allocates 32 bytes for every cell of the rectangle from A1 to the last
+# cell before Python sees a row: one cell at XFD1048576 asks for 512 GiB and
+# aborts the process. 2**25 cells (1 GiB) is 1,048,576 rows of 32 columns.
+MAX_SHEET_CELLS = 2**25
 
 
 class FileRejected(Exception):
@@ -103,6 +122,9 @@ def _fit_rows(rows: list[list], headers: list[str]) -> tuple[list[list], list[st
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """(text, Python codec): UTF-8 (with or without BOM), else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileRejected(f"{file}: UTF-16 text (byte order mark); exports must be UTF-8 or "
+                           "Windows-1252")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise FileRejected(f"{file}: binary content (NUL byte) on line {line}; not a CSV export")
@@ -132,15 +154,21 @@ def pick_delimiter(header_line: str, declared: str) -> str:
 def read_csv(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:
     """Open a delimited export (UTF-8, UTF-8 with BOM or Windows-1252)."""
     file = display_name or path.name
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileRejected(f"{file}: {size:,} bytes, more than the {MAX_FILE_BYTES:,} an export "
+                           "may have")
     text, encoding = decode(path.read_bytes(), file)
     if not text.strip():
         raise FileRejected(f"{file}: the file is empty")
     delimiter = pick_delimiter(text.split("\n", 1)[0], source.delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        headers = _name_headers(next(reader), file)
+        raw_header = next(reader)
     except csv.Error as exc:
-        raise FileRejected(f"{file}: row 1 (header): {exc}") from None
+        raise FileRejected(f"{file}: row 1 (header): {_csv_problem(exc)}") from None
+    _check_width(len(raw_header), 1, file)
+    headers = _name_headers(raw_header, file)
     table = RawTable(headers=headers, chunks=iter(()), encoding=encoding, delimiter=delimiter)
     regular = _arrow_chunks(text, delimiter, headers)
     if regular is not None:
@@ -157,6 +185,20 @@ def read_csv(path: Path, source: Source, *, display_name: str | None = None) -> 
 # Python path.
 _STRAY_QUOTE = '[^{d}\\r\\n"]"[^{d}\\r\\n"]'
 _BLANK_LINE = re.compile(r"\n\r?\n")
+
+
+def _check_width(width: int, row: int, file: str) -> None:
+    """A row wider than MAX_COLUMNS would become a DataFrame of that many columns."""
+    if width > MAX_COLUMNS:
+        raise FileRejected(f"{file}: row {row}: {width:,} fields, more than the {MAX_COLUMNS} "
+                           "columns an export may have")
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return (f"a value longer than {MAX_FIELD_CHARS:,} characters (an unbalanced quote "
+                "runs on, or this is not an export)")
+    return f"{exc} (the file looks truncated or has an unbalanced quote)"
 
 
 def _arrow_chunks(text: str, delimiter: str, headers: list[str]) -> Iterator[pd.DataFrame] | None:
@@ -184,8 +226,11 @@ def _arrow_chunks(text: str, delimiter: str, headers: list[str]) -> Iterator[pd.
                 column_types={name: pa.string() for name in headers},
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
-    except pa.ArrowInvalid:
-        return None
+    except pa.ArrowException:
+        return None  # the Python reader names the row and column of the trouble
+    if any((pc.max(pc.binary_length(column)).as_py() or 0) > MAX_FIELD_CHARS
+           for column in table.columns):
+        return None  # the Python reader refuses an over-long value, naming its row
     return _arrow_frames(table)
 
 
@@ -210,10 +255,7 @@ def _csv_chunks(
             block = list(itertools.islice(reader, CHUNK_ROWS))
         except csv.Error as exc:
             # The csv module reports the line it stopped on.
-            raise FileRejected(
-                f"{file}: row {reader.line_num}: {exc} (the file looks truncated or "
-                "has an unbalanced quote)"
-            ) from None
+            raise FileRejected(f"{file}: row {reader.line_num}: {_csv_problem(exc)}") from None
         if not block:
             return
         numbers = range(next_row, next_row + len(block))
@@ -223,6 +265,8 @@ def _csv_chunks(
             continue
         row_numbers = [n for n, _ in kept]
         rows = [row for _, row in kept]
+        widest = max(range(len(rows)), key=lambda i: len(rows[i]))
+        _check_width(len(rows[widest]), row_numbers[widest], file)
         peek_done = len(block) < CHUNK_ROWS
         if peek_done and not ends_cleanly and len(rows[-1]) < len(headers):
             raise FileRejected(
@@ -300,6 +344,7 @@ def read_xlsx(path: Path, source: Source, *, display_name: str | None = None) ->
     from python_calamine import CalamineError, CalamineWorkbook
 
     file = display_name or path.name
+    _check_workbook(path, file)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
@@ -322,12 +367,102 @@ def read_xlsx(path: Path, source: Source, *, display_name: str | None = None) ->
     headers = _name_headers(raw_header, file)
     table = RawTable(headers=headers, chunks=iter(()), sheet_name=sheet_name,
                      header_row=header_index + 1)
-    table.chunks = _xlsx_chunks(rows, headers, header_index + 1, table.issues)
+    table.chunks = _xlsx_chunks(rows, headers, header_index + 1, table.issues, file)
     return table
 
 
+_SHEET_TARGET = re.compile(rb'Type="[^"]*/worksheet"[^>]*?Target="([^"]+)"'
+                           rb'|Target="([^"]+)"[^>]*?Type="[^"]*/worksheet"')
+# A cell's address (r="XFD1048576"); calamine places a cell by it. The literal
+# prefix keeps the scan at about a third of calamine's own time on a real sheet.
+_REF_COLUMN = re.compile(rb'r=["\']([A-Za-z]+)[0-9]')
+_REF_ROW = re.compile(rb'r=["\'][A-Za-z]+([0-9]+)')
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/", b":c ", b":c>", b":c/")
+_SCAN_BLOCK = 4 * 1024 * 1024
+_SCAN_OVERLAP = 32  # longer than any address in range; a longer one shows out of range anyway
+
+
+def _check_workbook(path: Path, file: str) -> None:
+    """Refuse a zip bomb or a sheet calamine cannot hold, before anything is inflated by it.
+
+    The central directory gives each part's sizes; the sheets are then inflated
+    once, a block at a time (zipfile stops at the declared size and checks the
+    CRC, so a part that lies about its size is caught), to find the cell
+    rectangle calamine would allocate.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            total = sum(part.file_size for part in parts)
+            if total > MAX_XLSX_UNCOMPRESSED:
+                raise FileRejected(
+                    f"{file}: the workbook inflates to {total:,} bytes, more than the "
+                    f"{MAX_XLSX_UNCOMPRESSED:,} an export may (a zip bomb?)")
+            for part in parts:
+                if (part.file_size > _RATIO_FLOOR
+                        and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1)):
+                    raise FileRejected(
+                        f"{file}: part {part.filename} inflates {part.file_size:,} bytes from "
+                        f"{part.compress_size:,}, beyond the {MAX_XLSX_RATIO}:1 a real workbook "
+                        "has (a zip bomb?)")
+            for name in _sheet_parts(archive):
+                _check_extent(archive, name, file)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
+            OSError, ValueError, EOFError, zlib.error) as exc:
+        raise FileRejected(f"{file}: not a readable XLSX workbook ({exc})") from None
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> list[str]:
+    """Every part a worksheet may live in: xl/worksheets/ and the workbook's own links."""
+    names = set(archive.namelist())
+    parts = {name for name in names if name.startswith("xl/worksheets/")
+             and name.endswith(".xml")}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for found in _SHEET_TARGET.findall(archive.read("xl/_rels/workbook.xml.rels")):
+            target = (found[0] or found[1]).decode("utf-8", "replace")
+            target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if target in names:
+                parts.add(target)
+    return sorted(parts)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper()[:8]:  # eight letters are far out of range already
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_extent(archive: zipfile.ZipFile, name: str, file: str) -> None:
+    """Refuse a sheet whose cell rectangle exceeds MAX_COLUMNS or MAX_SHEET_CELLS."""
+    columns: set[bytes] = set()
+    rows: set[bytes] = set()
+    addressed = tags = 0
+    tail = b""
+    with archive.open(name) as stream:
+        while block := stream.read(_SCAN_BLOCK):
+            data = tail + block
+            columns.update(_REF_COLUMN.findall(data))
+            found = _REF_ROW.findall(data)
+            rows.update(found)
+            addressed += len(found)
+            tags += sum(data.count(tag) for tag in _CELL_TAGS)
+            tail = data[-_SCAN_OVERLAP:]
+    # Cells without an address follow the one before: each may widen the rectangle by one.
+    loose = max(0, tags - addressed)
+    width = max(map(_column_number, columns), default=0) + loose
+    height = max((int(row[:12]) for row in rows), default=0) + loose
+    sheet = name.rsplit("/", 1)[-1]
+    if width > MAX_COLUMNS:
+        raise FileRejected(f"{file}: {sheet}: cells reach column {width:,}, beyond the "
+                           f"{MAX_COLUMNS} columns an export may have")
+    if width * height > MAX_SHEET_CELLS:
+        raise FileRejected(f"{file}: {sheet}: cells span {height:,} rows x {width:,} columns, "
+                           f"more than the {MAX_SHEET_CELLS:,} cells a sheet may have")
+
+
 def _xlsx_chunks(rows: list[list], headers: list[str], first: int,
-                 issues: list[RowIssue]) -> Iterator[pd.DataFrame]:
+                 issues: list[RowIssue], file: str) -> Iterator[pd.DataFrame]:
     """Chunks of the sheet's rows from index ``first`` (sheet row ``first + 1``) on."""
     for start in range(first, len(rows), CHUNK_ROWS):
         kept_rows, kept_numbers = [], []
@@ -344,7 +479,19 @@ def _xlsx_chunks(rows: list[list], headers: list[str], first: int,
                      if len(r) > len(headers)]
         _note_irregular(long_rows, headers, issues)
         fitted, frame_headers = _fit_rows(kept_rows, headers)
-        yield _frame(fitted, frame_headers, kept_numbers)
+        frame = _frame(fitted, frame_headers, kept_numbers)
+        _refuse_nul(frame, file)
+        yield frame
+
+
+def _refuse_nul(frame: pd.DataFrame, file: str) -> None:
+    """A NUL (``_x0000_`` in the XML) is text PostgreSQL cannot store: name where it is."""
+    for column in frame.columns[1:]:
+        hit = frame[column].str.contains("\x00", regex=False).fillna(False).astype(bool)
+        if hit.any():
+            row = int(frame.loc[hit, ROW_NUMBER].iloc[0])
+            raise FileRejected(f"{file}: row {row}, column {column}: a NUL character, which "
+                               "is binary content, not text")
 
 
 def open_table(path: Path, source: Source, *, display_name: str | None = None) -> RawTable:

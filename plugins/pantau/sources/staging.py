@@ -112,6 +112,7 @@ def _remembered(column: Column, distinct: pd.Series, context: Context) -> pd.Dat
     if new:
         if len(known) + len(new) > _REMEMBER_LIMIT:
             known.clear()
+            new = texts  # the texts seen before are forgotten too: answer them afresh
         result = _normalise(column, pd.Series(new, dtype="string"), context)
         _answer_types[key] = (result.values.dtype, result.problem.dtype)
         known.update(zip(new, zip(result.values.tolist(), result.problem.tolist(), strict=True),
@@ -144,8 +145,8 @@ def _per_province(values: pd.Series, provinces: pd.Series,
         return Context(None if pd.isna(province) else str(province))
 
     present = provinces.unique()
-    if len(present) == 1:
-        return normalise(values, context(present[0]))
+    if len(present) <= 1:  # none: no rows (every work location empty), nothing to split
+        return normalise(values, context(present[0] if len(present) else None))
     results = []
     for province in present:
         rows = provinces.isna() if pd.isna(province) else provinces.eq(province).fillna(False)
