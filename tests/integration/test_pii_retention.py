@@ -19,6 +19,7 @@ from pantau.reconcile.build import build_period
 from pantau.sources.catalog import SOURCES
 from pantau.sources.delivery import discover
 from pantau.warehouse import person_key
+from tests.support.build_outputs import BUILD_OUTPUTS
 from tests.support.warehouses import module_warehouse
 
 PERIODS = ("2024-Q3", "2024-Q4")
@@ -28,14 +29,7 @@ NOW = datetime(CUTOFF.year, CUTOFF.month, CUTOFF.day, tzinfo=UTC) + timedelta(da
 FACTS = ("core.fact_stay_permit", "core.fact_admin_action", "core.fact_population_document",
          "core.fact_rptka_position", "core.fact_rptka_location", "core.dim_person",
          "core.dim_employer")
-OUTPUTS = {  # table: (period column, order); what a rebuild must give again
-    "core.fact_discrepancy": ("period", "rule_code, person_key, regency_code"),
-    "core.fact_person_status": ("month", "person_key, regency_code"),
-    "core.document_link": ("period", "batch_id, row_number"),
-    "mart.region_figures": ("period", "region_code"),
-    "mart.region_breakdown": ("period", "region_code, measure, category"),
-    "mart.followup": ("period", "region_code, rule_code, person_key"),
-}
+OUTPUTS = BUILD_OUTPUTS
 TEST_KEY = "retention-test-key"
 
 

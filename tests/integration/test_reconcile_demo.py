@@ -17,17 +17,11 @@ from pantau.quality.gate import run_gate
 from pantau.reconcile.build import RULE_CODES, build_period, stale_periods
 from pantau.sources.delivery import discover
 from pantau.warehouse import person_key
+from tests.support.build_outputs import BUILD_OUTPUTS
 from tests.support.warehouses import module_warehouse
 
 PERIODS = ("2025-11", "2025-12")
-MARTS = {  # table: (its period column, its order); the test periods are months
-    "core.fact_discrepancy": ("period", "rule_code, person_key, regency_code"),
-    "core.fact_person_status": ("month", "person_key, regency_code"),
-    "core.document_link": ("period", "batch_id, row_number"),
-    "mart.region_figures": ("period", "region_code"),
-    "mart.region_breakdown": ("period", "region_code, measure, category"),
-    "mart.followup": ("period", "region_code, rule_code, person_key"),
-}
+MARTS = BUILD_OUTPUTS
 
 
 @dataclass

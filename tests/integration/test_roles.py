@@ -279,18 +279,21 @@ def test_reporter_reads_every_mart(catalog: psycopg.Connection) -> None:
     assert unreadable == []
 
 
-@pytest.mark.parametrize("role", READ_ONLY_ROLES)
-def test_read_only_roles_use_no_sequence(catalog: psycopg.Connection, role: str) -> None:
-    """nextval and setval are writes; the read-only roles hold nothing on any sequence."""
-    used = catalog.execute(
+
+def _sequences_with(catalog: psycopg.Connection, role: str, rights: str) -> list[tuple[str]]:
+    """Sequences in Pantau's schemas on which ``role`` holds any of ``rights``."""
+    return catalog.execute(
         f"""
         SELECT c.oid::regclass::text
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE c.relkind = 'S' AND {USER_SCHEMAS}
-           AND CASE WHEN c.relkind = 'S'
-                    THEN has_sequence_privilege(%s, c.oid, 'USAGE, SELECT, UPDATE') END
-        """, (ROLES[role],)).fetchall()
-    assert used == []
+           AND CASE WHEN c.relkind = 'S' THEN has_sequence_privilege(%s, c.oid, %s) END
+        """, (role, rights)).fetchall()
+
+@pytest.mark.parametrize("role", READ_ONLY_ROLES)
+def test_read_only_roles_use_no_sequence(catalog: psycopg.Connection, role: str) -> None:
+    """nextval and setval are writes; the read-only roles hold nothing on any sequence."""
+    assert _sequences_with(catalog, ROLES[role], "USAGE, SELECT, UPDATE") == []
 
 
 @pytest.mark.parametrize("role", ["loader", "reporter", "auditor"])
@@ -322,15 +325,7 @@ def test_loader_table_rights_follow_the_rule(catalog: psycopg.Connection) -> Non
         if extra:
             excess[qualified] = sorted(extra)
     assert excess == {}
-    sequences = catalog.execute(
-        f"""
-        SELECT c.oid::regclass::text
-          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE c.relkind = 'S' AND {USER_SCHEMAS}
-           AND CASE WHEN c.relkind = 'S'
-                    THEN has_sequence_privilege('pantau_loader', c.oid, 'UPDATE') END
-        """).fetchall()
-    assert sequences == []
+    assert _sequences_with(catalog, ROLES["loader"], "UPDATE") == []
 
 
 # --- behaviour matches the catalog -----------------------------------------------------

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pantau.chaos.faults import Fault, NotInjected, catalogue
+from pantau.chaos.faults import NOT_KILLED, Fault, NotInjected, catalogue
 from pantau.chaos.lab import Lab, Workspace
 from pantau.chaos.state import WarehouseState, compare, snapshot
 
@@ -68,6 +68,8 @@ def _attempt(fault: Fault, lab: Lab, number: int, clean: WarehouseState) -> Faul
         what = fault.inject(ws)
     except NotInjected as exc:
         return FaultResult(fault.name, "not injected", False, detail=str(exc))
+    if what.startswith(NOT_KILLED):  # no fault happened: it cannot count as survived
+        return FaultResult(fault.name, what, False, detail="the kill came too late")
     result = _judge(fault, ws, clean, what)
     result.seconds = round(time.monotonic() - started, 1)
     return result
