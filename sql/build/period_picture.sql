@@ -42,23 +42,31 @@ CREATE INDEX ON p_covering (person_key);
 -- else the stay permit the document was issued on (NO_IZIN_TINGGAL); else
 -- normalised name + birth date + nationality, only when exactly one person of
 -- the period's permits matches (several: reported as ambiguous, not guessed).
-CREATE TEMP TABLE p_name_candidate ON COMMIT DROP AS
-SELECT d.batch_id, d.row_number, array_agg(DISTINCT p.person_key) AS candidates
+-- The registry rows left for the name match are set apart first, with their
+-- name normalised once: the permits are then matched by birth date and
+-- nationality, their names normalised only for those candidates.
+CREATE TEMP TABLE p_unlinked ON COMMIT DROP AS
+SELECT d.batch_id, d.row_number, sd.birth_date, sd.nationality,
+       upper(regexp_replace(sd.full_name, '[^[:alpha:]]', '', 'g')) AS name_key
   FROM core.fact_population_document AS d
   JOIN core.period_batch AS pb ON pb.batch_id = d.batch_id AND pb.period = %(period)s
   JOIN staging.dukcapil_orang_asing AS sd
     ON sd.batch_id = d.batch_id AND sd.row_number = d.row_number
-  JOIN staging.imigrasi_izin_tinggal AS sp
-    ON upper(regexp_replace(sp.full_name, '[^[:alpha:]]', '', 'g'))
-       = upper(regexp_replace(sd.full_name, '[^[:alpha:]]', '', 'g'))
-   AND sp.birth_date = sd.birth_date AND sp.nationality = sd.nationality
-  JOIN p_permit AS p ON p.batch_id = sp.batch_id AND p.row_number = sp.row_number
  WHERE d.person_key IS NULL
-   AND sp.batch_id IN (SELECT batch_id FROM core.period_batch
+   AND NOT EXISTS (SELECT 1 FROM p_permit AS x WHERE x.permit_key = d.permit_key);
+ANALYZE p_unlinked;
+
+CREATE TEMP TABLE p_name_candidate ON COMMIT DROP AS
+SELECT u.batch_id, u.row_number, array_agg(DISTINCT p.person_key) AS candidates
+  FROM p_unlinked AS u
+  JOIN staging.imigrasi_izin_tinggal AS sp
+    ON sp.birth_date = u.birth_date AND sp.nationality = u.nationality
+   AND upper(regexp_replace(sp.full_name, '[^[:alpha:]]', '', 'g')) = u.name_key
+  JOIN p_permit AS p ON p.batch_id = sp.batch_id AND p.row_number = sp.row_number
+ WHERE sp.batch_id IN (SELECT batch_id FROM core.period_batch
                         WHERE period = %(period)s AND source = 'imigrasi_izin_tinggal')
-   AND NOT EXISTS (SELECT 1 FROM p_permit AS x WHERE x.permit_key = d.permit_key)
    AND p.person_key IS NOT NULL
- GROUP BY d.batch_id, d.row_number;
+ GROUP BY u.batch_id, u.row_number;
 
 CREATE TEMP TABLE p_document ON COMMIT DROP AS
 SELECT d.batch_id, d.row_number, d.document_type, d.document_status, d.regency_code,

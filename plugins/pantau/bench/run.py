@@ -41,6 +41,7 @@ from pantau.bench.throughput import (
     csv_bytes,
     time_copy,
     time_ingest,
+    time_prepared_write,
     time_to_sql,
 )
 from pantau.config import Settings
@@ -120,11 +121,11 @@ def throughput(landing: Path, settings: Settings, server: str, warehouse: str,
         engine.dispose()
         ingested = _step(steps, f"ingest_{source_id}",
                          lambda files=files: time_ingest(files, settings, warehouse))
-        ingest_seconds, rows = ingested
+        written = time_prepared_write(warehouse, source_id, ingested.batch_ids)
         results.append(SourceThroughput(
-            source_id, len(files), rows, sum(map(len, payloads)), copied.rows,
-            copied.failed_files, round(copied.seconds, 3), round(ingest_seconds, 3),
-            round(to_sql_seconds, 3)).to_dict())
+            source_id, len(files), ingested.rows, sum(map(len, payloads)), copied.rows,
+            copied.failed_files, round(copied.seconds, 3), round(ingested.seconds, 3),
+            round(to_sql_seconds, 3), round(written.seconds, 3)).to_dict())
     _reset_scratch(server)
     return results
 
@@ -217,6 +218,8 @@ def overall(throughput_rows: list[dict]) -> dict:
     copy_rate = (sum(item["copy_rows"] for item in throughput_rows)
                  / sum(item["copy_seconds"] for item in throughput_rows))
     to_sql_rate = rows / sum(item["to_sql_seconds"] for item in throughput_rows)
+    write_seconds = [item.get("write_seconds") for item in throughput_rows]
+    write_rate = rows / sum(write_seconds) if all(write_seconds) else None
     return {
         "rows": rows,
         "files": sum(item["files"] for item in throughput_rows),
@@ -226,6 +229,8 @@ def overall(throughput_rows: list[dict]) -> dict:
         "to_sql_rows_per_s": round(to_sql_rate, 1),
         "ingest_copy_ratio": round(ingest_rate / copy_rate, 4),
         "ingest_to_sql_ratio": round(ingest_rate / to_sql_rate, 3),
+        "write_rows_per_s": round(write_rate, 1) if write_rate else None,
+        "write_copy_ratio": round(write_rate / copy_rate, 4) if write_rate else None,
     }
 
 

@@ -8,7 +8,13 @@
 * ``ingest``: Pantau's ingest of the file (archive, read, normalise, raw and
   staging load, parse problems) into a migrated warehouse;
 * ``to_sql``: the naive baseline, ``pandas.read_csv``/``read_excel`` then
-  ``DataFrame.to_sql`` through SQLAlchemy.
+  ``DataFrame.to_sql`` through SQLAlchemy;
+* ``write``: the server's share of the ingest alone. The rows the ingest wrote
+  (raw, extra fields, staging, work locations, parse problems), already
+  prepared, are COPYed again into tables shaped like theirs (same columns and
+  keys), one transaction per file as COPY's. No client work is in it. So
+  ``write_copy_ratio``, COPY's time over this, is the ceiling of
+  ``ingest_copy_ratio`` for any ingest that loads raw and staging.
 """
 
 from __future__ import annotations
@@ -37,11 +43,13 @@ class SourceThroughput:
     copy_seconds: float
     ingest_seconds: float
     to_sql_seconds: float
+    write_seconds: float | None = None  # the ingest's rows written again, prepared
 
     def to_dict(self) -> dict:
         copy_rate = _rate(self.copy_rows, self.copy_seconds)
         ingest_rate = _rate(self.rows, self.ingest_seconds)
         to_sql_rate = _rate(self.rows, self.to_sql_seconds)
+        write_rate = _rate(self.rows, self.write_seconds or 0.0)
         return {
             **asdict(self),
             "copy_rows_per_s": copy_rate,
@@ -49,6 +57,9 @@ class SourceThroughput:
             "to_sql_rows_per_s": to_sql_rate,
             "ingest_copy_ratio": round(ingest_rate / copy_rate, 4) if copy_rate else None,
             "ingest_to_sql_ratio": round(ingest_rate / to_sql_rate, 3) if to_sql_rate else None,
+            "write_rows_per_s": write_rate,
+            "write_copy_ratio": round(write_rate / copy_rate, 4) if write_rate and copy_rate
+            else None,
         }
 
 
@@ -139,9 +150,83 @@ def time_to_sql(engine, files: list[Path], source_id: str) -> float:
     return time.perf_counter() - started
 
 
-def time_ingest(files: list[Path], settings, url: str) -> tuple[float, int]:
+@dataclass
+class IngestRun:
+    seconds: float
+    rows: int
+    batch_ids: list[int]  # the batches loaded
+
+
+def time_ingest(files: list[Path], settings, url: str) -> IngestRun:
     from pantau.ingest.pipeline import ingest_files
 
     started = time.perf_counter()
-    rows = sum(outcome.rows for outcome in ingest_files(files, settings, url))
-    return time.perf_counter() - started, rows
+    outcomes = ingest_files(files, settings, url)
+    seconds = time.perf_counter() - started
+    return IngestRun(seconds, sum(outcome.rows for outcome in outcomes),
+                     [outcome.batch_id for outcome in outcomes if outcome.status == "loaded"])
+
+
+CEILING_SCHEMA = "bench_ceiling"
+
+
+def _written_tables(conn: psycopg.Connection, source_id: str) -> list[str]:
+    """Every table the ingest writes a source's rows to."""
+    candidates = [f"raw.{source_id}", "raw.extra_field", f"staging.{source_id}",
+                  f"staging.{source_id}_lokasi", "audit.parse_problem"]
+    return [name for name in candidates
+            if conn.execute("SELECT to_regclass(%s)", (name,)).fetchone()[0] is not None]
+
+
+@dataclass
+class WriteRun:
+    seconds: float
+    rows: int  # rows written, over every table
+
+
+def time_prepared_write(url: str, source_id: str, batch_ids: list[int]) -> WriteRun:
+    """Time COPYing the rows the ingest wrote for ``batch_ids`` again, file by file.
+
+    Each batch's rows are read back first (untimed, one batch at a time, so
+    memory stays one file's worth), then written into logged copies of the
+    tables (``LIKE ... INCLUDING ALL``: same columns, keys and indexes) and
+    committed, as the COPY yardstick commits each file. ``url`` must be able
+    to create a schema (the bench's superuser); the copies are dropped after.
+    """
+    with psycopg.connect(url) as conn:
+        tables = _written_tables(conn, source_id)
+        conn.execute(f"DROP SCHEMA IF EXISTS {CEILING_SCHEMA} CASCADE")
+        conn.execute(f"CREATE SCHEMA {CEILING_SCHEMA}")
+        copies = {name: f"{CEILING_SCHEMA}.{name.replace('.', '__')}" for name in tables}
+        for name, copy_name in copies.items():
+            conn.execute(f"CREATE TABLE {copy_name} (LIKE {name} INCLUDING ALL)")
+        conn.commit()
+        seconds, written = 0.0, 0
+        for batch_id in batch_ids:
+            rows = {name: _dump(conn, name, batch_id) for name in tables}
+            conn.commit()
+            started = time.perf_counter()
+            for name, payload in rows.items():
+                if payload:
+                    written += _load(conn, copies[name], payload)
+            conn.commit()
+            seconds += time.perf_counter() - started
+        conn.execute(f"DROP SCHEMA {CEILING_SCHEMA} CASCADE")
+        conn.commit()
+    return WriteRun(seconds, written)
+
+
+def _dump(conn: psycopg.Connection, table: str, batch_id: int) -> bytes:
+    out = bytearray()
+    with conn.cursor() as cursor, cursor.copy(
+            f"COPY (SELECT * FROM {table} WHERE batch_id = {int(batch_id)}) TO STDOUT") as copy:
+        for data in copy:
+            out += data
+    return bytes(out)
+
+
+def _load(conn: psycopg.Connection, table: str, payload: bytes) -> int:
+    with conn.cursor() as cursor:
+        with cursor.copy(f"COPY {table} FROM STDIN") as copy:
+            copy.write(payload)
+        return cursor.rowcount

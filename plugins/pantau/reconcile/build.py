@@ -5,7 +5,8 @@
 2. the period's snapshots chosen (latest validated per source and scope on or
    before the reference date) and its picture on that date computed;
 3. each rule of ``sql/rules/`` run; the person-status snapshot and the marts
-   replaced for the period.
+   replaced for the period;
+4. the references of every row written checked (:mod:`pantau.reconcile.integrity`).
 
 Builds take an advisory lock, so two never interleave; a rerun replaces the
 period's rows and gives the same result.
@@ -21,6 +22,7 @@ import psycopg
 
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
+from pantau.reconcile.integrity import Written, check_references
 from pantau.reconcile.reference import load_reference
 from pantau.warehouse import person_key, sql_files
 from pantau.warehouse.connection import connect
@@ -147,8 +149,8 @@ def _use_key(conn: psycopg.Connection, secret: bytes) -> None:
                  "passport_number text, nationality char(3), batch_id bigint) ON COMMIT DROP")
 
 
-def load_batches(conn: psycopg.Connection, settings: Settings) -> int:
-    """Every pending validated batch into the facts; return how many."""
+def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
+    """Every pending validated batch into the facts; return their ids."""
     pending = _pending(conn)
     for source in SOURCES_IN_LOAD_ORDER:
         batch_ids = pending.get(source)
@@ -160,7 +162,7 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> int:
         _run(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
-    return sum(len(ids) for ids in pending.values())
+    return [batch_id for ids in pending.values() for batch_id in ids]
 
 
 def build_period(period: Period, settings: Settings | None = None,
@@ -185,6 +187,7 @@ def build_period(period: Period, settings: Settings | None = None,
             _run(conn, settings, f"rules/{rule}.sql", params)
         _run(conn, settings, "build/person_status.sql", params)
         _run(conn, settings, "build/marts.sql", params)
+        check_references(conn, Written(loaded, period.label, month.label))
         used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
                             (period.label,)).fetchone()[0]
         counts = dict(conn.execute(
@@ -206,7 +209,7 @@ def build_period(period: Period, settings: Settings | None = None,
         )
         conn.commit()
     log.info("built %s from %s batches in %.1f s", period.label, used, seconds)
-    return BuildResult(period.label, loaded, used,
+    return BuildResult(period.label, len(loaded), used,
                        {code: counts.get(code, 0) for code in RULE_CODES}, seconds)
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 import psycopg
 
 from pantau.config import Settings, get_settings
+from pantau.reconcile.integrity import check_references
 from pantau.warehouse import person_key
 from pantau.warehouse.connection import connect
 
@@ -183,6 +184,7 @@ def rekey(conn: psycopg.Connection, old: bytes, new: bytes) -> dict[str, dict[st
                 f"UPDATE {table} AS t SET {column} = m.new_key FROM rk_{kind} AS m "
                 f"WHERE t.{column} = m.old_key").rowcount
             counts[kind][f"{table}.{column}"] = updated
+    check_references(conn)  # every fact still finds its person (the keys are not enforced)
     conn.execute("DELETE FROM core.person_key_check")
     conn.execute("INSERT INTO core.person_key_check (fingerprint) VALUES (%s)",
                  (person_key.fingerprint(new),))
