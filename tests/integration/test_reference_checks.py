@@ -27,7 +27,8 @@ def test_every_core_foreign_key_is_declared_but_left_to_the_build(db: psycopg.Co
 
 def test_a_row_referring_to_nothing_is_found_in_the_rows_a_build_wrote(warehouse: str) -> None:
     with psycopg.connect(warehouse) as conn:
-        batch_id = conn.execute("INSERT INTO audit.batch (source, sha256, original_name, original_path, "
+        batch_id = conn.execute(
+                     "INSERT INTO audit.batch (source, sha256, original_name, original_path, "
                      "archive_path, size_bytes, snapshot_date, snapshot_date_from) VALUES "
                      "('imigrasi_izin_tinggal', repeat('a', 64), 'x.csv', '/x.csv', '/a/x.csv', "
                      "1, '2024-12-31', 'file_name') RETURNING batch_id").fetchone()[0]
