@@ -61,11 +61,14 @@ def test_copy_ingest_and_to_sql_see_the_same_rows(warehouse: str, server_url: st
 
 # Floors for the small-scale smoke benchmark, as ratios measured in the same
 # run (never absolute times). Issue 9 asks for ingest >= 30% of COPY here; the
-# design reaches about 6% (raw and staging are both loaded, each with its key,
-# and every file is archived and registered: the server alone spends ~3.7x the
-# bare COPY). These floors guard what it does reach: loading small files
-# together took the ratio from 1.8% to 6.2% and ingest from 0.5x to 2x to_sql.
-# They fail if small files go back to being normalised one by one.
+# design reaches about 6%. The bench's own `write_copy_ratio` shows why 30% is
+# out of reach for any ingest that loads raw and staging: only writing the
+# ingest's rows again, already prepared, reaches about 47% of COPY on this
+# scale, which leaves under 0.2 s for archiving, registering, reading and
+# normalising 32k rows in 104 files. These floors guard what the design does
+# reach: loading small files together took the ratio from 1.8% to 6% and
+# ingest from 0.5x to 2x to_sql; they fail if small files go back to being
+# normalised one by one.
 INGEST_COPY_FLOOR = 0.03
 INGEST_TO_SQL_FLOOR = 1.0
 
@@ -80,5 +83,6 @@ def test_small_benchmark_ingest_keeps_its_floor_against_copy_and_to_sql(
         "imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka", "dukcapil_orang_asing"}
     assert all(item["rows"] == item["copy_rows"] > 0 for item in rows)
     summary = overall(rows)
+    assert summary["ingest_copy_ratio"] < summary["write_copy_ratio"], summary
     assert summary["ingest_copy_ratio"] >= INGEST_COPY_FLOOR, summary
     assert summary["ingest_to_sql_ratio"] >= INGEST_TO_SQL_FLOOR, summary
