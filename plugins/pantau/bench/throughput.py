@@ -13,7 +13,7 @@
   (raw, extra fields, staging, work locations, parse problems), already
   prepared, are COPYed again into tables shaped like theirs (same columns and
   keys), one transaction per file as COPY's. No client work is in it. So
-  ``write_copy_ratio``, COPY's time over this, is the ceiling of
+  ``write_copy_ratio``, its rows/s over COPY's, is the ceiling of
   ``ingest_copy_ratio`` for any ingest that loads raw and staging.
 """
 
@@ -49,7 +49,7 @@ class SourceThroughput:
         copy_rate = _rate(self.copy_rows, self.copy_seconds)
         ingest_rate = _rate(self.rows, self.ingest_seconds)
         to_sql_rate = _rate(self.rows, self.to_sql_seconds)
-        write_rate = _rate(self.rows, self.write_seconds or 0.0)
+        write_rate = _rate(self.rows, self.write_seconds) if self.write_seconds else None
         return {
             **asdict(self),
             "copy_rows_per_s": copy_rate,

@@ -31,6 +31,7 @@ class Reference:
     columns: tuple[str, ...]
     target: str
     target_columns: tuple[str, ...]
+    per_batch: bool  # the table has a batch_id: a build writes it batch by batch
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,12 @@ class Written:
     period: str
     month: str
 
-    def rows(self, table: str, has_batch_id: bool) -> tuple[sql.Composable, dict]:
-        if table in _PERIOD_COLUMN:
-            value = self.month if _PERIOD_COLUMN[table] == "month" else self.period
-            return (sql.SQL("{} = %(value)s").format(sql.Identifier(_PERIOD_COLUMN[table])),
-                    {"value": value})
-        if has_batch_id:
+    def rows(self, ref: Reference) -> tuple[sql.Composable, dict]:
+        column = _PERIOD_COLUMN.get(ref.table)
+        if column:
+            value = self.month if column == "month" else self.period
+            return sql.SQL("{} = %(value)s").format(sql.Identifier(column)), {"value": value}
+        if ref.per_batch:
             return sql.SQL("batch_id = ANY(%(batch_ids)s)"), {"batch_ids": self.batch_ids}
         return sql.SQL("true"), {}
 
@@ -60,19 +61,16 @@ def unenforced_references(conn: psycopg.Connection) -> list[Reference]:
                       ORDER BY k.i),
                array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY AS k(n, i)
                        JOIN pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.n
-                      ORDER BY k.i)
+                      ORDER BY k.i),
+               EXISTS (SELECT 1 FROM pg_attribute AS a
+                        WHERE a.attrelid = c.conrelid AND a.attname = 'batch_id'
+                          AND NOT a.attisdropped)
           FROM pg_constraint AS c
          WHERE c.contype = 'f' AND c.connamespace = 'core'::regnamespace AND NOT c.conenforced
          ORDER BY 2, 1
     """).fetchall()
-    return [Reference(name, table, tuple(columns), target, tuple(target_columns))
-            for name, table, target, columns, target_columns in rows]
-
-
-def _has_batch_id(conn: psycopg.Connection, table: str) -> bool:
-    return conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = %s::regclass "
-        "AND attname = 'batch_id' AND NOT attisdropped)", (table,)).fetchone()[0]
+    return [Reference(name, table, tuple(columns), target, tuple(target_columns), per_batch)
+            for name, table, target, columns, target_columns, per_batch in rows]
 
 
 def _dangling(conn: psycopg.Connection, ref: Reference, where: sql.Composable,
@@ -105,7 +103,7 @@ def check_references(conn: psycopg.Connection, written: Written | None = None) -
         if written is None:
             where, params = sql.SQL("true"), {}
         else:
-            where, params = written.rows(ref.table, _has_batch_id(conn, ref.table))
+            where, params = written.rows(ref)
         count = _dangling(conn, ref, where, params)
         if count:
             broken.append(f"{count} rows of {ref.table} ({', '.join(ref.columns)}) refer to "
