@@ -241,6 +241,7 @@ def test_report_files_hold_the_figures_readably(reports: dict[str, Path]) -> Non
         assert figures["region_name"] in text and "31 Desember 2025" in text
         assert number(figures["foreigners_total"]) in text
         assert "Halaman 2 dari" in text
+        assert "Angka utama" in text  # the summary chart, drawn from its data: image
         html = (directory / "report.html").read_text()
         assert "<svg" in html and "http" not in html.split("<body>")[1].split("xmlns")[0]
         book = openpyxl.load_workbook(directory / "report.xlsx")

@@ -188,7 +188,7 @@ def test_chart_labels_are_escaped_in_the_svg(label: str) -> None:
     assert str(escape(label)).replace("&#34;", '"').replace("&#39;", "'") in svg
 
 
-def test_the_pdf_renderer_fetches_nothing(tmp_path: Path) -> None:
+def test_the_pdf_renderer_fetches_nothing_but_its_own_data_urls(tmp_path: Path) -> None:
     from PIL import Image
     from pypdf import PdfReader
 
@@ -199,5 +199,11 @@ def test_the_pdf_renderer_fetches_nothing(tmp_path: Path) -> None:
     blob = render._pdf(html, datetime(2025, 12, 31, tzinfo=UTC))
     page = PdfReader(io.BytesIO(blob)).pages[0]
     assert "teks" in page.extract_text() and list(page.images) == []
-    with pytest.raises(ValueError, match="fetches nothing"):
-        render._no_fetch()(picture.as_uri())
+    for url in (picture.as_uri(), "http://127.0.0.1:9/x.css"):
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            render._no_fetch()(url)
+    # The charts reach the PDF as data: images, drawn as vectors with their text.
+    chart = render._as_images({"chart": charts.horizontal_bars([("Aceh", 2.0)], "Grafik uji")})
+    blob = render._pdf(f"<p>teks</p>{chart['chart']}", datetime(2025, 12, 31, tzinfo=UTC))
+    text = PdfReader(io.BytesIO(blob)).pages[0].extract_text()
+    assert "Grafik uji" in text and "Aceh" in text

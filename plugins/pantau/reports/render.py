@@ -8,6 +8,7 @@ none from the clock).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -67,28 +68,29 @@ def _json(value) -> bytes:
             + "\n").encode("utf-8")
 
 
-def _refuse(url: str, *_: object) -> dict:
-    """Fail the fetch: WeasyPrint logs it and renders on without the resource."""
-    raise ValueError(f"report rendering fetches nothing: {url[:80]}")
-
-
 def _no_fetch():
-    """WeasyPrint's fetcher for reports: nothing is fetched, from the network or from disk.
+    """WeasyPrint's fetcher for reports: data: URLs only, nothing from the network or disk.
 
-    The report is self-contained (inline CSS and SVG), so a URL in it could only
-    have come from the data; refusing every fetch keeps a PDF render from reading
-    local files or calling out, should any markup ever slip through.
+    The report is self-contained (inline CSS, the charts as data: images), so
+    any other URL in it could only have come from the data; refusing it keeps
+    a PDF render from reading local files or calling out, should any markup
+    ever slip through.
     """
-    try:
-        from weasyprint.urls import URLFetcher
-    except ImportError:  # older WeasyPrint: a plain function is a fetcher
-        return _refuse
+    from weasyprint.urls import URLFetcher
 
-    class Refusing(URLFetcher):
-        def fetch(self, url: str, headers: object = None) -> dict:
-            return _refuse(url)
+    return URLFetcher(allowed_protocols={"data"})
 
-    return Refusing()
+
+def _as_images(charts: dict[str, Markup]) -> dict[str, Markup]:
+    """Each chart as an ``<img>`` of its SVG, for the PDF.
+
+    WeasyPrint then draws the SVG as an image instead of running the page's
+    CSS cascade over every node of it: 13% of a report's PDF time. The HTML
+    keeps the SVG inline (its text searchable in a browser).
+    """
+    return {name: Markup('<img alt="" src="data:image/svg+xml;base64,{}">').format(
+                base64.b64encode(str(svg).encode("utf-8")).decode("ascii"))
+            for name, svg in charts.items()}
 
 
 def _pdf(html: str, moment: datetime) -> bytes:
@@ -121,11 +123,14 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     page["css"] = Markup(  # Pantau's own stylesheet, not data
         (settings.home / "reports" / "static" / "report.css").read_text("utf-8"))
     page["content_sha256"] = content
-    html = _environment(settings).get_template("report.html.j2").render(**page)
+    template = _environment(settings).get_template("report.html.j2")
+    html = template.render(**page)
     moment = datetime.combine(data.reference_date, time(23, 59), tzinfo=UTC)
     makers = {
         "report.html": lambda: html.encode("utf-8"),
-        "report.pdf": lambda: _pdf(html, moment),
+        "report.pdf": lambda: _pdf(template.render(**{**page,
+                                                      "charts": _as_images(page["charts"])}),
+                                   moment),
         "report.xlsx": lambda: xlsx.workbook(data, figures, moment),
         "figures.json": lambda: _json(figures),
     }
