@@ -265,6 +265,32 @@ def _settle_batches(conn: psycopg.Connection, run_id: int, batch_ids: list[int],
     )
 
 
+def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
+    """ANALYZE those of ``tables`` that changed by a tenth since last analysed; return them.
+
+    The gate runs right after a load, before autovacuum has analysed the new
+    rows (its own trigger is the same tenth), and its queries were planned on
+    the statistics of an emptier table: a national gate took 34 s instead of
+    29 s. Committed, so GX's own connection plans with them.
+    """
+    stale = conn.execute(
+        """
+        SELECT s.schemaname, s.relname
+          FROM pg_stat_user_tables AS s JOIN pg_class AS c ON c.oid = s.relid
+         WHERE s.relid = ANY(%s::regclass[])
+           AND s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
+         ORDER BY 1, 2
+        """, ([name for name in tables if _exists(conn, name)],)).fetchall()
+    for schema, table in stale:
+        conn.execute(psycopg.sql.SQL("ANALYZE {}").format(psycopg.sql.Identifier(schema, table)))
+    conn.commit()
+    return [f"{schema}.{table}" for schema, table in stale]
+
+
+def _exists(conn: psycopg.Connection, name: str) -> bool:
+    return conn.execute("SELECT to_regclass(%s)", (name,)).fetchone()[0] is not None
+
+
 def _waiting(conn: psycopg.Connection, source: str, only: list[int] | None) -> pd.Series:
     """Lock the source's batches waiting for the gate; their row counts by batch id."""
     rows = conn.execute(
@@ -297,6 +323,8 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
         if row_counts.empty:
             return None
         batch_ids = [int(b) for b in row_counts.index]
+        fresh_statistics(conn, [f"staging.{source}", f"staging.{source}_lokasi",
+                                "audit.parse_problem"])
         volume_query = _query(settings, VOLUME_SUITE, batch_ids=batch_ids,
                               collapsed=_collapse_test(suites[VOLUME_SUITE]))
         try:
