@@ -283,6 +283,7 @@ def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
         """, ([name for name in tables if _exists(conn, name)],)).fetchall()
     for schema, table in stale:
         conn.execute(psycopg.sql.SQL("ANALYZE {}").format(psycopg.sql.Identifier(schema, table)))
+        log.info("analysed %s.%s before validating it", schema, table)
     conn.commit()
     return [f"{schema}.{table}" for schema, table in stale]
 
