@@ -50,6 +50,9 @@ def _csv_parts(path: Path, source_id: str) -> tuple[str, str, list[str]]:
 
 @pytest.mark.parametrize("body, reason", [
     ('"ab"c;d\n', "a quote closing mid-field"),
+    ('a"b;c\n', "a quote inside a bare field"),
+    ('ab;c"d\n', "a quote inside the last field"),
+    ('1;2\nx"y;z\n', "a quote inside a field of a later row"),
     ("1;2\n\n3;4\n", "a blank line"),
     ("1;2\n3\n", "a short row"),
     ("1;2;3\n", "a long row"),
