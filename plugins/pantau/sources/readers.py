@@ -301,6 +301,8 @@ def _note_irregular(kept: list[tuple[int, list]], headers: list[str],
 
 def cell_text(value: object) -> str | None:
     """The text an Excel cell shows, in the form the normalisers read."""
+    if type(value) is str:  # most cells: one check instead of five (5.8M cells nationally)
+        return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, datetime):
