@@ -270,8 +270,8 @@ def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
 
     The gate runs right after a load, before autovacuum has analysed the new
     rows (its own trigger is the same tenth), and its queries were planned on
-    the statistics of an emptier table: a national gate took 34 s instead of
-    29 s. Committed, so GX's own connection plans with them.
+    the statistics of an emptier table: a national gate took 33 s instead of
+    31 s. Committed, so GX's own connection plans with them.
     """
     stale = conn.execute(
         """
