@@ -301,10 +301,8 @@ def _note_irregular(kept: list[tuple[int, list]], headers: list[str],
 
 def cell_text(value: object) -> str | None:
     """The text an Excel cell shows, in the form the normalisers read."""
-    if type(value) is str:  # most cells: one check instead of five (5.8M cells nationally)
-        return value if value.strip() else None
-    if value is None:
-        return None
+    if value is None or type(value) is str:  # most cells: text, checked first (5.8M nationally)
+        return value if value and value.strip() else None
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
     if isinstance(value, date):
