@@ -174,8 +174,9 @@ def _written_tables(conn: psycopg.Connection, source_id: str) -> list[str]:
     """Every table the ingest writes a source's rows to."""
     candidates = [f"raw.{source_id}", "raw.extra_field", f"staging.{source_id}",
                   f"staging.{source_id}_lokasi", "audit.parse_problem"]
-    return [name for name in candidates
-            if conn.execute("SELECT to_regclass(%s)", (name,)).fetchone()[0] is not None]
+    return [name for (name,) in conn.execute(
+        "SELECT name FROM unnest(%s::text[]) WITH ORDINALITY AS t (name, n) "
+        "WHERE to_regclass(name) IS NOT NULL ORDER BY n", (candidates,))]
 
 
 @dataclass

@@ -323,7 +323,6 @@ class _Run:
         self._connect()
         self.outcomes: list[FileOutcome] = []
         self.waiting: dict[str, list[_Member]] = {}
-        self.waiting_rows: Counter = Counter()  # rows read per source, of the waiting files
 
     def ingest(self, path: Path, original: str) -> None:
         try:
@@ -375,20 +374,16 @@ class _Run:
         if member.read is None:
             _load_alone(self.conn, member)
             return
-        source = member.source.id
-        self.waiting.setdefault(source, []).append(member)
-        self.waiting_rows[source] += sum(len(rows) for rows, _ in member.read)
-        if self.waiting_rows[source] >= GROUP_ROWS:
-            del self.waiting_rows[source]
-            _load_group(self.conn, self.waiting.pop(source))
+        group = self.waiting.setdefault(member.source.id, [])
+        group.append(member)
+        if sum(len(rows) for m in group for rows, _ in m.read) >= GROUP_ROWS:
+            _load_group(self.conn, self.waiting.pop(member.source.id))
 
     def finish(self) -> None:
         """Load what still waits."""
         try:
             while self.waiting:
-                source, group = self.waiting.popitem()
-                self.waiting_rows.pop(source, None)
-                _load_group(self.conn, group)
+                _load_group(self.conn, self.waiting.popitem()[1])
         except psycopg.Error as exc:
             if not self.keep_going:
                 raise
@@ -409,8 +404,6 @@ class _Run:
         else:
             for group in self.waiting.values():
                 group[:] = [m for m in group if m.outcome.status != "error"]
-        self.waiting_rows = Counter({source: sum(len(rows) for m in group for rows, _ in m.read)
-                                     for source, group in self.waiting.items()})
 
 
 def ingest_files(paths: Sequence[Path], settings: Settings | None = None,

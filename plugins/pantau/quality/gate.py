@@ -277,19 +277,15 @@ def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
         """
         SELECT s.schemaname, s.relname
           FROM pg_stat_user_tables AS s JOIN pg_class AS c ON c.oid = s.relid
-         WHERE s.relid = ANY(%s::regclass[])
+         WHERE s.relid IN (SELECT to_regclass(name) FROM unnest(%s::text[]) AS name)
            AND s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
          ORDER BY 1, 2
-        """, ([name for name in tables if _exists(conn, name)],)).fetchall()
+        """, (tables,)).fetchall()
     for schema, table in stale:
         conn.execute(psycopg.sql.SQL("ANALYZE {}").format(psycopg.sql.Identifier(schema, table)))
         log.info("analysed %s.%s before validating it", schema, table)
     conn.commit()
     return [f"{schema}.{table}" for schema, table in stale]
-
-
-def _exists(conn: psycopg.Connection, name: str) -> bool:
-    return conn.execute("SELECT to_regclass(%s)", (name,)).fetchone()[0] is not None
 
 
 def _waiting(conn: psycopg.Connection, source: str, only: list[int] | None) -> pd.Series:
