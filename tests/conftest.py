@@ -100,8 +100,8 @@ def db(warehouse: str) -> Iterator[psycopg.Connection]:
 @pytest.fixture(scope="session")
 def demo_month(tmp_path_factory) -> Path:
     """One month of the demo provinces (2025-12 and 2025-11); seed 2 plants every defect."""
-    from pantau.demo.generate import generate
-    from pantau.demo.scope import DEMO_SCOPE
+    from pantau.tools.demo.generate import generate
+    from pantau.tools.demo.scope import DEMO_SCOPE
 
     out = tmp_path_factory.mktemp("demo-month")
     generate([" ".join(DEMO_SCOPE)], "2025-12", 2, out, workers=1)
@@ -111,7 +111,7 @@ def demo_month(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def small_demo(tmp_path_factory) -> Path:
     """Palangka Raya (62.71) for 2024-Q4 and 2024-Q3: the cycle and DAG tests' small scope."""
-    from pantau.demo.generate import generate
+    from pantau.tools.demo.generate import generate
 
     out = tmp_path_factory.mktemp("small-demo")
     generate(["62.71"], "2024-Q4", 1, out, workers=1)

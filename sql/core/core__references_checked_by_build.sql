@@ -1,7 +1,7 @@
 -- The star schema's foreign keys stay declared (the catalog, ER tools and
 -- readers see every fact's dimensions) but are NOT ENFORCED: the build checks
 -- them set-based, one anti-join per key over the rows it wrote
--- (plugins/pantau/reconcile/integrity.py), before it commits. Enforced, each
+-- (plugins/pantau/build/integrity.py), before it commits. Enforced, each
 -- fact row fired one trigger per key: at national scale about 40% of a
 -- month's build (benchmarks/README.md).
 DO $$

@@ -8,7 +8,9 @@ import psycopg
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
-from pantau.bench.throughput import (
+from pantau.config import get_settings
+from pantau.sources.pickup import discover
+from pantau.tools.bench.throughput import (
     SourceThroughput,
     csv_bytes,
     time_copy,
@@ -16,8 +18,6 @@ from pantau.bench.throughput import (
     time_prepared_write,
     time_to_sql,
 )
-from pantau.config import get_settings
-from pantau.sources.delivery import discover
 from pantau.warehouse.connection import sqlalchemy_url
 from tests.support.warehouses import temporary_database
 
@@ -75,7 +75,7 @@ INGEST_TO_SQL_FLOOR = 1.0
 
 def test_small_benchmark_ingest_keeps_its_floor_against_copy_and_to_sql(
         warehouse: str, server_url: str, demo_month: Path) -> None:
-    from pantau.bench.run import overall, throughput
+    from pantau.tools.bench.run import overall, throughput
 
     steps: dict = {}
     rows = throughput(demo_month / "landing", get_settings(), server_url, warehouse, steps)

@@ -8,10 +8,10 @@ from pathlib import Path
 import psycopg
 from typer.testing import CliRunner
 
-from pantau.chaos.state import compare, snapshot
 from pantau.cli import app
 from pantau.ingest.archive_check import verify_archive
 from pantau.ingest.pipeline import ingest_paths
+from pantau.tools.chaos.state import compare, snapshot
 from tests.conftest import SAMPLE_LANDING
 
 

@@ -10,12 +10,13 @@ import pandas as pd
 import psycopg
 import pytest
 
+from pantau.build import key_rotation
+from pantau.build.period import KeyMismatch, build_period
 from pantau.config import get_settings
 from pantau.orchestration import maintenance
 from pantau.orchestration.schedule import Retention
 from pantau.periods import Period
-from pantau.reconcile.build import KeyMismatch, build_period
-from pantau.warehouse import key_rotation, person_key
+from pantau.warehouse import person_key
 from tests.integration.test_pii_retention import NOW, PERIODS, PII_DAYS, build_small_demo, dump
 from tests.support.warehouses import module_warehouse
 

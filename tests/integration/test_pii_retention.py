@@ -10,14 +10,14 @@ import pandas as pd
 import psycopg
 import pytest
 
+from pantau.build.period import build_period
 from pantau.ingest.pipeline import ingest_paths
 from pantau.orchestration import maintenance
 from pantau.orchestration.schedule import Retention
 from pantau.periods import Period
 from pantau.quality.gate import run_gate
-from pantau.reconcile.build import build_period
 from pantau.sources.catalog import SOURCES
-from pantau.sources.delivery import discover
+from pantau.sources.pickup import discover
 from pantau.warehouse import person_key
 from tests.support.build_outputs import BUILD_OUTPUTS
 from tests.support.warehouses import module_warehouse

@@ -9,7 +9,7 @@ import pytest
 
 from pantau.sources import readers
 from pantau.sources.catalog import SOURCES
-from pantau.sources.delivery import discover
+from pantau.sources.pickup import discover
 
 
 def _frame(path: Path, source_id: str, *, arrow: bool, monkeypatch) -> pd.DataFrame | None:

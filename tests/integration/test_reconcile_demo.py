@@ -11,11 +11,11 @@ import pandas as pd
 import psycopg
 import pytest
 
+from pantau.build.period import RULE_CODES, build_period, stale_periods
 from pantau.ingest.pipeline import ingest_paths
 from pantau.periods import Period
 from pantau.quality.gate import run_gate
-from pantau.reconcile.build import RULE_CODES, build_period, stale_periods
-from pantau.sources.delivery import discover
+from pantau.sources.pickup import discover
 from pantau.warehouse import person_key
 from tests.support.build_outputs import BUILD_OUTPUTS
 from tests.support.warehouses import module_warehouse

@@ -8,8 +8,8 @@ from itertools import count
 import psycopg
 import pytest
 
+from pantau.build.period import build_period
 from pantau.periods import Period
-from pantau.reconcile.build import build_period
 from pantau.warehouse import person_key
 
 T = date(2025, 12, 31)
@@ -235,7 +235,7 @@ def test_a_late_older_employer_snapshot_lands_in_history(
 
 def test_a_build_with_another_person_key_is_refused(warehouse: str, db: psycopg.Connection,
                                                     monkeypatch) -> None:
-    from pantau.reconcile.build import KeyMismatch
+    from pantau.build.period import KeyMismatch
 
     Agencies(db).position("K1")
     build_period(Period.parse("2025-12"))

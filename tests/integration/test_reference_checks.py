@@ -5,7 +5,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from pantau.reconcile.integrity import (
+from pantau.build.integrity import (
     BrokenReference,
     Written,
     check_references,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pantau.bench.run import Target, summarise
-from pantau.bench.tables import markdown
+from pantau.tools.bench.run import Target, summarise
+from pantau.tools.bench.tables import markdown
 
 
 def _result() -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.sources.delivery import UnrecognisedFile, discover, identify
+from pantau.sources.pickup import UnrecognisedFile, discover, identify
 
 
 @pytest.mark.parametrize(

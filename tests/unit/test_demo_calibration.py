@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.demo.calibration import (
+from pantau.normalise.regions import region_index
+from pantau.tools.demo.calibration import (
     NATIONAL_TKA_POSITIONS,
     TKA_HOTSPOT_SHARE,
     TKA_NATIONALITY_SHARE,
     tka_weights,
 )
-from pantau.normalise.regions import region_index
 
 
 def expected_tka(code: str) -> float:

@@ -11,15 +11,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pantau.demo import calibration, invalid
-from pantau.demo.generate import OutputNotOurs, generate
-from pantau.demo.model import Window, _headcounts, spread_weights
-from pantau.demo.scope import DEMO_SCOPE, resolve_scope
 from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
-from pantau.sources.delivery import identify
+from pantau.sources.pickup import identify
 from pantau.sources.readers import open_table
 from pantau.sources.staging import Context, tag, to_staging
+from pantau.tools.demo import calibration, invalid
+from pantau.tools.demo.generate import OutputNotOurs, generate
+from pantau.tools.demo.model import Window, _headcounts, spread_weights
+from pantau.tools.demo.scope import DEMO_SCOPE, resolve_scope
 from tests.support.truth_oracle import Oracle, deliveries
 
 PERIOD = Period.parse("2025-Q4")

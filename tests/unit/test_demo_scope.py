@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.demo.scope import DEMO_SCOPE, resolve_scope
+from pantau.tools.demo.scope import DEMO_SCOPE, resolve_scope
 
 
 def test_national_is_all_514_regencies() -> None:

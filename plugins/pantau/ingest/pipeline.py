@@ -38,7 +38,7 @@ import psycopg
 from pantau.config import Settings, get_settings
 from pantau.ingest import registry
 from pantau.ingest.archive import Archived, FileStillChanging, archive_file
-from pantau.sources.delivery import Delivery, UnrecognisedFile, discover, identify
+from pantau.sources.pickup import Pickup, UnrecognisedFile, discover, identify
 from pantau.sources.readers import CHUNK_ROWS, ROW_NUMBER, FileRejected, RawTable, open_table
 from pantau.sources.spec import Source
 from pantau.sources.staging import BATCH_ID, PROBLEM_COLUMNS, Context, tag, to_staging
@@ -72,7 +72,7 @@ class _Member:
     path: Path
     original: str
     archived: Archived
-    delivery: Delivery
+    delivery: Pickup
     outcome: FileOutcome  # status "received" until the file is finished
     fresh: bool = True  # False: the bytes were loaded (or rejected) before
     table: RawTable | None = None

@@ -1,4 +1,10 @@
-"""The common return type of every normaliser."""
+"""The common return type of every normaliser.
+
+Each normaliser takes a pandas Series of text (missing values as NA) and
+returns a :class:`Normalised`: the typed values and, row by row, the code of
+the problem that made a non-empty value unusable. Work is done per distinct
+value or with pandas string kernels, never in a Python loop over rows.
+"""
 
 from __future__ import annotations
 

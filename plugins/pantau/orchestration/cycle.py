@@ -19,7 +19,7 @@ from pantau.orchestration import steps
 from pantau.orchestration.errors import describe
 from pantau.orchestration.schedule import Plan, load_plan
 from pantau.periods import Period
-from pantau.sources.delivery import discover
+from pantau.sources.pickup import discover
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import BLOCK, sha256_of
-from pantau.sources.delivery import check_file_name, discover
+from pantau.sources.pickup import check_file_name, discover
 from pantau.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def local_copy(uri: str, source: str, settings: Settings | None = None) -> Itera
     attributed exactly as one delivered to a local landing folder; it is
     removed afterwards (the archive keeps the bytes). A remote name that could
     leave that folder (``..``, separators) raises
-    :class:`~pantau.sources.delivery.UnsafeFileName` before anything is written.
+    :class:`~pantau.sources.pickup.UnsafeFileName` before anything is written.
     """
     if not _is_remote(uri):
         yield Path(uri)

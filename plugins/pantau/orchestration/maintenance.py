@@ -22,9 +22,9 @@ import psycopg
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import archive_path
 from pantau.orchestration.schedule import Retention
-from pantau.reconcile.build import BUILD_LOCK
 from pantau.sources.catalog import SOURCES
 from pantau.warehouse.connection import connect
+from pantau.warehouse.locks import BUILD_LOCK
 
 log = logging.getLogger(__name__)
 

@@ -75,7 +75,7 @@ def ingest_files(files: list[dict], source: str | None = None,
     count as duplicates, so the retry finishes the group without doubling it).
     """
     from pantau.ingest.pipeline import FileOutcome, ingest_files
-    from pantau.sources.delivery import UnsafeFileName
+    from pantau.sources.pickup import UnsafeFileName
     from pantau.warehouse.connection import warehouse_url
 
     settings = settings or get_settings()
@@ -168,7 +168,7 @@ def periods_to_build(kinds: list[PeriodKind], url: str | None = None) -> list[st
     A late file for an old period makes only the periods whose latest
     snapshots it changes stale, so only those are rebuilt.
     """
-    from pantau.reconcile.build import stale_periods
+    from pantau.build.period import stale_periods
     from pantau.warehouse.connection import connect
 
     with connect("loader", url=url) as conn:
@@ -181,7 +181,7 @@ def periods_to_build(kinds: list[PeriodKind], url: str | None = None) -> list[st
 
 def build(period: str, settings: Settings | None = None) -> dict:
     """Build one period (core picture, rules, marts); idempotent, one transaction."""
-    from pantau.reconcile.build import build_period
+    from pantau.build.period import build_period
 
     result = build_period(Period.parse(period), settings)
     return {"period": result.period, "batches_used": result.batches_used,
@@ -199,7 +199,7 @@ def ensure_built(period: str, settings: Settings | None = None) -> list[dict]:
     Report DAGs call this first, so a report never waits on an Asset event
     that did not come (Asset scheduling is the fast path, not the guarantee).
     """
-    from pantau.reconcile.build import stale_periods
+    from pantau.build.period import stale_periods
     from pantau.warehouse.connection import connect
 
     wanted = Period.parse(period)

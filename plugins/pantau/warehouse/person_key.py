@@ -4,7 +4,7 @@ A person's key is HMAC-SHA-256 over ``passport|nationality`` with a key from
 configuration (``PANTAU_PERSON_KEY``) or, failing that, a random key created
 on first use in ``var/person.key`` (mode 600). Never hard-coded, never in the
 database: the SQL side receives only the HMAC pads it needs. The secret can be
-rotated (``pantau person-key rotate``, :mod:`pantau.warehouse.key_rotation`).
+rotated (``pantau person-key rotate``, :mod:`pantau.build.key_rotation`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pantau.config import Settings, get_settings
 BLOCK = 64  # SHA-256 block size, for the HMAC pads
 ENV = "PANTAU_PERSON_KEY"
 FILE_NAME = "person.key"
+PENDING = "person.key.pending"  # a rotation's new secret, until its commit
 FINGERPRINT_MESSAGE = "pantau person-key fingerprint"
 
 
@@ -120,3 +121,15 @@ def keyed_hash(message: str, key: bytes) -> str:
 
 def person_key(passport: str, nationality: str, key: bytes) -> str:
     return keyed_hash(f"{passport}|{nationality}", key)
+
+
+def pending_file(settings: Settings | None = None) -> Path:
+    return key_file(settings).with_name(PENDING)
+
+
+def interrupted_hint(settings: Settings | None = None) -> str:
+    """A sentence for KeyMismatch when a rotation stopped between commit and key file."""
+    if not from_environment() and pending_file(settings).exists():
+        return ("; a key rotation was interrupted (var/person.key.pending exists): run "
+                "`pantau person-key rotate` again to finish it")
+    return ""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the warehouse schema; each revision runs .sql files from sql/."""

@@ -12,7 +12,7 @@ Steps, in the order a month runs in production:
    and province;
 6. a year of history: the month's snapshot fact and marts copied into the
    eleven months before it, then the trend queries timed (see
-   :mod:`pantau.bench.history`).
+   :mod:`pantau.tools.bench.history`).
 
 The bench runs in its own var directory (its own embedded PostgreSQL,
 archive, Data Docs and reports), wiped at the start so every run starts cold.
@@ -34,9 +34,13 @@ import psycopg
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
-from pantau.bench.history import MONTHS, history
-from pantau.bench.memory import PeakRss
-from pantau.bench.throughput import (
+from pantau.config import Settings
+from pantau.periods import Period
+from pantau.sources.catalog import SOURCES
+from pantau.sources.pickup import discover
+from pantau.tools.bench.history import MONTHS, history
+from pantau.tools.bench.memory import PeakRss
+from pantau.tools.bench.throughput import (
     SourceThroughput,
     csv_bytes,
     time_copy,
@@ -44,10 +48,7 @@ from pantau.bench.throughput import (
     time_prepared_write,
     time_to_sql,
 )
-from pantau.config import Settings
-from pantau.periods import Period
-from pantau.sources.catalog import SOURCES
-from pantau.sources.delivery import discover
+from pantau.tools.demo.generate import generate
 from pantau.warehouse import embedded, migrate
 from pantau.warehouse.connection import _with_database, connect, sqlalchemy_url
 
@@ -153,9 +154,9 @@ def _late_file(landing: Path, out: Path) -> tuple[Path, str]:
 
 def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str) -> dict:
     """Time what one late regency file costs: only the stale month and its two reports."""
+    from pantau.build.period import build_period, stale_periods
     from pantau.ingest.pipeline import ingest_file
     from pantau.quality.gate import run_gate
-    from pantau.reconcile.build import build_period, stale_periods
     from pantau.reports.render import render_period
 
     late, regency = _late_file(landing, data_dir / "late")
@@ -174,9 +175,8 @@ def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str)
 def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int = 2,
                   progress: Callable[[str], None] = print) -> dict:
     """Run the whole benchmark and return its results (see the module docstring)."""
-    from pantau.cli import generate_demo_data
+    from pantau.build.period import build_period
     from pantau.quality.gate import run_gate
-    from pantau.reconcile.build import build_period
     from pantau.reports.render import render_period
 
     period = Period.parse(MONTH)
@@ -186,8 +186,8 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     landing = data_dir / "landing"
     if not landing.exists():
         progress(f"generating the {scale} exports for {MONTH} into {data_dir}")
-        _step(result, "data_generation", lambda: generate_demo_data(
-            SCALES[scale], MONTH, seed=1, out=data_dir))
+        _step(result, "data_generation", lambda: generate(
+            SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}")))
     server, warehouse = _fresh_server(settings)
     progress("throughput: COPY, ingest and to_sql per source")
     result["throughput"] = throughput(landing, settings, server, warehouse, steps)

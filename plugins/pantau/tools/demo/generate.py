@@ -32,13 +32,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from pantau.demo import names, snapshots, truth
-from pantau.demo.model import RATES, World, build_world
-from pantau.demo.render import Renderer, Table
-from pantau.demo.scope import resolve_scope
-from pantau.demo.writers import write_csv, write_xlsx, xlsx_job
 from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
+from pantau.tools.demo import names, snapshots, truth
+from pantau.tools.demo.model import RATES, World, build_world
+from pantau.tools.demo.render import Renderer, Table
+from pantau.tools.demo.scope import resolve_scope
+from pantau.tools.demo.writers import write_csv, write_xlsx, xlsx_job
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"

@@ -14,11 +14,11 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from pantau.demo.frames import table
-from pantau.demo.model import LISTED_AFTER_END_DAYS, World
-from pantau.demo.timeline import as_day, current_term, months_due
 from pantau.normalise.regions import region_index
 from pantau.periods import Period
+from pantau.tools.demo.frames import table
+from pantau.tools.demo.model import LISTED_AFTER_END_DAYS, World
+from pantau.tools.demo.timeline import as_day, current_term, months_due
 
 PERMIT_PREFIX = {"ITAS": "2C", "ITAP": "2D", "ITK": "1C"}
 STALE_POSITION_DAYS = 183  # an RPTKA that was not renewed leaves the register after this

@@ -38,16 +38,17 @@ from pathlib import Path
 
 import psycopg
 
+from pantau.build.integrity import check_references
 from pantau.config import Settings, get_settings
-from pantau.reconcile.integrity import check_references
 from pantau.warehouse import person_key
 from pantau.warehouse.connection import connect
+from pantau.warehouse.locks import BUILD_LOCK
+from pantau.warehouse.person_key import interrupted_hint, pending_file
 
 log = logging.getLogger(__name__)
 
 NEW_ENV = "PANTAU_PERSON_KEY_NEW"
 REKEY_PREFIX = "rekey|"
-PENDING = "person.key.pending"
 
 # Every column holding a keyed hash of the secret, by kind of key.
 KEYED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -103,18 +104,6 @@ class RotationResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     backup: Path | None = None
     from_environment: bool = False
-
-
-def pending_file(settings: Settings | None = None) -> Path:
-    return person_key.key_file(settings).with_name(PENDING)
-
-
-def interrupted_hint(settings: Settings | None = None) -> str:
-    """A sentence for KeyMismatch when a rotation stopped between commit and key file."""
-    if not person_key.from_environment() and pending_file(settings).exists():
-        return ("; a key rotation was interrupted (var/person.key.pending exists): run "
-                "`pantau person-key rotate` again to finish it")
-    return ""
 
 
 def unknown_keyed_columns(conn: psycopg.Connection) -> list[str]:
@@ -219,8 +208,6 @@ def rotate(new_secret: bytes | None = None, settings: Settings | None = None,
     if from_env and not new_secret:
         raise RotationError(f"{person_key.ENV} is set: give the new secret in {NEW_ENV} "
                             "(or --new-secret-env), then put it in your secret store")
-    from pantau.reconcile.build import BUILD_LOCK
-
     with connect(None, url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
         row = conn.execute("SELECT fingerprint FROM core.person_key_check").fetchone()

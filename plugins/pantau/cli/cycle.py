@@ -1,10 +1,7 @@
-"""``pantau run``, ``pantau demo`` and ``pantau airflow ...``: cycles from the command line."""
+"""``pantau run`` and ``pantau demo``: whole cycles from the command line."""
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
 from pathlib import Path
 from typing import Annotated
 
@@ -13,12 +10,6 @@ from rich.table import Table
 
 from pantau.config import get_settings
 from pantau.terminal import console
-
-airflow_app = typer.Typer(help="The local Airflow (metadata under var/airflow, DAGs in dags/).",
-                          no_args_is_help=True)
-
-
-# ------------------------------------------------------------------------ run
 
 
 def _print_cycle(result) -> None:
@@ -82,106 +73,16 @@ def run(
     raise typer.Exit(0 if result.ok else 1)
 
 
-# -------------------------------------------------------------------- airflow
-
-
-def run_dag_chain(period: str, landing: Path | None = None) -> bool:
-    """The cycle's DAGs through ``airflow dags test`` in dependency order; stop at a failure."""
-    from pantau.orchestration import local_airflow
-    from pantau.orchestration.schedule import load_plan
-
-    settings = get_settings()
-    plan = load_plan(settings)
-    console.print(f"Airflow: metadata in {local_airflow.airflow_home(settings)}, "
-                  f"DAGs in {settings.home / 'dags'}")
-    local_airflow.prepare(settings, plan)
-    extra = {"PANTAU_LANDING_DIR": str(landing)} if landing else {}
-    for dag_id, when in local_airflow.cycle_order(period, plan):
-        run = local_airflow.dags_test(dag_id, when, settings, **extra)
-        on = f" for {when:%Y-%m-%d %H:%M %Z}" if when else ""
-        mark = "[green]success[/]" if run.ok else "[red]failed[/]"
-        console.print(f"  airflow dags test {dag_id}{on}: {mark} ({run.seconds:.0f} s)")
-        if not run.ok:
-            tail = run.log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
-            console.print("\n".join(tail), markup=False, highlight=False)
-            console.print(f"[red]{dag_id} failed[/]: whole log in {run.log}")
-            return False
-    return True
-
-
-@airflow_app.command("cycle")
-def airflow_cycle(
-    period: Annotated[str, typer.Option(help="the period whose reports the cycle ends with")],
-    landing: Annotated[Path | None, typer.Option(help="landing folder (default from settings)")]
-        = None,
-) -> None:
-    """Run ingest → build → reports → maintenance for PERIOD with `airflow dags test`."""
-    raise typer.Exit(0 if run_dag_chain(period, landing) else 1)
-
-
-@airflow_app.command("pool-slots")
-def airflow_pool_slots() -> None:
-    """Print the size of the pantau_warehouse pool that dags/schedule.toml asks for."""
-    from pantau.orchestration.schedule import load_plan
-
-    print(load_plan().pool_slots)
-
-
-@airflow_app.command("env")
-def airflow_env() -> None:
-    """Print `export` lines that point the `airflow` command at Pantau's local Airflow."""
-    from pantau.orchestration.local_airflow import environment
-
-    for key, value in sorted(environment().items()):
-        if key.startswith(("AIRFLOW", "PANTAU_")):
-            print(f"export {key}={json.dumps(value)}")
-
-
-def _login(home: Path) -> tuple[str, str]:
-    """The UI login: user admin, a password generated once and kept in var/airflow."""
-    passwords = home / "simple_auth_manager_passwords.json.generated"
-    if not passwords.exists():
-        home.mkdir(parents=True, exist_ok=True)
-        passwords.write_text(json.dumps({"admin": secrets.token_urlsafe(12)}))
-        passwords.chmod(0o600)
-    return "admin", json.loads(passwords.read_text())["admin"]
-
-
-@airflow_app.command("standalone")
-def airflow_standalone(
-    port: Annotated[int, typer.Option(help="port of the Airflow UI")] = 8080,
-) -> None:
-    """Airflow standalone (scheduler, dag-processor, triggerer, UI) with Pantau's DAGs."""
-    from pantau.orchestration import local_airflow
-
-    settings = get_settings()
-    local_airflow.prepare(settings)
-    home = local_airflow.airflow_home(settings)
-    user, password = _login(home)
-    env = local_airflow.environment(
-        settings,
-        AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=f"{user}:admin",
-        AIRFLOW__API__PORT=str(port),
-    )
-    console.print(f"Airflow UI: [bold]http://localhost:{port}[/]  login [bold]{user}[/] / "
-                  f"[bold]{password}[/] (kept in {home}/simple_auth_manager_passwords"
-                  ".json.generated); Ctrl-C stops it")
-    binary = local_airflow.airflow_binary()
-    os.execve(binary, [binary, "standalone"], env)
-
-
-# ----------------------------------------------------------------------- demo
-
-
 def demo(
     landing: Annotated[Path | None, typer.Option(
         help="use this landing folder instead of generating the demo exports")] = None,
 ) -> None:
     """The main job: demo exports for provinces 62, 19, 14 → the whole cycle through Airflow."""
-    from pantau.cli import generate_demo_data
-    from pantau.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
+    from pantau.cli.airflow import run_dag_chain
+    from pantau.cli.demo_data import generate_demo_data
+    from pantau.cli.summary import print_warehouse_summary
     from pantau.orchestration.local_airflow import runs_dir
-    from pantau.reporting.warehouse_summary import print_warehouse_summary
+    from pantau.tools.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
     from pantau.warehouse.connection import warehouse_url
 
     settings = get_settings()

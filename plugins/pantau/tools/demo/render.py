@@ -15,11 +15,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from pantau.demo import invalid, spellings
-from pantau.demo.frames import table
-from pantau.demo.snapshots import stable_number
 from pantau.normalise.regions import region_index
 from pantau.sources.catalog import SOURCES
+from pantau.tools.demo import invalid, spellings
+from pantau.tools.demo.frames import table
+from pantau.tools.demo.snapshots import stable_number
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember")

@@ -22,9 +22,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from pantau.demo import vocab
-from pantau.demo.timeline import as_day, months_due
 from pantau.normalise.regions import region_index
+from pantau.tools.demo import vocab
+from pantau.tools.demo.timeline import as_day, months_due
 
 RULES = ("TKA_NO_PERMIT", "PERMIT_NO_RPTKA", "PERMIT_NO_REGISTRATION", "REGION_MISMATCH",
          "EXPIRED_PERMIT_ACTIVE", "RPTKA_EXPIRED", "RESTRICTED_POSITION", "DKPTKA_UNDERPAID",

@@ -15,9 +15,9 @@ import pandas as pd
 import pycountry
 
 from pantau.config import REFERENCE_DIR
-from pantau.demo.offices import place_name
 from pantau.normalise.countries import resolve_country
 from pantau.normalise.regions import region_index
+from pantau.tools.demo.offices import place_name
 
 DATE_FORMATS = ("DD-MM-YYYY", "DD/MM/YYYY", "YYYY-MM-DD")
 

@@ -11,7 +11,7 @@ import math
 from datetime import date, datetime
 from pathlib import Path
 
-from pantau.demo.render import Table
+from pantau.tools.demo.render import Table
 
 SHEET = "DATA TKA"
 

@@ -1,6 +1,6 @@
 """The faults of ``make chaos``: each breaks one workspace, then a rerun must make it whole.
 
-A fault returns what happened (``what``); :func:`pantau.chaos.run.run_chaos`
+A fault returns what happened (``what``); :func:`pantau.tools.chaos.run.run_chaos`
 then reruns the cycle and compares the warehouse with the clean run's.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import psycopg
 
-from pantau.chaos.lab import Workspace, holding_lock, kill
 from pantau.ingest.archive import archive_path
+from pantau.tools.chaos.lab import Workspace, holding_lock, kill
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ def bench(
     The bench uses its own var directory (var/bench/<scale>) and embedded
     PostgreSQL, wiped at the start; the demo's warehouse is never touched.
     """
-    from pantau.bench.run import SCALES, run_benchmark, write_result
-    from pantau.bench.tables import terminal_tables
+    from pantau.tools.bench.run import SCALES, run_benchmark, write_result
+    from pantau.tools.bench.tables import terminal_tables
 
     if scale not in SCALES:
         console.print(f"[red]bench: --scale is one of {', '.join(SCALES)}, not {scale!r}[/]")

@@ -1,8 +1,8 @@
-"""Run every fault of :mod:`pantau.chaos.faults` and judge each against a clean run.
+"""Run every fault of :mod:`pantau.tools.chaos.faults` and judge each against a clean run.
 
 For each fault: a fresh workspace, the fault, then a plain rerun of the cycle
 (``pantau run``), which must exit 0; the warehouse and reports must then equal
-the clean run's (:mod:`pantau.chaos.state`). The seed fixes the SIGKILL
+the clean run's (:mod:`pantau.tools.chaos.state`). The seed fixes the SIGKILL
 moments, so a failure can be replayed.
 """
 
@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pantau.chaos.faults import NOT_KILLED, Fault, NotInjected, catalogue
-from pantau.chaos.lab import Lab, Workspace
-from pantau.chaos.state import WarehouseState, compare, snapshot
+from pantau.tools.chaos.faults import NOT_KILLED, Fault, NotInjected, catalogue
+from pantau.tools.chaos.lab import Lab, Workspace
+from pantau.tools.chaos.state import WarehouseState, compare, snapshot
 
 PERIOD = "2024-12"  # closes a quarter and a semester: regency and provincial reports
 SCOPE = "62.03"  # Kapuas: every source, a few hundred people
@@ -40,7 +40,7 @@ class FaultResult:
 
 
 def _generate(landing_root: Path) -> Path:
-    from pantau.demo.generate import generate
+    from pantau.tools.demo.generate import generate
 
     if not (landing_root / "landing").exists():
         generate([SCOPE], PERIOD, 1, landing_root, workers=1)

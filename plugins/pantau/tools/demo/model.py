@@ -15,12 +15,12 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from pantau.demo import calibration, names, vocab
-from pantau.demo.frames import table
-from pantau.demo.offices import Office, office_map, place_name
-from pantau.demo.timeline import as_day, current_term, day_of_month, make_date, month_index
 from pantau.normalise.regions import region_index
 from pantau.periods import Period
+from pantau.tools.demo import calibration, names, vocab
+from pantau.tools.demo.frames import table
+from pantau.tools.demo.offices import Office, office_map, place_name
+from pantau.tools.demo.timeline import as_day, current_term, day_of_month, make_date, month_index
 
 # Rates of the planted facts. Each stays a few percent at most, as in the field.
 RATES = {

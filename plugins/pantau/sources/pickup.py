@@ -52,7 +52,7 @@ def check_file_name(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Delivery:
+class Pickup:
     path: Path
     source: Source
     snapshot_date: date | None  # None: the name carries no valid date
@@ -75,7 +75,7 @@ def _snapshot_date(text: str | None) -> date | None:
         return None
 
 
-def identify(path: Path) -> Delivery:
+def identify(path: Path) -> Pickup:
     """Attribute ``path`` to a source; raise :class:`UnrecognisedFile` if impossible."""
     match = _NAME.match(check_file_name(path.name))
     by_folder = _source_from_folders(path)
@@ -97,7 +97,7 @@ def identify(path: Path) -> Delivery:
             f"{path.name}: {source.id} files are .{source.file_format}, not {path.suffix or 'bare'}"
         )
     scope = match.group("scope") if match else None
-    return Delivery(
+    return Pickup(
         path=path,
         source=source,
         snapshot_date=_snapshot_date(match.group("date") if match else None),

@@ -20,7 +20,7 @@ def chaos(
     Runs in var/chaos/ (its own embedded PostgreSQL, exports, archives and
     reports); exit 1 unless every fault was survived.
     """
-    from pantau.chaos.run import run_chaos, summary
+    from pantau.tools.chaos.run import run_chaos, summary
 
     started = time.monotonic()
     results = run_chaos(get_settings().var_dir / "chaos", seed, kills,

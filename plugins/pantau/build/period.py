@@ -6,7 +6,7 @@
    before the reference date) and its picture on that date computed;
 3. each rule of ``sql/rules/`` run; the person-status snapshot and the marts
    replaced for the period;
-4. the references of every row written checked (:mod:`pantau.reconcile.integrity`).
+4. the references of every row written checked (:mod:`pantau.build.integrity`).
 
 Builds take an advisory lock, so two never interleave; a rerun replaces the
 period's rows and gives the same result.
@@ -20,16 +20,16 @@ from dataclasses import dataclass
 
 import psycopg
 
+from pantau.build.integrity import Written, check_references
+from pantau.build.reference import load_reference
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
-from pantau.reconcile.integrity import Written, check_references
-from pantau.reconcile.reference import load_reference
 from pantau.warehouse import person_key, sql_files
 from pantau.warehouse.connection import connect
+from pantau.warehouse.locks import BUILD_LOCK
 
 log = logging.getLogger(__name__)
 
-BUILD_LOCK = 7_100_334  # pg_advisory_xact_lock id: one build at a time
 RULES = ("tka_no_permit", "permit_no_rptka", "permit_no_registration", "region_mismatch",
          "expired_permit_active", "rptka_expired", "restricted_position", "dkptka_underpaid",
          "no_companion")
@@ -136,12 +136,10 @@ def _use_key(conn: psycopg.Connection, secret: bytes) -> None:
         conn.execute("INSERT INTO core.person_key_check (fingerprint) VALUES (%s)",
                      (fingerprint,))
     elif known[0] != fingerprint:
-        from pantau.warehouse.key_rotation import interrupted_hint
-
         raise KeyMismatch(
             f"the person key ({person_key.ENV} or var/person.key) is not the one this "
             "warehouse was built with: restore it, or every person would get a new key"
-            + interrupted_hint())
+            + person_key.interrupted_hint())
     pads = person_key.pads(secret)
     conn.execute("CREATE TEMP TABLE build_key (inner_pad bytea, outer_pad bytea) ON COMMIT DROP")
     conn.execute("INSERT INTO build_key VALUES (%s, %s)", (pads.inner, pads.outer))

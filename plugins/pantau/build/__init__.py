@@ -1,0 +1,1 @@
+"""Building a period: the core star schema, person links, the named rules, marts."""

@@ -1,0 +1,1 @@
+"""Scheduling: the steps the Airflow DAGs call, assets, schedules, alerts, local Airflow."""

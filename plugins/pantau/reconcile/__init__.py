@@ -1,1 +1,0 @@
-"""Cross-agency reconciliation: core star schema, person links, rules, marts per period."""

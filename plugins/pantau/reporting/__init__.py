@@ -1,1 +1,0 @@
-"""What Pantau tells people about the warehouse: summaries now, reports later."""

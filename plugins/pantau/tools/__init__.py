@@ -1,0 +1,1 @@
+"""Tooling beside the pipeline: demo exports, the benchmark, fault injection."""

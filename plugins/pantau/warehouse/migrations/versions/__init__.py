@@ -1,0 +1,1 @@
+"""The migration revisions, in order (Alembic loads every file here)."""
