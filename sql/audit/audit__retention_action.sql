@@ -5,7 +5,7 @@ CREATE TABLE audit.retention_action (
     action_id   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     acted_at    timestamptz NOT NULL DEFAULT now(),
     acted_by    text NOT NULL DEFAULT current_user,
-    item        text NOT NULL,        -- 'archive_file', 'audit.delivery', ...
+    item        text NOT NULL,        -- 'archive_file', 'audit.receipt', ...
     keep_days   integer NOT NULL CHECK (keep_days > 0),
     cutoff      timestamptz NOT NULL,
     removed     bigint NOT NULL,

@@ -23,7 +23,7 @@ def test_the_same_warehouse_is_equal_to_itself(warehouse: str, tmp_path: Path) -
     _loaded(tmp_path)
     first, second = snapshot(warehouse), snapshot(warehouse)
     assert first.counts["raw.imigrasi_izin_tinggal"] > 0
-    assert "audit.delivery" not in first.counts  # a run log, not data
+    assert "audit.receipt" not in first.counts  # a run log, not data
     assert compare(first, second).equal
 
 

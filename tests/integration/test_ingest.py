@@ -104,7 +104,7 @@ def test_same_bytes_twice_make_one_batch_and_a_duplicate(
     assert PALANGKA_RAYA in second.message
     assert one(db, "SELECT count(*) FROM audit.batch") == (1,)
     assert one(db, "SELECT count(*) FROM raw.imigrasi_izin_tinggal") == (7,)
-    outcomes = [o for (o,) in db.execute("SELECT outcome FROM audit.delivery ORDER BY 1")]
+    outcomes = [o for (o,) in db.execute("SELECT outcome FROM audit.receipt ORDER BY 1")]
     assert outcomes == ["duplicate", "loaded"]
 
 
@@ -193,7 +193,7 @@ def test_unrecognised_file_is_archived_and_recorded(
     stray.write_text("a;b\n1;2\n")
     outcome = ingest_file(stray)
     assert outcome.status == "unrecognised"
-    assert one(db, "SELECT outcome, batch_id FROM audit.delivery") == ("unrecognised", None)
+    assert one(db, "SELECT outcome, batch_id FROM audit.receipt") == ("unrecognised", None)
     assert one(db, "SELECT count(*) FROM audit.batch") == (0,)
 
 

@@ -20,7 +20,7 @@ def _ingest() -> None:
 
 def _counts(db) -> dict[str, int]:
     return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("audit.delivery", "audit.alert", "audit.batch",
+            for table in ("audit.receipt", "audit.alert", "audit.batch",
                           "audit.retention_action")}
 
 
@@ -43,7 +43,7 @@ def test_a_policy_removes_old_logs_and_archived_bytes_only(warehouse: str, db) -
     old = datetime.now(UTC) - timedelta(days=400)
     oldest = db.execute("SELECT batch_id, sha256 FROM audit.batch ORDER BY batch_id "
                         "LIMIT 1").fetchone()
-    db.execute("UPDATE audit.delivery SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
+    db.execute("UPDATE audit.receipt SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
     db.execute("UPDATE audit.batch SET received_at = %s WHERE batch_id = %s", (old, oldest[0]))
     db.execute("UPDATE audit.alert SET raised_at = %s", (old,))
     old_run = db.execute("SELECT min(run_id) FROM audit.validation_run").fetchone()[0]
@@ -56,8 +56,8 @@ def test_a_policy_removes_old_logs_and_archived_bytes_only(warehouse: str, db) -
     removed = maintenance.apply_retention(Retention(archive_days=365, audit_days=365))
     assert removed["archive_file"] == 1
     assert removed["audit.alert"] == 1
-    assert removed["audit.delivery"] == 1
-    assert _counts(db)["audit.delivery"] == before["audit.delivery"] - 1  # recent ones stay
+    assert removed["audit.receipt"] == 1
+    assert _counts(db)["audit.receipt"] == before["audit.receipt"] - 1  # recent ones stay
     assert removed["audit.expectation_result"] == results[True]
     assert db.execute("SELECT count(*) FROM audit.expectation_result").fetchone()[0] == \
         results[False]

@@ -29,7 +29,7 @@ def test_forward_from_empty_creates_every_layer_and_role(empty_database: str) ->
     migrate.upgrade(empty_database)
     assert migrate.current(empty_database) == migrate.head()
     assert _schemas(empty_database) == SCHEMAS
-    assert {"audit.batch", "audit.delivery", "audit.parse_problem", "raw.extra_field",
+    assert {"audit.batch", "audit.receipt", "audit.parse_problem", "raw.extra_field",
             "raw.imigrasi_izin_tinggal", "staging.tenaga_kerja_tka_lokasi"} <= _tables(
         empty_database)
     with psycopg.connect(empty_database) as conn:

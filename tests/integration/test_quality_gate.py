@@ -275,7 +275,7 @@ def test_the_volume_verdict_does_not_depend_on_how_months_arrive(
     db.execute("DELETE FROM audit.expectation_result; DELETE FROM quarantine.reason; "
                "DELETE FROM quarantine.held_row")
     db.execute("UPDATE audit.batch SET validation_run_id = NULL")
-    db.execute("DELETE FROM audit.validation_run; DELETE FROM audit.delivery")
+    db.execute("DELETE FROM audit.validation_run; DELETE FROM audit.receipt")
     for table in ("staging.imigrasi_izin_tinggal", "raw.imigrasi_izin_tinggal",
                   "audit.parse_problem", "audit.batch"):
         db.execute(f"DELETE FROM {table}")

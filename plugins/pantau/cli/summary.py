@@ -26,7 +26,7 @@ def print_warehouse_summary(console: Console, url: str) -> None:
     with connect("loader", url=url) as conn:
         by_source = {row[0]: row[1:] for row in conn.execute(_BATCHES).fetchall()}
         duplicates = conn.execute(
-            "SELECT count(*) FROM audit.delivery WHERE outcome = 'duplicate'"
+            "SELECT count(*) FROM audit.receipt WHERE outcome = 'duplicate'"
         ).fetchone()[0]
     table = Table(title="Warehouse contents (all batches so far)")
     for name in ("source", "batches validated", "waiting", "rejected", "rows",

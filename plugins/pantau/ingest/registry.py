@@ -93,7 +93,7 @@ def record_delivery(
 ) -> None:
     conn.execute(
         """
-        INSERT INTO audit.delivery (batch_id, sha256, original_path, outcome, message)
+        INSERT INTO audit.receipt (batch_id, sha256, original_path, outcome, message)
         VALUES (%s, %s, %s, %s, %s)
         """,
         (batch_id, sha256, original_path, outcome, message),

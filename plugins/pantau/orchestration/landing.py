@@ -65,12 +65,12 @@ def new_files(location: str, url: str | None = None) -> list[LandedFile]:
              for uri, path in _files(location)]
     if not found:
         return []
-    # audit.batch is never purged, so a retention pass over audit.delivery does
+    # audit.batch is never purged, so a retention pass over audit.receipt does
     # not make old files in the landing location new again.
     with connect("loader", url=url) as conn:
         known = {sha for (sha,) in conn.execute(
             "SELECT sha256 FROM audit.batch WHERE sha256 = ANY(%(shas)s) "
-            "UNION SELECT sha256 FROM audit.delivery WHERE sha256 = ANY(%(shas)s)",
+            "UNION SELECT sha256 FROM audit.receipt WHERE sha256 = ANY(%(shas)s)",
             {"shas": [f.sha256 for f in found]}).fetchall()}
     fresh, seen = [], set(known)
     for item in found:

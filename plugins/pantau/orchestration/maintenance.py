@@ -39,7 +39,7 @@ STRIPPED_STAGING = {"tenaga_kerja_tka"}
 
 # (table, timestamp column): audit rows that log runs rather than evidence.
 AUDIT_LOGS = (
-    ("audit.delivery", "received_at"),
+    ("audit.receipt", "received_at"),
     ("audit.alert", "raised_at"),
 )
 
@@ -68,7 +68,7 @@ def _archive_to_purge(conn, settings: Settings, days: int, now: datetime) -> lis
     """
     cutoff = now - timedelta(days=days)
     rows = conn.execute("""
-        SELECT sha256 FROM (SELECT sha256, received_at FROM audit.delivery
+        SELECT sha256 FROM (SELECT sha256, received_at FROM audit.receipt
                             UNION ALL SELECT sha256, received_at FROM audit.batch) AS seen
          GROUP BY sha256 HAVING max(received_at) < %s ORDER BY sha256""", (cutoff,)).fetchall()
     paths = [archive_path(settings.archive_dir, sha.strip()) for (sha,) in rows]

@@ -23,7 +23,7 @@ from pathlib import Path
 import psycopg
 
 DATA_SCHEMAS = ("raw", "staging", "pii", "core", "mart", "quarantine", "audit")
-RUN_LOGS = {"audit.delivery", "audit.validation_run", "audit.expectation_result", "audit.alert",
+RUN_LOGS = {"audit.receipt", "audit.validation_run", "audit.expectation_result", "audit.alert",
             "audit.report_run", "audit.report_delivery", "audit.retention_action"}
 VOLATILE = ("batch_id", "run_id")  # generated ids; their meaning is checked through counts
 
