@@ -1,0 +1,26 @@
+-- Grain: one row per region (regency or province) and period: the key
+-- figures of its report (its figures.json). A province counts each
+-- person and position once, however many of its regencies name them.
+CREATE TABLE mart.region_figures (
+    period            text NOT NULL,
+    region_code       text NOT NULL,
+    level             text NOT NULL,
+    region_name       text NOT NULL,
+    province_code     char(2) NOT NULL,
+    reference_date    date NOT NULL,
+    foreigners_total  integer NOT NULL,
+    itas              integer NOT NULL,
+    itap              integer NOT NULL,
+    itk               integer NOT NULL,
+    workers_total     integer NOT NULL,
+    registered_total  integer NOT NULL,
+    expiring_90_days  integer NOT NULL,
+    dkptka_due_usd    bigint NOT NULL,
+    dkptka_paid_usd   numeric(16,2) NOT NULL,
+    population_2025   bigint,
+    PRIMARY KEY (period, region_code)
+);
+
+-- Trends: one region's periods. The mart is keyed by period first (what a
+-- build replaces); a region's history reads it region first.
+CREATE INDEX region_figures_region_period ON mart.region_figures (region_code, period);
