@@ -2,8 +2,11 @@
 -- The typed staging column is NULL there and the raw text stays in raw.*; the
 -- quality gate turns these into quarantine decisions. ``detail`` holds the
 -- offending value only for columns that are not personal data.
+-- batch_id refers to audit.batch without a declared foreign key: only the
+-- loader writes here, inside the transaction that registered and locked the
+-- batch, so a per-row check would guard nothing (migration 0006).
 CREATE TABLE audit.parse_problem (
-    batch_id    bigint NOT NULL REFERENCES audit.batch (batch_id),
+    batch_id    bigint NOT NULL,
     row_number  integer NOT NULL,
     column_name text NOT NULL,
     problem     text NOT NULL,

@@ -28,7 +28,3 @@ CREATE INDEX validation_run_source_idx ON audit.validation_run (source, started_
 
 COMMENT ON TABLE audit.validation_run IS
     'One GX suite run over a set of batches; see audit.expectation_result for each check.';
-
-ALTER TABLE audit.batch
-    ADD CONSTRAINT batch_validation_run_fk
-    FOREIGN KEY (validation_run_id) REFERENCES audit.validation_run (run_id);

@@ -2,15 +2,12 @@
 -- nationality, known only by its keyed hash (the passport itself is in
 -- pii.person; how registry rows were linked to persons is in
 -- core.document_link).
+--
+-- The star schema's foreign keys are declared (the catalog, ER tools and
+-- readers see every fact's dimensions) but NOT ENFORCED: the build checks
+-- them set-based, one anti-join per key over the rows it wrote, before it
+-- commits (plugins/pantau/build/integrity.py; migration 0010).
 CREATE TABLE core.dim_person (
     person_key  char(64) PRIMARY KEY,
-    nationality char(3) REFERENCES core.dim_country (country_code)
-);
-
--- A fingerprint of the person-key secret (a keyed hash of a constant, which
--- does not reveal the key): a build with another key would silently make
--- everyone a new person, so it is refused instead.
-CREATE TABLE core.person_key_check (
-    fingerprint char(64) NOT NULL,
-    created_at  timestamptz NOT NULL DEFAULT now()
+    nationality char(3) REFERENCES core.dim_country (country_code) NOT ENFORCED
 );

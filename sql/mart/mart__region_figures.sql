@@ -1,5 +1,5 @@
 -- Grain: one row per region (regency or province) and period: the key
--- figures of its report (DESIGN.md figures.json). A province counts each
+-- figures of its report (its figures.json). A province counts each
 -- person and position once, however many of its regencies name them.
 CREATE TABLE mart.region_figures (
     period            text NOT NULL,
@@ -21,40 +21,6 @@ CREATE TABLE mart.region_figures (
     PRIMARY KEY (period, region_code)
 );
 
--- Grain: one row per region, period, measure and category: the breakdowns
--- of a report (foreigners and workers by nationality, discrepancies by rule,
--- actions by type, workers by employer, sector and occupation, foreigners by
--- permit purpose).
-CREATE TABLE mart.region_breakdown (
-    period      text NOT NULL,
-    region_code text NOT NULL,
-    measure     text NOT NULL,
-    category    text NOT NULL,
-    label       text,
-    value       numeric(16,2) NOT NULL,
-    PRIMARY KEY (period, region_code, measure, category)
-);
-
--- Grain: one row per person, rule and region for the follow-up lists of the
--- reports: masked passport and nationality only.
-CREATE TABLE mart.followup (
-    period          text NOT NULL,
-    region_code     text NOT NULL,
-    rule_code       text NOT NULL,
-    person_ref      text NOT NULL,     -- masked passport, e.g. EA*******
-    nationality     char(3),
-    person_key      char(64) NOT NULL,  -- pseudonymous, to follow a person across periods
-    PRIMARY KEY (period, region_code, rule_code, person_key)
-);
-
--- The figures beside the previous period's, for trends.
-CREATE VIEW mart.region_trend AS
-SELECT f.period, f.region_code, f.region_name, f.level,
-       f.foreigners_total, p.foreigners_total AS foreigners_total_previous,
-       f.workers_total, p.workers_total AS workers_total_previous,
-       f.registered_total, p.registered_total AS registered_total_previous,
-       p.period AS previous_period
-  FROM mart.region_figures AS f
-  LEFT JOIN core.period_build AS b ON b.period = f.period
-  LEFT JOIN mart.region_figures AS p
-    ON p.region_code = f.region_code AND p.period = b.previous_period;
+-- Trends: one region's periods. The mart is keyed by period first (what a
+-- build replaces); a region's history reads it region first.
+CREATE INDEX region_figures_region_period ON mart.region_figures (region_code, period);

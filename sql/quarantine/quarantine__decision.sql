@@ -1,5 +1,6 @@
 -- Grain: one row per decision a data engineer took on a held row: release
 -- (with the corrected values, old and new) or discard, who and why.
+-- Written once, never rewritten or deleted (the loader's rights: grants.sql).
 CREATE TABLE quarantine.decision (
     decision_id  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     batch_id     bigint NOT NULL,
@@ -13,10 +14,3 @@ CREATE TABLE quarantine.decision (
 );
 
 CREATE INDEX decision_row_idx ON quarantine.decision (batch_id, row_number);
-
--- The quarantine is evidence: the pipeline never deletes from it, and reasons
--- and decisions, once written, are never rewritten; only a held row's status
--- moves on.
-REVOKE DELETE, TRUNCATE ON quarantine.held_row, quarantine.reason, quarantine.decision
-    FROM pantau_loader;
-REVOKE UPDATE ON quarantine.reason, quarantine.decision FROM pantau_loader;

@@ -1,7 +1,10 @@
 -- Grain: one row per work location listed in an RPTKA position's LOKASI_KERJA
 -- (the column may name several regencies separated by ';').
+-- batch_id refers to audit.batch without a declared foreign key: only the
+-- loader writes here, inside the transaction that registered and locked the
+-- batch, so a per-row check would guard nothing (migration 0006).
 CREATE TABLE staging.tenaga_kerja_tka_lokasi (
-    batch_id      bigint NOT NULL REFERENCES audit.batch (batch_id),
+    batch_id      bigint NOT NULL,
     row_number    integer NOT NULL,
     location_seq  smallint NOT NULL,
     location_name text NOT NULL,

@@ -1,7 +1,11 @@
-"""Schema migrations: Alembic keeps the version, the DDL lives in ``sql/``.
+"""Schema migrations: Alembic keeps the version, each revision's SQL lies beside it.
 
 Each revision in ``migrations/versions`` lists the SQL files it applies, in
-order; the files are plain PostgreSQL that a reviewer reads as they are.
+order, from its own folder (``0003_star_schema.py`` runs files from
+``0003_star_schema/``). Those files are history, frozen: a database migrated
+years ago and one migrated today went through the same statements. How the
+schema stands today, one file per table, is in ``sql/`` (its layer folders and
+``sql/schema.sql``); a test proves that the two agree.
 """
 
 from __future__ import annotations
@@ -15,23 +19,21 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
-from pantau.config import get_settings
 from pantau.warehouse.connection import sqlalchemy_url, warehouse_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def run_sql_files(relative_paths: list[str]) -> None:
-    """Execute SQL files from ``sql/`` on the migration's connection.
+def run_sql_files(folder: Path, relative_paths: list[str]) -> None:
+    """Execute a revision's SQL files, paths relative to its ``folder``, on its connection.
 
     Files run through psycopg's simple-query path (no parameters) so that one
-    file may hold several statements and ``DO`` blocks.
+    file may hold several statements and ``DO`` blocks. The folder ships inside
+    the package, so an installed (non-editable) Pantau migrates without a checkout.
     """
-    sql_dir = get_settings().sql_dir
     dbapi = op.get_bind().connection.dbapi_connection
     for relative in relative_paths:
-        path = sql_dir / relative
-        dbapi.execute(path.read_text(encoding="utf-8"))
+        dbapi.execute((folder / relative).read_text(encoding="utf-8"))
 
 
 def _config() -> Config:

@@ -1,1 +1,1 @@
-"""Alembic migrations of the warehouse schema; each revision runs .sql files from sql/."""
+"""Alembic migrations of the warehouse schema; each revision runs the .sql files beside it."""

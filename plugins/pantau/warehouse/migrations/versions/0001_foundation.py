@@ -5,12 +5,17 @@ Revises:
 Create Date: 2026-11-23
 """
 
+from pathlib import Path
+
 from pantau.warehouse.migrate import run_sql_files
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+# This revision's SQL, frozen beside it: what it ran is what it runs.
+SQL = Path(__file__).with_suffix("")
 
 UPGRADE = [
     "schemas/roles.sql",
@@ -33,8 +38,8 @@ DOWNGRADE = ["schemas/drop.sql"]
 
 
 def upgrade() -> None:
-    run_sql_files(UPGRADE)
+    run_sql_files(SQL, UPGRADE)
 
 
 def downgrade() -> None:
-    run_sql_files(DOWNGRADE)
+    run_sql_files(SQL, DOWNGRADE)

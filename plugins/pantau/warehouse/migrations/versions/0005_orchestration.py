@@ -5,12 +5,17 @@ Revises: 0004
 Create Date: 2026-11-23
 """
 
+from pathlib import Path
+
 from pantau.warehouse.migrate import run_sql_files
 
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
+
+# This revision's SQL, frozen beside it: what it ran is what it runs.
+SQL = Path(__file__).with_suffix("")
 
 UPGRADE = [
     "audit/audit__alert.sql",
@@ -20,8 +25,8 @@ DOWNGRADE = ["audit/drop_orchestration.sql"]
 
 
 def upgrade() -> None:
-    run_sql_files(UPGRADE)
+    run_sql_files(SQL, UPGRADE)
 
 
 def downgrade() -> None:
-    run_sql_files(DOWNGRADE)
+    run_sql_files(SQL, DOWNGRADE)

@@ -1,1 +1,1 @@
-"""The migration revisions, in order (Alembic loads every file here)."""
+"""The migration revisions, in order (Alembic loads every file here), each with its SQL folder."""

@@ -1,0 +1,16 @@
+-- Grain: one row per raw.imigrasi_tindakan row (one administrative action in one offices list), typed and normalised.
+-- NULL where the source was empty or could not be parsed (see audit.parse_problem).
+CREATE TABLE staging.imigrasi_tindakan (
+    batch_id               bigint NOT NULL REFERENCES audit.batch (batch_id),
+    row_number             integer NOT NULL,
+    action_number          text,
+    action_date            date,
+    full_name              text,
+    passport_number        text,
+    nationality            char(3),
+    action_type            text,
+    violation              text,
+    regency_code           text,
+    office                 text,
+    PRIMARY KEY (batch_id, row_number)
+);
