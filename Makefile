@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench chaos airflow test lint browser constraints warehouse-stop clean
+.PHONY: install demo bench chaos airflow test test-fast lint schema browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -43,8 +43,14 @@ test: install browser
 browser:
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
+## Style and structure: ruff, the import layers (pyproject.toml), SQL style, schema file fresh.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+
+## sql/schema.sql: pg_dump --schema-only of a database migrated to head (a test fails when stale).
+schema: install
+	$(BIN)/python -m pantau.warehouse.schema_dump sql/schema.sql
 
 ## Re-resolve the whole dependency tree and pin it, as Airflow's constraints files do.
 constraints:
