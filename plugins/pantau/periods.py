@@ -1,7 +1,7 @@
 """Reporting periods: month YYYY-MM, quarter YYYY-Qn, semester YYYY-Sn.
 
 The picture of a period is built from each source's latest snapshot on or
-before the period's last day, its reference date (DESIGN.md "Periods and
+before the period's last day, its reference date (docs/warehouse.md "Periods and
 snapshots"). Regency reports are quarterly, provincial ones per semester.
 """
 

@@ -9,7 +9,7 @@ from pantau.normalise.text import squish
 
 
 def passport(values: pd.Series) -> Normalised:
-    """Upper-case and drop spaces, dots and dashes (SOURCES.md), so the agencies agree."""
+    """Upper-case and drop spaces, dots and dashes (docs/sources.md), so the agencies agree."""
     out = squish(values).str.upper().str.replace("[ .-]", "", regex=True)
     return Normalised.clean(out.mask(out == ""))
 
