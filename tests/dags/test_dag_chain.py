@@ -16,6 +16,7 @@ import psycopg
 import pytest
 
 from pantau.orchestration.schedule import load_plan
+from tests.support.figures_schema import assert_every_figures_valid
 from tests.support.warehouses import temporary_database
 
 PERIOD = "2024-Q4"
@@ -100,6 +101,7 @@ def test_the_report_dags_render_the_closed_periods_with_figures_equal_to_truth(
     written = json.loads((regency / "figures.json").read_text())
     assert {key: written[key] for key in truth} == truth
     assert json.loads((province / "figures.json").read_text())["period"] == "2024-S2"
+    assert_every_figures_valid(settings.reports_dir)
 
 
 def test_maintenance_rebuilt_the_data_docs_and_deleted_nothing(chain) -> None:
@@ -179,3 +181,4 @@ def test_a_past_run_renders_the_quarter_that_closed_before_it(chain, small_demo:
     written = json.loads((settings.reports_dir / "2024-Q3" / "62" / "62.71" /
                           "figures.json").read_text())
     assert {key: written[key] for key in truth} == truth
+    assert_every_figures_valid(settings.reports_dir / "2024-Q3")

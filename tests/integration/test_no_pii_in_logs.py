@@ -39,6 +39,7 @@ from pantau.sources.readers import open_table
 from pantau.sources.spec import Kind
 from pantau.warehouse import embedded
 from pantau.warehouse.connection import ROLES, _with_database, connect
+from tests.support.figures_schema import assert_every_figures_valid
 
 REGENCY, PERIOD = "62.03", "2024-12"
 # The provincial half-year report needs the province in --region (62.03 alone finds no
@@ -244,6 +245,10 @@ def test_reports_show_masked_identifiers_only(cycle: Cycle,
     assert {Path(where).suffix for where in texts} >= {".html", ".json", ".xlsx", ".pdf"}
     assert any(MASKED.search(text) for text in texts.values())  # the follow-up list is there
     assert find_personal(texts, personal) == []
+
+
+def test_the_cycle_writes_figures_that_keep_to_their_schema(cycle: Cycle) -> None:
+    assert_every_figures_valid(cycle.reports)
 
 
 @pytest.mark.parametrize("role", ["reporter", "auditor"])

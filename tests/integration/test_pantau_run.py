@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from pantau.cli import app
 from tests.conftest import SAMPLE_LANDING
+from tests.support.figures_schema import assert_every_figures_valid
 
 runner = CliRunner()
 
@@ -41,6 +42,7 @@ def test_a_cycle_renders_the_reports_ending_on_the_period_equal_to_truth(
     written = json.loads((out / "2024-Q4" / "62" / "62.71" / "figures.json").read_text())
     assert {key: written[key] for key in truth} == truth
     assert (out / "2024-S2" / "62" / "report.pdf").exists()
+    assert assert_every_figures_valid(out) == 2
     built = {p for (p,) in db.execute("SELECT period FROM core.period_build")}
     assert built == {"2024-Q3", "2024-Q4", "2024-S2"}
 
@@ -53,6 +55,8 @@ def test_a_second_run_loads_nothing_again_and_builds_nothing(busy_warehouse: str
     again = _run(small_demo / "landing", tmp_path / "b")
     assert again.exit_code == 0, again.output
     assert "24 duplicate" in again.output
+    for run in ("a", "b"):
+        assert_every_figures_valid(tmp_path / run)
     assert dict(db.execute("SELECT period, built_at FROM core.period_build").fetchall()) == first
     same = [json.loads((tmp_path / d / "2024-Q4/62/62.71/manifest.json").read_text())
             ["content_sha256"] for d in ("a", "b")]
@@ -89,6 +93,7 @@ def test_a_rejected_file_gives_exit_1_and_names_it(busy_warehouse: str, small_de
     assert "FAILED" in result.output
     assert "tka_62_20241231.xlsx" in result.output
     assert "2024-Q4: 1 regions" in result.output  # the valid files still made the reports
+    assert_every_figures_valid(tmp_path / "out")
 
 
 def test_a_bad_period_is_refused_with_exit_2(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from pantau.quality.gate import run_gate
 from pantau.sources.pickup import discover
 from pantau.warehouse import person_key
 from tests.support.build_outputs import BUILD_OUTPUTS
+from tests.support.figures_schema import assert_every_figures_valid
 from tests.support.warehouses import module_warehouse
 
 PERIODS = ("2025-11", "2025-12")
@@ -207,6 +208,7 @@ def test_figures_json_equals_truth_for_every_region(built: Built, demo_month: Pa
     rendered = render_period(Period.parse("2025-12"), tmp_path, sorted(truths),
                              formats=("figures.json",))
     assert len(rendered) == len(truths)
+    assert assert_every_figures_valid(tmp_path) == len(truths)
     for item in rendered:
         written = json.loads((item.directory / "figures.json").read_text())
         expected = truths[item.region_code]
@@ -220,6 +222,11 @@ def reports(built: Built, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("reports")
     return {r.region_code: r.directory
             for r in render_period(Period.parse("2025-12"), out, ["62.71", "62"])}
+
+
+def test_the_rendered_figures_keep_to_their_schema(reports: dict[str, Path]) -> None:
+    for directory in reports.values():
+        assert_every_figures_valid(directory)
 
 
 def test_report_files_hold_the_figures_readably(reports: dict[str, Path]) -> None:
@@ -281,6 +288,7 @@ def test_rendering_again_in_worker_processes_gives_the_same_bytes(
 
     again = render_period(Period.parse("2025-12"), tmp_path, ["62.71", "62"], workers=2)
     assert [item.region_code for item in again] == ["62.71", "62"]
+    assert assert_every_figures_valid(tmp_path) == 2
     for item in again:
         first = reports[item.region_code]
         for name in ("report.html", "report.pdf", "report.xlsx", "figures.json",

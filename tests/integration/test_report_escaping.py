@@ -19,6 +19,7 @@ from markupsafe import escape
 from pypdf import PdfReader
 
 from pantau.periods import Period
+from tests.support.figures_schema import assert_every_figures_valid
 
 SCRIPT = "<script>alert(1)</script>"
 HYPERLINK = '=HYPERLINK("http://x","y")'
@@ -65,6 +66,7 @@ def test_hostile_names_render_as_text_in_html_pdf_xlsx_and_json(
 
     rendered = {item.region_code: item.directory
                 for item in render_period(Period.parse("2025-12"), tmp_path, ["62.71", "62"])}
+    assert assert_every_figures_valid(tmp_path) == 2
     for region, directory in rendered.items():
         html = (directory / "report.html").read_text("utf-8")
         assert "<script" not in html and "<img" not in html and "<b>Tiongkok" not in html

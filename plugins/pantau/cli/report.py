@@ -11,15 +11,21 @@ from rich.table import Table
 from pantau.terminal import console
 
 
-def run_report(period_text: str, output: Path, regions: list[str] | None) -> int:
-    """Render a built period's reports, print where they are; exit 2 if not built."""
+def run_report(period_text: str, output: Path | None, regions: list[str] | None) -> int:
+    """Render a built period's reports, print where they are; exit 2 if not built.
+
+    Without ``output`` the reports go to the configured reports directory
+    (``PANTAU_REPORTS_DIR``, else ``reports/`` in the var directory),
+    wherever the command runs from.
+    """
+    from pantau.config import get_settings
     from pantau.periods import Period
     from pantau.reports.context import NotBuilt
     from pantau.reports.render import render_period
 
     try:
         period = Period.parse(period_text)
-        rendered = render_period(period, output, regions)
+        rendered = render_period(period, output or get_settings().reports_dir, regions)
     except (ValueError, NotBuilt) as exc:
         console.print(f"[red]report: {exc}[/]")
         return 2
@@ -34,8 +40,9 @@ def run_report(period_text: str, output: Path, regions: list[str] | None) -> int
 
 def report(
     period: Annotated[str, typer.Option(help="YYYY-Qn (regencies), YYYY-Sn (provinces), YYYY-MM")],
-    output: Annotated[Path, typer.Option(help="output directory (default var/reports)")]
-        = Path("var/reports"),
+    output: Annotated[Path | None, typer.Option(
+        help="output directory; default the configured reports directory (PANTAU_REPORTS_DIR, "
+             "else reports/ in the var directory)")] = None,
     region: Annotated[list[str] | None, typer.Option(
         help="region code (62.71 or 62), repeatable; default every region with data")] = None,
 ) -> None:

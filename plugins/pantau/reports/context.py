@@ -7,8 +7,10 @@ from datetime import date
 
 import psycopg
 
+from pantau.config import Settings
 from pantau.periods import Period
 from pantau.reports.texts import ACTIONS, PERMIT_TYPES, RULES
+from pantau.warehouse import sql_files
 
 
 class NotBuilt(LookupError):
@@ -42,7 +44,7 @@ class ReportData:
         return self.level == "province"
 
 
-def _rows(conn: psycopg.Connection, query: str, params: tuple) -> list[dict]:
+def _rows(conn: psycopg.Connection, query: str, params: tuple | dict) -> list[dict]:
     cursor = conn.execute(query, params)
     names = [c.name for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -54,39 +56,26 @@ def _figures(conn: psycopg.Connection, period: str, region: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def load(conn: psycopg.Connection, period: Period, region_code: str) -> ReportData:
+def load(conn: psycopg.Connection, period: Period, region_code: str,
+         settings: Settings | None = None) -> ReportData:
     """Read one region's report data; ``conn`` acts as the reporter role."""
     figures = _figures(conn, period.label, region_code)
     if figures is None:
         raise NotBuilt(f"no marts for {region_code} in {period}: run `pantau build "
                        f"--period {period}` first")
+    region = {"period": period.label, "region_code": region_code}
     breakdowns: dict[str, list] = {}
-    for row in _rows(conn, """
-            SELECT measure, category, label, value FROM mart.region_breakdown
-             WHERE period = %s AND region_code = %s ORDER BY measure, value DESC, category""",
-                     (period.label, region_code)):
+    for row in _rows(conn, sql_files.render("reports/region_breakdown.sql", settings), region):
         breakdowns.setdefault(row["measure"], []).append(
             (row["category"], row["label"], float(row["value"])))
     followup: dict[str, list] = {}
-    for row in _rows(conn, """
-            SELECT rule_code, person_ref, nationality FROM mart.followup
-             WHERE period = %s AND region_code = %s ORDER BY rule_code, person_ref, person_key""",
-                     (period.label, region_code)):
+    for row in _rows(conn, sql_files.render("reports/followup.sql", settings), region):
         followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["nationality"]))
-    lineage = _rows(conn, """
-        SELECT source, file_name, snapshot_date, sha256, rows_in_region, batch_rows,
-               rows_quarantined, checks_failed
-          FROM mart.region_lineage WHERE period = %s AND region_code = %s
-         ORDER BY source, file_name""", (period.label, region_code))
+    lineage = _rows(conn, sql_files.render("reports/region_lineage.sql", settings), region)
     regencies = []
     if figures["level"] == "province":
-        regencies = _rows(conn, """
-            SELECT region_code, region_name, foreigners_total, workers_total, registered_total,
-                   population_2025
-              FROM mart.region_figures
-             WHERE period = %s AND level = 'regency' AND province_code = %s
-             ORDER BY workers_total DESC, foreigners_total DESC, region_code""",
-                          (period.label, figures["province_code"]))
+        regencies = _rows(conn, sql_files.render("reports/province_regencies.sql", settings),
+                          {"period": period.label, "province_code": figures["province_code"]})
     return ReportData(
         period=period, region_code=region_code, region_name=figures["region_name"],
         level=figures["level"], province_code=figures["province_code"],
@@ -102,7 +91,7 @@ def _number(value) -> int | float:
 
 
 def figures_json(data: ReportData) -> dict:
-    """The DESIGN.md figures.json keys (zeros included), then a few more, documented."""
+    """The figures.json keys, zeros included; ``reports/figures.schema.json`` describes each."""
     f = data.figures
     rules = data.breakdown("discrepancies")
     actions = data.breakdown("administrative_actions")

@@ -27,6 +27,7 @@ import psycopg
 
 from pantau import mail
 from pantau.config import Settings, get_settings
+from pantau.warehouse import sql_files
 
 ATTACHED = ("report.pdf", "report.xlsx")
 
@@ -51,21 +52,16 @@ def queue(conn: psycopg.Connection, period: str, settings: Settings | None = Non
     """Copy the period's latest reports into the outbox of each recipient not yet served."""
     settings = settings or get_settings()
     wanted = recipients(settings)
-    runs = conn.execute("""
-        SELECT DISTINCT ON (region_code) region_code, output_dir, content_sha256
-          FROM audit.report_run WHERE period = %s
-         ORDER BY region_code, report_run_id DESC""", (period,)).fetchall()
+    runs = conn.execute(sql_files.render("reports/latest_report_runs.sql", settings),
+                        {"period": period}).fetchall()
+    enqueue = sql_files.render("reports/queue_delivery.sql", settings)
     queued = 0
     for region, output_dir, content in runs:
         for recipient in wanted.get(region, []):
             outbox = settings.var_dir / "outbox" / recipient / period / region
-            row = conn.execute("""
-                INSERT INTO audit.report_delivery (recipient, period, region_code,
-                                                   content_sha256, outbox_path, status)
-                VALUES (%s, %s, %s, %s, %s, 'queued')
-                ON CONFLICT (recipient, period, region_code, content_sha256) DO NOTHING
-                RETURNING delivery_id""",
-                (recipient, period, region, content, str(outbox))).fetchone()
+            row = conn.execute(enqueue, {
+                "recipient": recipient, "period": period, "region_code": region,
+                "content_sha256": content, "outbox_path": str(outbox)}).fetchone()
             if row is None:
                 continue  # this content already went (or waits) for this recipient
             outbox.mkdir(parents=True, exist_ok=True)
@@ -93,28 +89,24 @@ def _message(sender: str, recipient: str, period: str, region: str, outbox: Path
     return message
 
 
-def send(conn: psycopg.Connection) -> DeliveryResult:
+def send(conn: psycopg.Connection, settings: Settings | None = None) -> DeliveryResult:
     """Mail every queued or failed delivery when SMTP is configured (else they wait)."""
     result = DeliveryResult()
     if not mail.configured():
         return result
-    pending = conn.execute("""
-        SELECT delivery_id, recipient, period, region_code, outbox_path
-          FROM audit.report_delivery WHERE status IN ('queued', 'failed')
-         ORDER BY delivery_id FOR UPDATE SKIP LOCKED""").fetchall()
+    pending = conn.execute(
+        sql_files.render("reports/pending_deliveries.sql", settings)).fetchall()
+    failed = sql_files.render("reports/delivery_failed.sql", settings)
+    sent = sql_files.render("reports/delivery_sent.sql", settings)
     for delivery_id, recipient, period, region, outbox in pending:
         try:
             mail.send(_message(mail.sender(), recipient, period, region, Path(outbox)))
         except (OSError, smtplib.SMTPException) as exc:
-            conn.execute("""UPDATE audit.report_delivery SET status = 'failed',
-                                   attempts = attempts + 1, last_error = %s
-                             WHERE delivery_id = %s""",
-                         (f"{type(exc).__name__}: {exc}"[:500], delivery_id))
+            conn.execute(failed, {"last_error": f"{type(exc).__name__}: {exc}"[:500],
+                                  "delivery_id": delivery_id})
             result.failed.append(f"{recipient} {region}: {type(exc).__name__}")
             continue
-        conn.execute("""UPDATE audit.report_delivery SET status = 'sent', sent_at = now(),
-                               attempts = attempts + 1, last_error = NULL
-                         WHERE delivery_id = %s""", (delivery_id,))
+        conn.execute(sent, {"delivery_id": delivery_id})
         result.sent += 1
     return result
 
@@ -125,7 +117,7 @@ def deliver(period: str, settings: Settings | None = None, url: str | None = Non
 
     with connect("loader", url=url) as conn:
         queued = queue(conn, period, settings)
-        result = send(conn)
+        result = send(conn, settings)
         conn.commit()
     result.queued = queued
     return result

@@ -21,13 +21,14 @@ from functools import partial
 from pathlib import Path
 
 import psycopg
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from pantau.config import Settings, get_settings
 from pantau.periods import Period, PeriodKind
 from pantau.reports import context, xlsx
 from pantau.reports.view import view
+from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect, warehouse_url
 
 log = logging.getLogger(__name__)
@@ -46,15 +47,16 @@ class Rendered:
 
 
 def _environment(settings: Settings) -> Environment:
-    """Templates that escape every value: names in the data are text, never markup.
+    """Templates that escape every value and refuse a missing one.
 
     Autoescape is on for every template, whatever its file name, so a name such
     as ``<script>`` shows as text in the HTML and in the PDF made from it. The
     only markup passed through is ``Markup`` made in code (the charts' SVG and
-    the stylesheet); the template itself uses no ``|safe``.
+    the stylesheet); the templates themselves use no ``|safe``. A value the
+    template names but the view does not give is an error, never an empty cell.
     """
     return Environment(loader=FileSystemLoader(settings.home / "reports" / "templates"),
-                       autoescape=True, keep_trailing_newline=True)
+                       autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
 def report_dir(output: Path, period: Period, region_code: str) -> Path:
@@ -116,7 +118,7 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
                   settings: Settings | None = None, formats: tuple[str, ...] = FILES) -> Rendered:
     """Write the report files (``formats``, all four by default) and the manifest."""
     settings = settings or get_settings()
-    data = context.load(conn, period, region_code)
+    data = context.load(conn, period, region_code, settings)
     figures = context.figures_json(data)
     content = hashlib.sha256(_json({"figures": figures, "lineage": data.lineage})).hexdigest()
     page = view(data)
@@ -156,18 +158,16 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
 
 
 def default_regions(conn: psycopg.Connection, period: Period,
-                    levels: tuple[str, ...] | None = None) -> list[str]:
+                    levels: tuple[str, ...] | None = None,
+                    settings: Settings | None = None) -> list[str]:
     """Regions of ``levels`` with data in the period.
 
     By default quarters and months report on regencies, semesters on provinces.
     """
     if levels is None:
         levels = ("province",) if period.kind is PeriodKind.SEMESTER else ("regency",)
-    rows = conn.execute("""
-        SELECT region_code FROM mart.region_figures
-         WHERE period = %s AND level = ANY(%s)
-           AND foreigners_total + workers_total + registered_total > 0
-         ORDER BY region_code""", (period.label, list(levels))).fetchall()
+    rows = conn.execute(sql_files.render("reports/regions_with_data.sql", settings),
+                        {"period": period.label, "levels": list(levels)}).fetchall()
     return [code for (code,) in rows]
 
 
@@ -201,7 +201,7 @@ def render_period(period: Period, output: Path, regions: list[str] | None = None
     url = warehouse_url(settings)
     if regions is None:
         with connect("reporter", url=url) as conn:
-            regions = default_regions(conn, period)
+            regions = default_regions(conn, period, settings=settings)
     if workers <= 1 or len(regions) <= 1:
         done = _render_share(period, regions, output, settings, formats)
     else:
@@ -211,12 +211,12 @@ def render_period(period: Period, output: Path, regions: list[str] | None = None
             render = partial(_render_share, period, output=output, settings=settings,
                              formats=formats)
             done = [item for part in pool.map(render, shares) for item in part]
+    record = sql_files.render("reports/record_report_run.sql", settings)
     with connect("loader", url=url) as conn:
         for item in done:
-            conn.execute(
-                "INSERT INTO audit.report_run (period, region_code, output_dir, content_sha256, "
-                "files) VALUES (%s, %s, %s, %s, %s)",
-                (period.label, item.region_code, str(item.directory), item.content_sha256,
-                 json.dumps(item.files)))
+            conn.execute(record, {"period": period.label, "region_code": item.region_code,
+                                  "output_dir": str(item.directory),
+                                  "content_sha256": item.content_sha256,
+                                  "files": json.dumps(item.files)})
         conn.commit()
     return done

@@ -1,0 +1,6 @@
+-- The latest rendered report of each region in a period: what delivery copies
+-- to the outboxes. Run by pantau.reports.delivery.queue as the loader role.
+-- Parameters: period.
+SELECT DISTINCT ON (region_code) region_code, output_dir, content_sha256
+  FROM audit.report_run WHERE period = %(period)s
+ ORDER BY region_code, report_run_id DESC
