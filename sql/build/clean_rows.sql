@@ -19,6 +19,6 @@ SELECT s.*, b.snapshot_date,
    AND NOT EXISTS (SELECT 1 FROM quarantine.excluded_row AS x
                     WHERE x.batch_id = s.batch_id AND x.row_number = s.row_number);
 
-INSERT INTO load_person_rows
+INSERT INTO load_person_rows (person_key, passport_number, nationality, batch_id)
 SELECT person_key, passport_number, nationality, batch_id FROM load_rows
  WHERE person_key IS NOT NULL;

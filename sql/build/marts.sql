@@ -27,7 +27,10 @@ SELECT DISTINCT ON (m.region_code, c.position_key)
   FROM p_covering AS c JOIN p_member AS m USING (regency_code)
  ORDER BY m.region_code, c.position_key, c.batch_id, c.row_number;
 
-INSERT INTO mart.region_figures
+INSERT INTO mart.region_figures (period, region_code, level, region_name, province_code,
+                                 reference_date, foreigners_total, itas, itap, itk,
+                                 workers_total, registered_total, expiring_90_days,
+                                 dkptka_due_usd, dkptka_paid_usd, population_2025)
 SELECT %(period)s, r.region_code, r.level, r.name, r.province_code, %(reference_date)s,
        coalesce(f.total, 0), coalesce(f.itas, 0), coalesce(f.itap, 0), coalesce(f.itk, 0),
        coalesce(w.total, 0), coalesce(d.total, 0), coalesce(f.expiring, 0),

@@ -4,7 +4,7 @@
 -- counted.
 -- Legal basis: PP 34/2021 art. 15-16 (DKPTKA: USD 100 per position per month,
 -- paid in advance); UU 11/2020 art. 81 (amending UU 13/2003 art. 47).
-INSERT INTO core.fact_discrepancy (period, rule_code, person_key, regency_code)
-SELECT DISTINCT %(period)s, 'DKPTKA_UNDERPAID', c.person_key, c.regency_code
+-- A SELECT of (person_key, regency_code); build/discrepancies.sql runs it.
+SELECT DISTINCT c.person_key, c.regency_code
   FROM p_covering AS c
- WHERE c.person_key IS NOT NULL AND c.dkptka_months < c.months_due;
+ WHERE c.person_key IS NOT NULL AND c.dkptka_months < c.months_due

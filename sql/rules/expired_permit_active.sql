@@ -5,7 +5,7 @@
 -- Legal basis: UU 6/2011 art. 78 (overstay) and 48 (a foreigner must hold a
 -- valid stay permit); PP 34/2021 art. 11 (TKA stay permit for the whole
 -- period of work).
-INSERT INTO core.fact_discrepancy (period, rule_code, person_key, regency_code)
+-- A SELECT of (person_key, regency_code); build/discrepancies.sql runs it.
 WITH latest AS (
     SELECT DISTINCT ON (p.person_key) p.person_key, p.regency_code, p.expiry_date
       FROM p_permit AS p
@@ -13,8 +13,8 @@ WITH latest AS (
      WHERE p.person_key IS NOT NULL
      ORDER BY p.person_key, p.issue_date DESC NULLS LAST, n.permit_number COLLATE "C" DESC
 )
-SELECT DISTINCT %(period)s, 'EXPIRED_PERMIT_ACTIVE', l.person_key, l.regency_code
+SELECT DISTINCT l.person_key, l.regency_code
   FROM latest AS l
  WHERE l.expiry_date < %(reference_date)s AND l.regency_code IS NOT NULL
    AND (EXISTS (SELECT 1 FROM p_covering AS c WHERE c.person_key = l.person_key)
-        OR EXISTS (SELECT 1 FROM p_active AS a WHERE a.person_key = l.person_key));
+        OR EXISTS (SELECT 1 FROM p_active AS a WHERE a.person_key = l.person_key))

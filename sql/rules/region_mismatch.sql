@@ -6,7 +6,7 @@
 -- Legal basis: UU 6/2011 art. 71-72 (report of residence and of its change);
 -- PP 34/2021 art. 8 (work only at the RPTKA's locations); UU 24/2013 art. 15
 -- (report of moving).
-INSERT INTO core.fact_discrepancy (period, rule_code, person_key, regency_code)
+-- A SELECT of (person_key, regency_code); build/discrepancies.sql runs it.
 WITH places AS (
     SELECT person_key,
            array_agg(DISTINCT regency_code) FILTER (WHERE kind = 'A') AS a,
@@ -23,7 +23,7 @@ WITH places AS (
         OR (a IS NOT NULL AND c IS NOT NULL AND NOT a && c)
         OR (a IS NULL AND b IS NOT NULL AND c IS NOT NULL AND NOT b && c)
 )
-SELECT DISTINCT %(period)s, 'REGION_MISMATCH', m.person_key, r.regency_code
+SELECT DISTINCT m.person_key, r.regency_code
   FROM mismatched AS m
  CROSS JOIN LATERAL unnest(coalesce(m.a, '{}') || coalesce(m.b, '{}') || coalesce(m.c, '{}'))
-       AS r(regency_code);
+       AS r(regency_code)

@@ -4,8 +4,8 @@
 -- Legal basis: PP 34/2021 art. 8 and 11 (a TKA needs an approved RPTKA and
 -- a work visa and stay permit for work); UU 6/2011 art. 48 and 71 (stay
 -- permits, and the duty to hold one matching the activity).
-INSERT INTO core.fact_discrepancy (period, rule_code, person_key, regency_code)
-SELECT DISTINCT %(period)s, 'TKA_NO_PERMIT', c.person_key, c.regency_code
+-- A SELECT of (person_key, regency_code); build/discrepancies.sql runs it.
+SELECT DISTINCT c.person_key, c.regency_code
   FROM p_covering AS c
  WHERE c.person_key IS NOT NULL
-   AND NOT EXISTS (SELECT 1 FROM p_valid AS v WHERE v.person_key = c.person_key AND v.is_work);
+   AND NOT EXISTS (SELECT 1 FROM p_valid AS v WHERE v.person_key = c.person_key AND v.is_work)

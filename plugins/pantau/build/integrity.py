@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import sql
 
+from pantau.warehouse import sql_files
+
 # Facts rewritten per period, and the column naming it; every other core table
 # with a batch_id is written per batch, and the rest (dimensions) in full.
 _PERIOD_COLUMN = {"core.fact_person_status": "month", "core.fact_discrepancy": "period",
@@ -53,28 +55,17 @@ class Written:
 
 
 def unenforced_references(conn: psycopg.Connection) -> list[Reference]:
-    """Every foreign key of ``core`` that PostgreSQL does not enforce itself."""
-    rows = conn.execute("""
-        SELECT c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
-               array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY AS k(n, i)
-                       JOIN pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.n
-                      ORDER BY k.i),
-               array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY AS k(n, i)
-                       JOIN pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.n
-                      ORDER BY k.i),
-               EXISTS (SELECT 1 FROM pg_attribute AS a
-                        WHERE a.attrelid = c.conrelid AND a.attname = 'batch_id'
-                          AND NOT a.attisdropped)
-          FROM pg_constraint AS c
-         WHERE c.contype = 'f' AND c.connamespace = 'core'::regnamespace AND NOT c.conenforced
-         ORDER BY 2, 1
-    """).fetchall()
+    """Every foreign key of ``core`` that PostgreSQL does not enforce itself
+    (``build/unenforced_references.sql``)."""
+    rows = conn.execute(sql_files.render("build/unenforced_references.sql")).fetchall()
     return [Reference(name, table, tuple(columns), target, tuple(target_columns), per_batch)
             for name, table, target, columns, target_columns, per_batch in rows]
 
 
 def _dangling(conn: psycopg.Connection, ref: Reference, where: sql.Composable,
               params: dict) -> int:
+    # Composed here, not in sql/: the query is nothing but the catalog's identifiers
+    # (table, columns, target) around one anti-join, quoted by psycopg.sql.
     def qualified(name: str) -> sql.Composable:
         return sql.Identifier(*name.split(".", 1))
 

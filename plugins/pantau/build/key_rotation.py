@@ -40,7 +40,7 @@ import psycopg
 
 from pantau.build.integrity import check_references
 from pantau.config import Settings, get_settings
-from pantau.warehouse import person_key
+from pantau.warehouse import person_key, sql_files
 from pantau.warehouse.connection import connect
 from pantau.warehouse.locks import BUILD_LOCK
 from pantau.warehouse.person_key import interrupted_hint, pending_file
@@ -65,30 +65,6 @@ KEYED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 KEY_COLUMN_NAMES = ("person_key", "permit_key", "position_key")
 
-# Where each kind's plain text (the keyed message) can still be read. Staging
-# of unpurged batches covers keys that have no pii row (registry permit
-# numbers, positions) and persons of batches not yet in core.
-_UNPURGED = "batch_id IN (SELECT batch_id FROM audit.batch WHERE pii_purged_at IS NULL)"
-PLAIN_TEXT = {
-    "person": (
-        "SELECT passport_number || '|' || nationality FROM pii.person",
-        *(f"SELECT passport_number || '|' || nationality FROM staging.{source} "
-          f"WHERE {_UNPURGED} AND batch_id IN (SELECT batch_id FROM audit.batch "
-          "WHERE core_loaded_at IS NULL)"
-          for source in ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
-                         "dukcapil_orang_asing")),
-    ),
-    "permit": (
-        "SELECT permit_number FROM pii.stay_permit",
-        f"SELECT permit_number FROM staging.imigrasi_izin_tinggal WHERE {_UNPURGED}",
-        f"SELECT permit_number FROM staging.dukcapil_orang_asing WHERE {_UNPURGED}",
-    ),
-    "position": (
-        f"SELECT rptka_number || '|' || passport_number FROM staging.tenaga_kerja_tka "
-        f"WHERE {_UNPURGED}",
-    ),
-}
-
 
 class RotationError(RuntimeError):
     """The rotation cannot start: wrong current secret, no new one, an unknown keyed column."""
@@ -107,44 +83,20 @@ class RotationResult:
 
 
 def unknown_keyed_columns(conn: psycopg.Connection) -> list[str]:
-    """Keyed-looking columns of the warehouse that :data:`KEYED_COLUMNS` does not remap."""
+    """Keyed-looking columns of the warehouse that :data:`KEYED_COLUMNS` does not remap
+    (``rotation/keyed_looking_columns.sql``)."""
     known = {f"{table}.{column}" for columns in KEYED_COLUMNS.values()
              for table, column in columns}
-    rows = conn.execute("""
-        SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name
-          FROM information_schema.columns AS c
-          JOIN information_schema.tables AS t USING (table_schema, table_name)
-         WHERE c.column_name = ANY(%s) AND t.table_type = 'BASE TABLE'
-           AND c.table_schema NOT LIKE 'pg_%%' AND c.table_schema <> 'information_schema'
-         ORDER BY 1""", (list(KEY_COLUMN_NAMES),)).fetchall()
+    rows = conn.execute(sql_files.render("rotation/keyed_looking_columns.sql"),
+                        {"names": list(KEY_COLUMN_NAMES)}).fetchall()
     return [name for (name,) in rows if name not in known]
 
 
 def _key_map(conn: psycopg.Connection, kind: str) -> dict[str, int]:
-    """Temp table rk_<kind>(old_key, new_key): every key of ``kind`` in the warehouse."""
-    universe = " UNION ".join(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL"
-                              for table, column in KEYED_COLUMNS[kind])
-    plain = " UNION ".join(PLAIN_TEXT[kind])
-    conn.execute(f"""
-        CREATE TEMP TABLE rk_{kind} ON COMMIT DROP AS
-        WITH known AS (
-            SELECT DISTINCT ON (old_key) old_key, new_key
-              FROM (SELECT core.keyed_hash(m.message, p.old_inner, p.old_outer) AS old_key,
-                           core.keyed_hash(m.message, p.new_inner, p.new_outer) AS new_key
-                      FROM ({plain}) AS m (message)
-                     CROSS JOIN rotation_pads AS p
-                     WHERE m.message IS NOT NULL) AS hashed
-             ORDER BY old_key
-        )
-        SELECT u.old_key,
-               coalesce(k.new_key, core.keyed_hash('{REKEY_PREFIX}' || u.old_key,
-                                                   p.new_inner, p.new_outer)) AS new_key,
-               k.new_key IS NULL AS rederived
-          FROM (SELECT DISTINCT * FROM ({universe}) AS a) AS u (old_key)
-         CROSS JOIN rotation_pads AS p
-          LEFT JOIN known AS k USING (old_key)""")
-    conn.execute(f"ALTER TABLE rk_{kind} ADD PRIMARY KEY (old_key)")
-    conn.execute(f"ANALYZE rk_{kind}")
+    """Temp table rk_<kind>(old_key, new_key): every key of ``kind`` in the warehouse
+    (``rotation/key_map.sql``; where plain text is still read: ``rotation/plain_text.sql``)."""
+    conn.execute(sql_files.render("rotation/key_map.sql", kind=kind,
+                                  columns=KEYED_COLUMNS[kind], rekey_prefix=REKEY_PREFIX))
     rederived, total = conn.execute(
         f"SELECT count(*) FILTER (WHERE rederived), count(*) FROM rk_{kind}").fetchone()
     return {"recomputed": total - rederived, "rederived": rederived}
@@ -154,32 +106,32 @@ def rekey(conn: psycopg.Connection, old: bytes, new: bytes) -> dict[str, dict[st
     """Remap every keyed column from ``old`` to ``new`` in the caller's transaction.
 
     The caller holds the build lock and has checked the fingerprint. The key
-    pads are bound server-side into a temp table, never written into SQL text.
+    pads are bound server-side into a temp table (``rotation/pads.sql``), never
+    written into SQL text.
     """
     unknown = unknown_keyed_columns(conn)
     if unknown:
         raise RotationError(f"columns {', '.join(unknown)} look keyed but the rotation does "
                             "not remap them: add them to key_rotation.KEYED_COLUMNS")
     old_pads, new_pads = person_key.pads(old), person_key.pads(new)
-    conn.execute("CREATE TEMP TABLE rotation_pads (old_inner bytea, old_outer bytea, "
-                 "new_inner bytea, new_outer bytea) ON COMMIT DROP")
-    conn.execute("INSERT INTO rotation_pads VALUES (%s, %s, %s, %s)",
+    conn.execute(sql_files.render("rotation/pads.sql"))
+    conn.execute("INSERT INTO rotation_pads (old_inner, old_outer, new_inner, new_outer) "
+                 "VALUES (%s, %s, %s, %s)",
                  (old_pads.inner, old_pads.outer, new_pads.inner, new_pads.outer))
     counts = {}
     for kind, columns in KEYED_COLUMNS.items():
         counts[kind] = _key_map(conn, kind)
         for table, column in columns:
-            updated = conn.execute(
-                f"UPDATE {table} AS t SET {column} = m.new_key FROM rk_{kind} AS m "
-                f"WHERE t.{column} = m.old_key").rowcount
+            updated = conn.execute(sql_files.render(
+                "rotation/remap.sql", table=table, column=column, kind=kind)).rowcount
             counts[kind][f"{table}.{column}"] = updated
     check_references(conn)  # every fact still finds its person (the keys are not enforced)
     conn.execute("DELETE FROM core.person_key_check")
     conn.execute("INSERT INTO core.person_key_check (fingerprint) VALUES (%s)",
                  (person_key.fingerprint(new),))
-    conn.execute("INSERT INTO audit.person_key_rotation (old_fingerprint, new_fingerprint, "
-                 "detail) VALUES (%s, %s, %s)",
-                 (person_key.fingerprint(old), person_key.fingerprint(new), json.dumps(counts)))
+    conn.execute(sql_files.render("rotation/record_rotation.sql"), {
+        "old_fingerprint": person_key.fingerprint(old),
+        "new_fingerprint": person_key.fingerprint(new), "detail": json.dumps(counts)})
     return counts
 
 

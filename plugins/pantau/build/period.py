@@ -3,9 +3,10 @@
 1. reference dimensions refreshed; every validated batch not yet in core (or
    with a quarantine decision since) loaded into the facts per snapshot;
 2. the period's snapshots chosen (latest validated per source and scope on or
-   before the reference date) and its picture on that date computed;
-3. each rule of ``sql/rules/`` run; the person-status snapshot and the marts
-   replaced for the period;
+   before the reference date: ``build/latest_snapshots.sql``, the rule the
+   staleness check shares) and its picture on that date computed;
+3. each rule of ``sql/rules/`` run (``build/discrepancies.sql`` writes what it
+   selects); the person-status snapshot and the marts replaced for the period;
 4. the references of every row written checked (:mod:`pantau.build.integrity`).
 
 Builds take an advisory lock, so two never interleave; a rerun replaces the
@@ -48,37 +49,26 @@ class BuildResult:
 
 
 def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict,
-         **template) -> None:
+         label: str | None = None, **template) -> None:
     """Run one SQL file (several statements): ``template`` fills its Jinja2 parameters,
-    ``params`` are bound client-side (numbers and dates only: no secret goes this way)."""
+    ``params`` are bound client-side (numbers and dates only: no secret goes this way).
+    The time taken is logged under ``label`` (default: the file)."""
     started = time.monotonic()
     with psycopg.ClientCursor(conn) as cursor:
         cursor.execute(sql_files.render(relative, settings, **template), params)
-    log.info("%s: %.2f s", relative, time.monotonic() - started)
+    log.info("%s: %.2f s", label or relative, time.monotonic() - started)
 
 
-def _pending(conn: psycopg.Connection) -> dict[str, list[int]]:
-    """Validated batches whose rows core lacks or must reload (a decision came since).
+def _pending(conn: psycopg.Connection, settings: Settings) -> dict[str, list[int]]:
+    """Validated batches whose rows core lacks or must reload (``build/pending_batches.sql``).
 
-    A batch whose personal data retention purged (``pii_purged_at``) is never
-    reloaded: its staging rows are gone and its facts stay as loaded. A
-    decision on it since is only logged.
+    A batch whose personal data retention purged is never reloaded: its
+    staging rows are gone and its facts stay as loaded. A decision on it since
+    is only logged (``build/purged_batches_with_decisions.sql``).
     """
-    rows = conn.execute("""
-        SELECT source, array_agg(batch_id ORDER BY batch_id)
-          FROM audit.batch AS b
-         WHERE status = 'validated' AND pii_purged_at IS NULL
-           AND (core_loaded_at IS NULL OR EXISTS (
-                SELECT 1 FROM quarantine.decision AS d
-                 WHERE d.batch_id = b.batch_id AND d.decided_at > b.core_loaded_at))
-         GROUP BY source
-    """).fetchall()
-    ignored = [batch for (batch,) in conn.execute("""
-        SELECT batch_id FROM audit.batch AS b
-         WHERE pii_purged_at IS NOT NULL AND EXISTS (
-               SELECT 1 FROM quarantine.decision AS d
-                WHERE d.batch_id = b.batch_id AND d.decided_at > b.core_loaded_at)
-    """).fetchall()]
+    rows = conn.execute(sql_files.render("build/pending_batches.sql", settings)).fetchall()
+    ignored = [batch for (batch,) in conn.execute(
+        sql_files.render("build/purged_batches_with_decisions.sql", settings)).fetchall()]
     if ignored:
         log.warning("batches %s have quarantine decisions since they were loaded, but their "
                     "personal data was purged: they cannot be reloaded, core keeps them as "
@@ -86,45 +76,11 @@ def _pending(conn: psycopg.Connection) -> dict[str, list[int]]:
     return dict(rows)
 
 
-# Registry rows linked by name + birth date keep the link their period's last
-# build made while the names were there, once retention purged them
-# (period_picture.sql matches names in staging, which a purge empties).
-_KEPT_NAME_LINKS = """
-    UPDATE {table} AS d
-       SET person_key = l.person_key, link_method = l.link_method, candidates = l.candidates
-      FROM core.document_link AS l
-     WHERE l.period = %(period)s AND l.batch_id = d.batch_id AND l.row_number = d.row_number
-       AND l.link_method IN ('name_birth_date', 'ambiguous')
-       AND d.link_method NOT IN ('passport', 'permit_number')
-"""
-
-
-def _keep_purged_name_links(conn: psycopg.Connection, period: str) -> None:
-    """After a purge of the period's permit or registry names, reuse the links made before."""
-    purged = conn.execute("""
-        SELECT EXISTS (SELECT 1 FROM core.period_batch AS pb
-                         JOIN audit.batch AS b ON b.batch_id = pb.batch_id
-                        WHERE pb.period = %s AND b.pii_purged_at IS NOT NULL
-                          AND b.source IN ('imigrasi_izin_tinggal', 'dukcapil_orang_asing'))
-    """, (period,)).fetchone()[0]
-    if purged:
-        for table in ("p_document", "p_active"):
-            conn.execute(_KEPT_NAME_LINKS.format(table=table), {"period": period})
-
-
-def _forget(conn: psycopg.Connection, batch_ids: list[int]) -> None:
-    """Drop a batch's facts before loading it again (after a quarantine decision)."""
-    for table in ("core.fact_rptka_location", "core.fact_rptka_position",
-                  "core.fact_stay_permit", "core.fact_population_document",
-                  "core.fact_admin_action"):
-        conn.execute(f"DELETE FROM {table} WHERE batch_id = ANY(%s)", (batch_ids,))
-
-
 class KeyMismatch(RuntimeError):
     """The person-key secret is not the one the warehouse was built with."""
 
 
-def _use_key(conn: psycopg.Connection, secret: bytes) -> None:
+def _use_key(conn: psycopg.Connection, settings: Settings, secret: bytes) -> None:
     """Hand the key pads to this transaction only (bound server-side, never in SQL text).
 
     The first build records a fingerprint of the key; a later build with
@@ -141,20 +97,20 @@ def _use_key(conn: psycopg.Connection, secret: bytes) -> None:
             "warehouse was built with: restore it, or every person would get a new key"
             + person_key.interrupted_hint())
     pads = person_key.pads(secret)
-    conn.execute("CREATE TEMP TABLE build_key (inner_pad bytea, outer_pad bytea) ON COMMIT DROP")
-    conn.execute("INSERT INTO build_key VALUES (%s, %s)", (pads.inner, pads.outer))
-    conn.execute("CREATE TEMP TABLE load_person_rows (person_key char(64), "
-                 "passport_number text, nationality char(3), batch_id bigint) ON COMMIT DROP")
+    _run(conn, settings, "build/key_tables.sql", {})
+    conn.execute("INSERT INTO build_key (inner_pad, outer_pad) VALUES (%s, %s)",
+                 (pads.inner, pads.outer))
 
 
 def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
     """Every pending validated batch into the facts; return their ids."""
-    pending = _pending(conn)
+    pending = _pending(conn, settings)
     for source in SOURCES_IN_LOAD_ORDER:
         batch_ids = pending.get(source)
         if not batch_ids:
             continue
-        _forget(conn, batch_ids)
+        # A batch loaded before (a quarantine decision since) loses its facts first.
+        _run(conn, settings, "build/forget_batches.sql", {"batch_ids": batch_ids})
         _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids},
              source=source)
         _run(conn, settings, "build/load_persons.sql", {})
@@ -174,15 +130,16 @@ def build_period(period: Period, settings: Settings | None = None,
               "period_start": period.start, "month": month.label}
     with connect("loader", url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
-        _use_key(conn, secret)
+        _use_key(conn, settings, secret)
         load_reference(conn)
         loaded = load_batches(conn, settings)
         _run(conn, settings, "build/select_batches.sql", params)
         _run(conn, settings, "build/period_picture.sql", params)
-        _keep_purged_name_links(conn, period.label)
+        _run(conn, settings, "build/kept_name_links.sql", params)
         conn.execute("DELETE FROM core.fact_discrepancy WHERE period = %s", (period.label,))
         for rule in RULES:
-            _run(conn, settings, f"rules/{rule}.sql", params)
+            _run(conn, settings, "build/discrepancies.sql", params, f"rules/{rule}.sql",
+                 rule=rule)
         _run(conn, settings, "build/person_status.sql", params)
         _run(conn, settings, "build/marts.sql", params)
         check_references(conn, Written(loaded, period.label, month.label))
@@ -192,51 +149,22 @@ def build_period(period: Period, settings: Settings | None = None,
             "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_discrepancy "
             "WHERE period = %s GROUP BY rule_code", (period.label,)).fetchall())
         seconds = time.monotonic() - started
-        conn.execute(
-            """
-            INSERT INTO core.period_build (period, reference_date, period_start,
-                                           previous_period, batches, seconds)
-            VALUES (%s, %s, %s, %s, %s, %s)
-            ON CONFLICT (period) DO UPDATE
-               SET reference_date = EXCLUDED.reference_date, built_at = now(),
-                   built_by = current_user, previous_period = EXCLUDED.previous_period,
-                   batches = EXCLUDED.batches, seconds = EXCLUDED.seconds
-            """,
-            (period.label, period.reference_date, period.start, period.previous().label, used,
-             round(seconds, 2)),
-        )
+        conn.execute(sql_files.render("build/record_build.sql", settings), {
+            "period": period.label, "reference_date": period.reference_date,
+            "period_start": period.start, "previous_period": period.previous().label,
+            "batches": used, "seconds": round(seconds, 2)})
         conn.commit()
     log.info("built %s from %s batches in %.1f s", period.label, used, seconds)
     return BuildResult(period.label, len(loaded), used,
                        {code: counts.get(code, 0) for code in RULE_CODES}, seconds)
 
 
-def stale_periods(url: str | None = None) -> list[str]:
-    """Built periods whose snapshots changed since: a late or corrected file, a decision."""
+def stale_periods(url: str | None = None, settings: Settings | None = None) -> list[str]:
+    """Built periods whose snapshots changed since: a late or corrected file, a decision.
+
+    ``build/stale_periods.sql``: the build's own snapshot rule
+    (``build/latest_snapshots.sql``) compared with the snapshots each period used.
+    """
     with connect("loader", url=url) as conn:
-        rows = conn.execute("""
-            WITH wanted AS (
-                SELECT DISTINCT ON (p.period, b.source, b.file_scope) p.period, b.batch_id
-                  FROM core.period_build AS p
-                  JOIN audit.batch AS b
-                    ON b.status = 'validated' AND b.snapshot_date <= p.reference_date
-                 ORDER BY p.period, b.source, b.file_scope, b.snapshot_date DESC,
-                          b.batch_id DESC
-            ), changed AS (
-                (SELECT period, batch_id FROM wanted
-                 EXCEPT SELECT period, batch_id FROM core.period_batch)
-                UNION
-                (SELECT period, batch_id FROM core.period_batch
-                 EXCEPT SELECT period, batch_id FROM wanted)
-                UNION
-                SELECT pb.period, pb.batch_id
-                  FROM core.period_batch AS pb
-                  JOIN core.period_build AS p USING (period)
-                 WHERE EXISTS (SELECT 1 FROM quarantine.decision AS d
-                                WHERE d.batch_id = pb.batch_id AND d.decided_at > p.built_at)
-            )
-            SELECT DISTINCT period FROM changed ORDER BY period
-        """).fetchall()
+        rows = conn.execute(sql_files.render("build/stale_periods.sql", settings)).fetchall()
     return [period for (period,) in rows]
-
-

@@ -7,20 +7,17 @@ import psycopg
 import pycountry
 
 from pantau.config import REFERENCE_DIR
+from pantau.warehouse import sql_files
 from pantau.warehouse.copy import copy_frame
 
 
 def _upsert(conn: psycopg.Connection, table: str, frame: pd.DataFrame, key: str) -> None:
+    """``frame`` into ``table`` by ``key`` (``build/upsert_reference.sql``)."""
     name = table.split(".")[1]
     conn.execute(f"CREATE TEMP TABLE ref_{name} (LIKE {table}) ON COMMIT DROP")
     copy_frame(conn, f"pg_temp.ref_{name}", frame)
-    columns = list(frame.columns)
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != key)
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) "
-        f"SELECT {', '.join(columns)} FROM ref_{name} "
-        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
-    )
+    conn.execute(sql_files.render("build/upsert_reference.sql", table=table, name=name,
+                                  columns=list(frame.columns), key=key))
 
 
 def load_reference(conn: psycopg.Connection) -> None:

@@ -6,25 +6,14 @@ from rich.console import Console
 from rich.table import Table
 
 from pantau.sources.catalog import SOURCES
+from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect
-
-_BATCHES = """
-SELECT source,
-       count(*) FILTER (WHERE status = 'validated') AS validated,
-       count(*) FILTER (WHERE status = 'loaded')    AS waiting,
-       count(*) FILTER (WHERE status = 'rejected')  AS rejected,
-       coalesce(sum(row_count) FILTER (WHERE status = 'validated'), 0) AS rows,
-       (SELECT count(*) FROM quarantine.held_row AS h
-         WHERE h.source = b.source AND h.status = 'held') AS held,
-       max(snapshot_date) FILTER (WHERE status = 'validated') AS latest_snapshot
-  FROM audit.batch AS b
- GROUP BY source
-"""
 
 
 def print_warehouse_summary(console: Console, url: str) -> None:
     with connect("loader", url=url) as conn:
-        by_source = {row[0]: row[1:] for row in conn.execute(_BATCHES).fetchall()}
+        by_source = {row[0]: row[1:] for row in conn.execute(
+            sql_files.render("cli/batches_by_source.sql")).fetchall()}
         duplicates = conn.execute(
             "SELECT count(*) FROM audit.receipt WHERE outcome = 'duplicate'"
         ).fetchone()[0]

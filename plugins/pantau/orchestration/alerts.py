@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import smtplib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from email.message import EmailMessage
 
 from pantau import mail
@@ -68,15 +68,13 @@ def _mail(alert: Alert, to: list[str]) -> None:
 
 
 def _record(alert: Alert, channel: str, mail_error: str | None, url: str | None) -> None:
+    """One row of audit.alert (``orchestration/record_alert.sql``)."""
+    from pantau.warehouse import sql_files
     from pantau.warehouse.connection import connect
 
     with connect("loader", url=url) as conn:
-        conn.execute(
-            """INSERT INTO audit.alert (dag_id, task_id, run_id, map_index, try_number,
-                                        error_class, message, transient, channel, mail_error)
-               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-            (alert.dag_id, alert.task_id, alert.run_id, alert.map_index, alert.try_number,
-             alert.error_class, alert.message, alert.transient, channel, mail_error))
+        conn.execute(sql_files.render("orchestration/record_alert.sql"),
+                     {**asdict(alert), "channel": channel, "mail_error": mail_error})
         conn.commit()
 
 

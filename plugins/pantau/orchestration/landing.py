@@ -20,6 +20,7 @@ from pathlib import Path
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import BLOCK, sha256_of
 from pantau.sources.pickup import check_file_name, discover
+from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
@@ -65,12 +66,11 @@ def new_files(location: str, url: str | None = None) -> list[LandedFile]:
              for uri, path in _files(location)]
     if not found:
         return []
-    # audit.batch is never purged, so a retention pass over audit.receipt does
-    # not make old files in the landing location new again.
+    # Batches and receipts both: a retention pass over audit.receipt does not
+    # make old files in the landing location new again.
     with connect("loader", url=url) as conn:
         known = {sha for (sha,) in conn.execute(
-            "SELECT sha256 FROM audit.batch WHERE sha256 = ANY(%(shas)s) "
-            "UNION SELECT sha256 FROM audit.receipt WHERE sha256 = ANY(%(shas)s)",
+            sql_files.render("orchestration/known_files.sql"),
             {"shas": [f.sha256 for f in found]}).fetchall()}
     fresh, seen = [], set(known)
     for item in found:

@@ -23,6 +23,7 @@ from pantau.config import Settings, get_settings
 from pantau.ingest.archive import archive_path
 from pantau.orchestration.schedule import Retention
 from pantau.sources.catalog import SOURCES
+from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect
 from pantau.warehouse.locks import BUILD_LOCK
 
@@ -54,23 +55,20 @@ def rebuild_data_docs(settings: Settings | None = None) -> str:
 
 
 def _record(conn, item: str, days: int, cutoff: datetime, removed: int, detail=None) -> None:
-    conn.execute(
-        "INSERT INTO audit.retention_action (item, keep_days, cutoff, removed, detail) "
-        "VALUES (%s, %s, %s, %s, %s)",
-        (item, days, cutoff, removed, json.dumps(detail) if detail is not None else None))
+    conn.execute(sql_files.render("maintenance/record_retention.sql"), {
+        "item": item, "keep_days": days, "cutoff": cutoff, "removed": removed,
+        "detail": json.dumps(detail) if detail is not None else None})
 
 
 def _archive_to_purge(conn, settings: Settings, days: int, now: datetime) -> list:
-    """Archived files last delivered before the cutoff (a re-delivery keeps them).
+    """Archived files last delivered before the cutoff (``maintenance/archive_to_purge.sql``).
 
     Only recorded here; the files go after the ledger row is committed, so a
     removal is never left unaccounted for.
     """
     cutoff = now - timedelta(days=days)
-    rows = conn.execute("""
-        SELECT sha256 FROM (SELECT sha256, received_at FROM audit.receipt
-                            UNION ALL SELECT sha256, received_at FROM audit.batch) AS seen
-         GROUP BY sha256 HAVING max(received_at) < %s ORDER BY sha256""", (cutoff,)).fetchall()
+    rows = conn.execute(sql_files.render("maintenance/archive_to_purge.sql", settings),
+                        {"cutoff": cutoff}).fetchall()
     paths = [archive_path(settings.archive_dir, sha.strip()) for (sha,) in rows]
     present = [path for path in paths if path.exists()]
     _record(conn, "archive_file", days, cutoff, len(present),
@@ -82,19 +80,21 @@ def _purge_audit(conn, days: int, now: datetime) -> dict[str, int]:
     cutoff = now - timedelta(days=days)
     counts = {}
     for table, column in AUDIT_LOGS:
-        counts[table] = conn.execute(
-            f"DELETE FROM {table} WHERE {column} < %s", (cutoff,)).rowcount
+        counts[table] = conn.execute(sql_files.render(
+            "maintenance/purge_audit_log.sql", table=table, column=column),
+            {"cutoff": cutoff}).rowcount
         _record(conn, table, days, cutoff, counts[table])
-    counts["audit.expectation_result"] = conn.execute("""
-        DELETE FROM audit.expectation_result AS r USING audit.validation_run AS v
-         WHERE r.run_id = v.run_id AND v.started_at < %s""", (cutoff,)).rowcount
+    counts["audit.expectation_result"] = conn.execute(
+        sql_files.render("maintenance/purge_expectation_results.sql"),
+        {"cutoff": cutoff}).rowcount
     _record(conn, "audit.expectation_result", days, cutoff,
             counts["audit.expectation_result"])
     return counts
 
 
 def _pii_batches(conn: psycopg.Connection, cutoff: datetime) -> tuple[list, list[int]]:
-    """Batches whose personal data is past keeping, and old ones that must wait.
+    """Batches whose personal data is past keeping, and old ones that must wait
+    (``maintenance/pii_batches.sql`` says which are ready).
 
     Age is the snapshot date (the day the data describes), not the receipt:
     a late copy of an old register is as old as the register, and a period's
@@ -103,38 +103,25 @@ def _pii_batches(conn: psycopg.Connection, cutoff: datetime) -> tuple[list, list
     never reach core). An old batch still waiting for the gate or a build
     waits (``waiting``): purging it would lose facts never loaded.
     """
-    rows = conn.execute("""
-        SELECT batch_id, source,
-               status = 'rejected'
-               OR (status = 'validated' AND core_loaded_at IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM quarantine.decision AS d
-                                    WHERE d.batch_id = b.batch_id
-                                      AND d.decided_at > b.core_loaded_at)) AS ready
-          FROM audit.batch AS b
-         WHERE pii_purged_at IS NULL AND snapshot_date < %s::date
-         ORDER BY batch_id
-           FOR UPDATE""", (cutoff.date(),)).fetchall()
+    rows = conn.execute(sql_files.render("maintenance/pii_batches.sql"),
+                        {"cutoff": cutoff.date()}).fetchall()
     return ([(batch, source) for batch, source, ready in rows if ready],
             [batch for batch, _source, ready in rows if not ready])
 
 
 def _unreferenced(conn: psycopg.Connection, table: str, column: str,
                   facts: tuple[str, ...]) -> int:
-    """Delete ``table`` rows named by purged batches' facts and by no unpurged batch's."""
-    named = " UNION ".join(
-        f"SELECT f.{column} FROM {fact} AS f JOIN audit.batch AS b USING (batch_id) "
-        f"WHERE b.pii_purged_at IS NOT NULL AND f.{column} IS NOT NULL" for fact in facts)
-    conn.execute("DROP TABLE IF EXISTS purge_candidate")
-    conn.execute(f"CREATE TEMP TABLE purge_candidate ON COMMIT DROP AS "
-                 f"SELECT {column} AS k FROM ({named}) AS named")
-    conn.execute("ANALYZE purge_candidate")
-    for fact in facts:
-        conn.execute(f"""
-            DELETE FROM purge_candidate AS c
-             WHERE EXISTS (SELECT 1 FROM {fact} AS f JOIN audit.batch AS b USING (batch_id)
-                            WHERE f.{column} = c.k AND b.pii_purged_at IS NULL)""")
-    return conn.execute(
-        f"DELETE FROM {table} AS t USING purge_candidate AS c WHERE t.{column} = c.k").rowcount
+    """Delete ``table`` rows named by purged batches' facts and by no unpurged batch's
+    (``maintenance/purge_candidates.sql``, then ``delete_unreferenced.sql``)."""
+    conn.execute(sql_files.render("maintenance/purge_candidates.sql", column=column,
+                                  facts=facts))
+    return conn.execute(sql_files.render("maintenance/delete_unreferenced.sql", table=table,
+                                         column=column)).rowcount
+
+
+def _purge_rows(conn: psycopg.Connection, table: str, batch_ids: list[int]) -> int:
+    return conn.execute(sql_files.render("maintenance/purge_batch_rows.sql", table=table),
+                        {"batch_ids": batch_ids}).rowcount
 
 
 def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, int]:
@@ -144,6 +131,7 @@ def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, 
     personal columns; pii.person and pii.stay_permit lose whom no unpurged
     batch still names. The batch is marked ``pii_purged_at`` and the build
     never loads it again. Under the build lock: no build reads half a purge.
+    The statements are in ``sql/maintenance/``.
     """
     cutoff = now - timedelta(days=days)
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))  # no build meets it
@@ -154,18 +142,15 @@ def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, 
         mine = [batch for batch, of in batches if of == source]
         if not mine:
             continue
-        counts[f"raw.{source}"] = conn.execute(
-            f"DELETE FROM raw.{source} WHERE batch_id = ANY(%s)", (mine,)).rowcount
+        counts[f"raw.{source}"] = _purge_rows(conn, f"raw.{source}", mine)
         if source in STRIPPED_STAGING:
-            personal = ", ".join(f"{c.target} = NULL" for c in spec.columns if c.personal)
+            personal = [c.target for c in spec.columns if c.personal]
             counts[f"staging.{source}"] = conn.execute(
-                f"UPDATE staging.{source} SET {personal} WHERE batch_id = ANY(%s)",
-                (mine,)).rowcount
+                sql_files.render("maintenance/strip_staging.sql", source=source,
+                                 columns=personal), {"batch_ids": mine}).rowcount
         else:
-            counts[f"staging.{source}"] = conn.execute(
-                f"DELETE FROM staging.{source} WHERE batch_id = ANY(%s)", (mine,)).rowcount
-    counts["raw.extra_field"] = conn.execute(
-        "DELETE FROM raw.extra_field WHERE batch_id = ANY(%s)", (ids,)).rowcount
+            counts[f"staging.{source}"] = _purge_rows(conn, f"staging.{source}", mine)
+    counts["raw.extra_field"] = _purge_rows(conn, "raw.extra_field", ids)
     conn.execute("UPDATE audit.batch SET pii_purged_at = %s WHERE batch_id = ANY(%s)",
                  (now, ids))
     counts["pii.person"] = _unreferenced(conn, "pii.person", "person_key", FACTS)

@@ -17,6 +17,7 @@ import psycopg
 from psycopg import sql
 
 from pantau.periods import Period
+from pantau.warehouse import sql_files
 
 MONTHS = 12
 
@@ -25,35 +26,17 @@ _SNAPSHOTS = (("core", "fact_person_status", "month"),
               ("mart", "region_figures", "period"),
               ("mart", "region_breakdown", "period"))
 
-# A month-by-month series of persons from the monthly snapshot fact.
-_SERIES = """
-    SELECT month, count(*) AS persons, count(*) FILTER (WHERE has_valid_permit) AS permits,
-           count(*) FILTER (WHERE has_rptka_position) AS workers,
-           count(*) FILTER (WHERE is_registered) AS registered
-      FROM core.fact_person_status
-     WHERE {where} AND month = ANY(%(months)s)
-     GROUP BY month ORDER BY month
-"""
-
-# The trend queries: what the reports read (the previous period's figures,
-# the trend view) and an auditor's drill-down into the monthly snapshot fact.
+# The trend queries (sql/tools/bench_*.sql, with their Jinja2 parameters): what
+# the reports read (the previous period's figures, the trend view) and an
+# auditor's drill-down into the monthly snapshot fact.
 TREND_QUERIES = {
-    "report: previous month's figures of a region": """
-        SELECT * FROM mart.region_figures WHERE period = %(previous)s AND region_code = %(region)s
-    """,
-    "mart.region_trend: a region's 12 months": """
-        SELECT * FROM mart.region_trend
-         WHERE region_code = %(region)s AND period = ANY(%(months)s) ORDER BY period
-    """,
-    "mart.region_figures: every province, 12 months": """
-        SELECT period, region_code, foreigners_total, workers_total, registered_total
-          FROM mart.region_figures
-         WHERE level = 'province' AND period = ANY(%(months)s) ORDER BY region_code, period
-    """,
-    "fact_person_status: a regency's 12-month series": _SERIES.format(
-        where="regency_code = %(regency)s"),
-    "fact_person_status: a province's 12-month series": _SERIES.format(
-        where="regency_code > %(province)s || '.' AND regency_code < %(province)s || '/'"),
+    "report: previous month's figures of a region": ("bench_previous_figures", {}),
+    "mart.region_trend: a region's 12 months": ("bench_region_trend", {}),
+    "mart.region_figures: every province, 12 months": ("bench_province_figures", {}),
+    "fact_person_status: a regency's 12-month series": ("bench_person_series",
+                                                         {"scope": "regency"}),
+    "fact_person_status: a province's 12-month series": ("bench_person_series",
+                                                          {"scope": "province"}),
 }
 
 
@@ -66,10 +49,8 @@ def history_months(period: Period) -> list[Period]:
 
 
 def _columns(conn: psycopg.Connection, schema: str, table: str) -> list[str]:
-    return [name for (name,) in conn.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
-        (schema, table))]
+    return [name for (name,) in conn.execute(sql_files.render("tools/table_columns.sql"),
+                                             {"schema": schema, "table": table})]
 
 
 def load_history(conn: psycopg.Connection, period: Period) -> dict:
@@ -78,6 +59,8 @@ def load_history(conn: psycopg.Connection, period: Period) -> dict:
     labels = [month.label for month in earlier]
     ends = [month.reference_date for month in earlier]
     rows = {}
+    # Composed here, not in sql/: the copy is the catalog's column list, each taken
+    # from the month's row or moved to the earlier month, quoted by psycopg.sql.
     for schema, table, key in _SNAPSHOTS:
         columns = _columns(conn, schema, table)
         chosen = [sql.SQL("m.label") if name == key else
@@ -95,14 +78,9 @@ def load_history(conn: psycopg.Connection, period: Period) -> dict:
             chosen=sql.SQL(", ").join(chosen), key=sql.Identifier(key))
         rows[f"{schema}.{table}"] = conn.execute(
             statement, {"labels": labels, "ends": ends, "period": period.label}).rowcount
-    conn.execute("""
-        INSERT INTO core.period_build (period, reference_date, period_start, previous_period,
-                                       batches)
-        SELECT label, reference_date, period_start, previous_period, 0
-          FROM unnest(%s::text[], %s::date[], %s::date[], %s::text[])
-               AS m(label, reference_date, period_start, previous_period)
-        ON CONFLICT DO NOTHING""",
-                 (labels, ends, [m.start for m in earlier], [m.previous().label for m in earlier]))
+    conn.execute(sql_files.render("tools/bench_history_builds.sql"), {
+        "labels": labels, "ends": ends, "starts": [m.start for m in earlier],
+        "previous": [m.previous().label for m in earlier]})
     conn.commit()
     # As autovacuum would soon: statistics, and the visibility map index-only scans need.
     conn.autocommit = True
@@ -113,10 +91,8 @@ def load_history(conn: psycopg.Connection, period: Period) -> dict:
 
 
 def _largest_regency(conn: psycopg.Connection, period: Period) -> str:
-    return conn.execute("""
-        SELECT regency_code FROM core.fact_person_status WHERE month = %s
-         GROUP BY regency_code ORDER BY count(*) DESC, regency_code LIMIT 1""",
-                        (period.label,)).fetchone()[0]
+    return conn.execute(sql_files.render("tools/bench_largest_regency.sql"),
+                        {"month": period.label}).fetchone()[0]
 
 
 def time_trend_queries(conn: psycopg.Connection, period: Period) -> list[dict]:
@@ -130,7 +106,8 @@ def time_trend_queries(conn: psycopg.Connection, period: Period) -> list[dict]:
               "previous": period.previous().label, "regency": regency,
               "province": regency[:2]}
     timings = []
-    for name, query in TREND_QUERIES.items():
+    for name, (file, template) in TREND_QUERIES.items():
+        query = sql_files.render(f"tools/{file}.sql", **template)
         regions = [regency, regency[:2]] if "%(region)s" in query else [None]
         for region in regions:
             runs, rows = [], 0

@@ -30,6 +30,7 @@ import psycopg
 
 from pantau.sources.catalog import SOURCES
 from pantau.sources.readers import decode, open_table, pick_delimiter
+from pantau.warehouse import sql_files
 
 
 @dataclass
@@ -100,6 +101,8 @@ class CopyRun:
 
 def time_copy(conn: psycopg.Connection, payloads: list[bytes], delimiter: str) -> CopyRun:
     """COPY every payload into a text table as wide as its header, one transaction each."""
+    # The COPY statements here name tables, columns and a delimiter that vary with
+    # each file (and COPY takes no parameters): composed in Python, not in sql/.
     shapes = [_shape(payload, delimiter) for payload in payloads]
     widest = max((width for _, _, width in shapes), default=1)
     conn.execute("DROP TABLE IF EXISTS bench_copy")
@@ -171,12 +174,11 @@ CEILING_SCHEMA = "bench_ceiling"
 
 
 def _written_tables(conn: psycopg.Connection, source_id: str) -> list[str]:
-    """Every table the ingest writes a source's rows to."""
+    """Every table the ingest writes a source's rows to (that exists)."""
     candidates = [f"raw.{source_id}", "raw.extra_field", f"staging.{source_id}",
                   f"staging.{source_id}_lokasi", "audit.parse_problem"]
-    return [name for (name,) in conn.execute(
-        "SELECT name FROM unnest(%s::text[]) WITH ORDINALITY AS t (name, n) "
-        "WHERE to_regclass(name) IS NOT NULL ORDER BY n", (candidates,))]
+    return [name for (name,) in conn.execute(sql_files.render("tools/bench_written_tables.sql"),
+                                             {"candidates": candidates})]
 
 
 @dataclass

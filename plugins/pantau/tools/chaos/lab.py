@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psycopg
 
-from pantau.warehouse import embedded, migrate
+from pantau.warehouse import embedded, migrate, sql_files
 from pantau.warehouse.connection import _with_database
 
 TEMPLATE = "chaos_template"
@@ -77,10 +77,8 @@ class Lab:
         deadline = time.monotonic() + timeout
         with psycopg.connect(self.server, autocommit=True) as conn:
             while time.monotonic() < deadline:
-                row = conn.execute(
-                    "SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 70) "
-                    "FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
-                    (database,)).fetchone()
+                row = conn.execute(sql_files.render("tools/chaos_waiting_on_lock.sql"),
+                                   {"database": database}).fetchone()
                 if row:
                     return row[0]
                 time.sleep(0.02)

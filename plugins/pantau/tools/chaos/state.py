@@ -22,6 +22,8 @@ from pathlib import Path
 
 import psycopg
 
+from pantau.warehouse import sql_files
+
 DATA_SCHEMAS = ("raw", "staging", "pii", "core", "mart", "quarantine", "audit")
 RUN_LOGS = {"audit.receipt", "audit.validation_run", "audit.expectation_result", "audit.alert",
             "audit.report_run", "audit.report_delivery", "audit.retention_action"}
@@ -47,23 +49,19 @@ class Difference:
 
 
 def _tables(conn: psycopg.Connection) -> list[str]:
-    rows = conn.execute(
-        "SELECT table_schema || '.' || table_name FROM information_schema.tables "
-        "WHERE table_type = 'BASE TABLE' AND table_schema = ANY(%s) ORDER BY 1",
-        (list(DATA_SCHEMAS),)).fetchall()
+    rows = conn.execute(sql_files.render("tools/chaos_data_tables.sql"),
+                        {"schemas": list(DATA_SCHEMAS)}).fetchall()
     return [name for (name,) in rows if name not in RUN_LOGS]
 
 
 def _checksum(conn: psycopg.Connection, table: str) -> str:
+    """``tools/chaos_table_checksum.sql`` over the table's non-volatile columns."""
     schema, name = table.split(".")
     columns = [column for (column,) in conn.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
-        "AND table_name = %s ORDER BY ordinal_position", (schema, name)).fetchall()
-        if not column.endswith("_at") and column not in VOLATILE]
-    row = "concat_ws('|', {})".format(", ".join(f'"{c}"::text' for c in columns))
-    (digest,) = conn.execute(
-        f"SELECT md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) "
-        f"FROM (SELECT {row} AS r FROM {table}) AS t").fetchone()
+        sql_files.render("tools/table_columns.sql"), {"schema": schema, "table": name}
+    ).fetchall() if not column.endswith("_at") and column not in VOLATILE]
+    (digest,) = conn.execute(sql_files.render("tools/chaos_table_checksum.sql", table=table,
+                                              columns=columns)).fetchone()
     return digest
 
 

@@ -1,0 +1,18 @@
+-- Registry rows linked by name + birth date keep the link their period's
+-- last build made while the names were there, once retention purged them
+-- (build/period_picture.sql matches names in staging, which a purge
+-- empties): only when a permit or registry batch of the period was purged,
+-- and never over a link by passport or permit number. Run by the build after
+-- build/period_picture.sql, on p_document and p_active. Parameters: period.
+{% for table in ("p_document", "p_active") %}
+UPDATE {{ table }} AS d
+   SET person_key = l.person_key, link_method = l.link_method, candidates = l.candidates
+  FROM core.document_link AS l
+ WHERE l.period = %(period)s AND l.batch_id = d.batch_id AND l.row_number = d.row_number
+   AND l.link_method IN ('name_birth_date', 'ambiguous')
+   AND d.link_method NOT IN ('passport', 'permit_number')
+   AND EXISTS (SELECT 1 FROM core.period_batch AS pb
+                 JOIN audit.batch AS b ON b.batch_id = pb.batch_id
+                WHERE pb.period = %(period)s AND b.pii_purged_at IS NOT NULL
+                  AND b.source IN ('imigrasi_izin_tinggal', 'dukcapil_orang_asing'));
+{% endfor %}
