@@ -100,7 +100,7 @@ def _rule(path: Path, source_id: str, position: int, expectation: dict) -> Rule:
     )
 
 
-def row_query(sql: str, where: str = "row query") -> str:
+def _one_line(sql: str, where: str) -> str:
     """A row rule's ``.sql`` file as GX receives it: comment lines dropped, one line.
 
     The other lines are stripped and joined by one space, so a file laid out
@@ -131,7 +131,7 @@ def _read_sql_file(path: Path, position: int,
     if not sql_path.is_relative_to(folder) or not sql_path.is_file():
         raise SuiteError(f"{where}: no file {meta[SQL_FILE]!r} in the suite's folder")
     sql = sql_path.read_bytes()
-    query = row_query(sql.decode("utf-8"), f"{where}: {meta[SQL_FILE]}")
+    query = _one_line(sql.decode("utf-8"), f"{where}: {meta[SQL_FILE]}")
     resolved = {**expectation, "kwargs": {ROWS_QUERY: query, **kwargs},
                 "meta": {key: value for key, value in meta.items() if key != SQL_FILE}}
     return resolved, (sql_path.relative_to(folder), sql)
