@@ -9,13 +9,13 @@ a conflict), a key seen once, and rows without a key (never a conflict).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from pantau.config import get_settings
+from pantau.quality.suites import load_suite
 
 KEYS = {  # the natural key of each source (the suites' GROUP BY) and a content column
     "imigrasi_izin_tinggal": (("permit_number",), "full_name"),
@@ -28,7 +28,7 @@ BATCH = 7
 
 def _query(source: str, rule: str) -> str:
     path = Path(get_settings().expectations_dir) / f"{source}.json"
-    for expectation in json.loads(path.read_text())["expectations"]:
+    for expectation in load_suite(path).document["expectations"]:
         if (expectation.get("meta") or {}).get("rule") == rule:
             return expectation["kwargs"]["unexpected_rows_query"]
     raise AssertionError(f"{path.name} has no {rule} expectation")

@@ -46,7 +46,8 @@ def _outer_select(query: str) -> str:
 
 
 def _document(name: str) -> dict:
-    return json.loads((EXPECTATIONS / f"{name}.json").read_text(encoding="utf-8"))
+    """The suite as GX receives it: each row query read from the .sql file it names."""
+    return load_suite(EXPECTATIONS / f"{name}.json").document
 
 
 def test_one_suite_per_source_plus_the_snapshot_volume_checks() -> None:
@@ -89,7 +90,8 @@ def test_suites_name_real_columns_and_row_queries_select_no_personal_value(sourc
 def test_a_suite_without_severity_or_reason_is_refused_with_its_file_named(tmp_path) -> None:
     for name in [*SOURCES, VOLUME_SUITE]:
         shutil.copy(EXPECTATIONS / f"{name}.json", tmp_path)
-    broken = _document("imigrasi_tindakan")
+    shutil.copytree(EXPECTATIONS / "sql", tmp_path / "sql")
+    broken = json.loads((EXPECTATIONS / "imigrasi_tindakan.json").read_text(encoding="utf-8"))
     del broken["expectations"][3]["meta"]["severity"]
     (tmp_path / "imigrasi_tindakan.json").write_text(json.dumps(broken))
     with pytest.raises(SuiteError, match=r"imigrasi_tindakan.json: expectation 4 .* severity"):
@@ -101,3 +103,15 @@ def test_a_suite_without_severity_or_reason_is_refused_with_its_file_named(tmp_p
     (tmp_path / "imigrasi_tindakan.json").unlink()
     with pytest.raises(SuiteError, match="no suite for imigrasi_tindakan"):
         load_suites(tmp_path)
+
+
+def test_a_suite_hash_covers_the_sql_files_it_names(tmp_path) -> None:
+    shutil.copy(EXPECTATIONS / "imigrasi_tindakan.json", tmp_path)
+    shutil.copytree(EXPECTATIONS / "sql", tmp_path / "sql")
+    before = load_suite(tmp_path / "imigrasi_tindakan.json")
+    assert before.sha256 == load_suite(EXPECTATIONS / "imigrasi_tindakan.json").sha256
+    named = tmp_path / "sql" / "imigrasi_tindakan__duplicate_row.sql"
+    assert named in before.sql_files
+    named.write_text(named.read_text() + "-- reviewed again\n")
+    after = load_suite(tmp_path / "imigrasi_tindakan.json")
+    assert after.document == before.document and after.sha256 != before.sha256

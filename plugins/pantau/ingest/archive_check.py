@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import archive_path, sha256_of
+from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect
 
 
@@ -35,12 +36,8 @@ def verify_archive(settings: Settings | None = None,
     """
     settings = settings or get_settings()
     with connect("auditor", url=url) as conn:
-        batches = conn.execute("""
-            SELECT b.batch_id, b.original_name, b.sha256 FROM audit.batch AS b
-             WHERE NOT EXISTS (
-                   SELECT 1 FROM audit.retention_action AS r
-                    WHERE r.item = 'archive_file' AND r.detail -> 'sha256' ? trim(b.sha256))
-             ORDER BY b.batch_id""").fetchall()
+        batches = conn.execute(
+            sql_files.render("ingest/archived_batches.sql", settings)).fetchall()
     problems, checked = [], 0
     for batch_id, name, padded in batches:
         sha = padded.strip()

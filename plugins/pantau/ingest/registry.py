@@ -8,6 +8,12 @@ from datetime import date
 import psycopg
 
 from pantau.ingest.archive import Archived
+from pantau.warehouse import sql_files
+
+
+def _sql(name: str) -> str:
+    """A registry statement, from ``sql/ingest/<name>.sql``."""
+    return sql_files.render(f"ingest/{name}.sql")
 
 
 @dataclass(frozen=True)
@@ -30,17 +36,12 @@ def register(
     snapshot_date_from: str,
 ) -> Registration:
     """Create the batch for these bytes, or find the one that already exists."""
-    row = conn.execute(
-        """
-        INSERT INTO audit.batch (source, sha256, original_name, original_path, archive_path,
-                                 size_bytes, file_scope, snapshot_date, snapshot_date_from)
-        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
-        ON CONFLICT (sha256) DO NOTHING
-        RETURNING batch_id
-        """,
-        (source, archived.sha256, original_name, original_path, str(archived.path),
-         archived.size_bytes, scope, snapshot_date, snapshot_date_from),
-    ).fetchone()
+    row = conn.execute(_sql("register_batch"), {
+        "source": source, "sha256": archived.sha256, "original_name": original_name,
+        "original_path": original_path, "archive_path": str(archived.path),
+        "size_bytes": archived.size_bytes, "file_scope": scope, "snapshot_date": snapshot_date,
+        "snapshot_date_from": snapshot_date_from,
+    }).fetchone()
     conn.commit()
     if row:
         return Registration(row[0], "received", original_name, is_new=True)
@@ -61,18 +62,7 @@ def lock_for_loading(conn: psycopg.Connection, batch_id: int) -> bool:
 
 
 def mark_loaded(conn: psycopg.Connection, batch_id: int, **facts) -> None:
-    conn.execute(
-        """
-        UPDATE audit.batch
-           SET status = 'loaded', loaded_at = now(), encoding = %(encoding)s,
-               delimiter = %(delimiter)s, sheet_name = %(sheet_name)s,
-               header_row = %(header_row)s, row_count = %(row_count)s,
-               problem_count = %(problem_count)s, extra_columns = %(extra_columns)s,
-               missing_optional_columns = %(missing_optional_columns)s, message = %(message)s
-         WHERE batch_id = %(batch_id)s
-        """,
-        {"batch_id": batch_id, **facts},
-    )
+    conn.execute(_sql("mark_loaded"), {"batch_id": batch_id, **facts})
 
 
 def mark_rejected(conn: psycopg.Connection, batch_id: int, message: str) -> None:
@@ -91,10 +81,6 @@ def record_delivery(
     batch_id: int | None = None,
     message: str | None = None,
 ) -> None:
-    conn.execute(
-        """
-        INSERT INTO audit.receipt (batch_id, sha256, original_path, outcome, message)
-        VALUES (%s, %s, %s, %s, %s)
-        """,
-        (batch_id, sha256, original_path, outcome, message),
-    )
+    conn.execute(_sql("record_receipt"), {
+        "batch_id": batch_id, "sha256": sha256, "original_path": original_path,
+        "outcome": outcome, "message": message})

@@ -96,6 +96,11 @@ def _query(settings: Settings, name: str, **params) -> str:
                      if not line.lstrip().startswith("--")).strip()
 
 
+def _sql(name: str, **params) -> str:
+    """A statement the gate runs itself, from ``sql/quality/gate_<name>.sql``."""
+    return sql_files.render(f"quality/gate_{name}.sql", **params)
+
+
 def _collapse_test(volume: Suite):
     """SQL saying whether a batch collapsed against its baseline, thresholds from the suite."""
     limits = volume.document["meta"]["collapse"]
@@ -112,12 +117,9 @@ def _collapse_test(volume: Suite):
 
 def _start_run(conn: psycopg.Connection, suite: Suite, source: str, batch_ids: list[int]) -> int:
     return conn.execute(
-        """
-        INSERT INTO audit.validation_run (suite_name, suite_sha256, source, batch_ids,
-                                          gx_version, gx_run_name)
-        VALUES (%s, %s, %s, %s, %s, '') RETURNING run_id
-        """,
-        (suite.name, suite.sha256, source, batch_ids, gx.__version__),
+        _sql("start_run"),
+        {"suite_name": suite.name, "suite_sha256": suite.sha256, "source": source,
+         "batch_ids": batch_ids, "gx_version": gx.__version__},
     ).fetchone()[0]
 
 
@@ -170,17 +172,14 @@ def _record_results(conn: psycopg.Connection, run: _Run, row_counts: pd.Series,
     copy_frame(conn, "audit.expectation_result", results)
     errors = [o for o in run.outcomes if o.exception]
     failed = [o for o in run.outcomes if not o.success]
-    conn.execute(
-        """
-        UPDATE audit.validation_run
-           SET finished_at = now(), success = %s, evaluated = %s, failed = %s,
-               rows_checked = %s, rows_quarantined = %s, batches_rejected = %s, message = %s
-         WHERE run_id = %s
-        """,
-        (not failed, len(run.outcomes), len(failed), int(row_counts.sum()), quarantined,
-         0 if errors else len(rejected_batches(run.outcomes, list(row_counts.index))),
-         "; ".join(f"{o.rule.rule}: {o.exception}" for o in errors) or None, run.run_id),
-    )
+    conn.execute(_sql("finish_run"), {
+        "success": not failed, "evaluated": len(run.outcomes), "failed": len(failed),
+        "rows_checked": int(row_counts.sum()), "rows_quarantined": quarantined,
+        "batches_rejected":
+            0 if errors else len(rejected_batches(run.outcomes, list(row_counts.index))),
+        "message": "; ".join(f"{o.rule.rule}: {o.exception}" for o in errors) or None,
+        "run_id": run.run_id,
+    })
 
 
 def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> None:
@@ -190,18 +189,8 @@ def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> 
         column = next((c for c in source.columns if c.target == rule.staging_column), None)
         if column is None:
             continue
-        value = f"r.{column.raw_name}"
-        if column.personal:
-            value = f"core.masked({value})"
-        conn.execute(
-            f"""
-            UPDATE gate_failure AS f SET observed_value = {value}
-              FROM raw.{source.id} AS r
-             WHERE f.rule = %s AND f.observed_value IS NULL
-               AND r.batch_id = f.batch_id AND r.row_number = f.row_number
-            """,
-            (rule.rule,),
-        )
+        conn.execute(_sql("observed_values", source=source.id, column=column.raw_name,
+                          personal=column.personal), {"rule": rule.rule})
 
 
 def _quarantine(conn: psycopg.Connection, source_id: str, run: _Run,
@@ -209,60 +198,26 @@ def _quarantine(conn: psycopg.Connection, source_id: str, run: _Run,
     """Hold the failing rows back with one reason per failed expectation; return rows held."""
     if failures.empty:
         return 0
-    conn.execute("""
-        CREATE TEMP TABLE gate_failure (
-            batch_id bigint, row_number integer, rule text, column_name text,
-            observed_value text
-        ) ON COMMIT DROP
-    """)
+    conn.execute(_sql("failure_tables"))
     copy_frame(conn, "pg_temp.gate_failure", failures)
     _observed_values(conn, source_id, run.suite)
     rules = pd.DataFrame([(r.rule, r.expectation_type, r.reason_id, r.reason_en)
                           for r in run.suite.rules],
                          columns=["rule", "expectation_type", "reason_id", "reason_en"])
-    conn.execute("CREATE TEMP TABLE gate_rule (rule text, expectation_type text, "
-                 "reason_id text, reason_en text) ON COMMIT DROP")
     copy_frame(conn, "pg_temp.gate_rule", rules)
-    held = conn.execute(
-        """
-        INSERT INTO quarantine.held_row (batch_id, row_number, source, run_id)
-        SELECT DISTINCT batch_id, row_number, %s, %s FROM gate_failure
-        ON CONFLICT (batch_id, row_number) DO NOTHING
-        """,
-        (source_id, run.run_id),
-    ).rowcount
-    conn.execute(
-        """
-        INSERT INTO quarantine.reason (batch_id, row_number, run_id, rule, expectation_type,
-                                       column_name, observed_value, reason_id, reason_en)
-        SELECT f.batch_id, f.row_number, %s, f.rule, r.expectation_type, f.column_name,
-               left(f.observed_value, 200), r.reason_id, r.reason_en
-          FROM gate_failure AS f JOIN gate_rule AS r USING (rule)
-        """,
-        (run.run_id,),
-    )
+    held = conn.execute(_sql("hold_rows"), {"source": source_id, "run_id": run.run_id}).rowcount
+    conn.execute(_sql("hold_reasons"), {"run_id": run.run_id})
     return held
 
 
 def _settle_batches(conn: psycopg.Connection, run_id: int, batch_ids: list[int],
                     rejected: dict[int, list[str]]) -> None:
     for batch_id, reasons in rejected.items():
-        conn.execute(
-            """
-            UPDATE audit.batch
-               SET status = 'rejected', rejected_stage = 'quality', validation_run_id = %s,
-                   message = concat_ws('; ', message, %s::text)
-             WHERE batch_id = %s
-            """,
-            (run_id, "rejected by the quality gate: " + "; ".join(reasons), batch_id),
-        )
-    conn.execute(
-        """
-        UPDATE audit.batch SET status = 'validated', validated_at = now(), validation_run_id = %s
-         WHERE batch_id = ANY(%s::bigint[]) AND status = 'loaded'
-        """,
-        (run_id, [b for b in batch_ids if b not in rejected]),
-    )
+        conn.execute(_sql("reject_batch"), {
+            "run_id": run_id, "batch_id": batch_id,
+            "reasons": "rejected by the quality gate: " + "; ".join(reasons)})
+    conn.execute(_sql("validate_batches"),
+                 {"run_id": run_id, "batch_ids": [b for b in batch_ids if b not in rejected]})
 
 
 def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
@@ -273,15 +228,8 @@ def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
     the statistics of an emptier table: a national gate took 33 s instead of
     31 s. Committed, so GX's own connection plans with them.
     """
-    stale = conn.execute(
-        """
-        SELECT s.schemaname, s.relname
-          FROM pg_stat_user_tables AS s JOIN pg_class AS c ON c.oid = s.relid
-         WHERE s.relid IN (SELECT to_regclass(name) FROM unnest(%s::text[]) AS name)
-           AND s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
-         ORDER BY 1, 2
-        """, (tables,)).fetchall()
-    for schema, table in stale:
+    stale = conn.execute(_sql("stale_statistics"), {"tables": tables}).fetchall()
+    for schema, table in stale:  # ANALYZE takes no parameter: the name is composed as one
         conn.execute(psycopg.sql.SQL("ANALYZE {}").format(psycopg.sql.Identifier(schema, table)))
         log.info("analysed %s.%s before validating it", schema, table)
     conn.commit()
@@ -290,14 +238,8 @@ def fresh_statistics(conn: psycopg.Connection, tables: list[str]) -> list[str]:
 
 def _waiting(conn: psycopg.Connection, source: str, only: list[int] | None) -> pd.Series:
     """Lock the source's batches waiting for the gate; their row counts by batch id."""
-    rows = conn.execute(
-        """
-        SELECT batch_id, coalesce(row_count, 0) FROM audit.batch
-         WHERE source = %s AND status = 'loaded' AND (%s::bigint[] IS NULL OR batch_id = ANY(%s))
-         ORDER BY batch_id FOR UPDATE SKIP LOCKED
-        """,
-        (source, only, only),
-    ).fetchall()
+    rows = conn.execute(_sql("waiting_batches"),
+                        {"source": source, "only_batch_ids": only}).fetchall()
     return pd.Series(dict(rows), dtype="int64")
 
 
@@ -398,14 +340,14 @@ def recheck_row(conn: psycopg.Connection, source: str, key, corrected: set[str],
     """
     settings = settings or get_settings()
     suite = load_suites(settings.expectations_dir)[source]
-    current = conn.execute(
+    current = conn.execute(  # a one-row lookup; the source is a catalog name
         f"SELECT to_jsonb(t) FROM staging.{source} AS t "
         "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
     ).fetchone()[0]
+    # GX's query asset takes no parameters: the row travels as a literal psycopg quotes.
     literal = psycopg.sql.Literal(json.dumps(current)).as_string(conn)
-    query = (f"SELECT * FROM staging.{source} WHERE batch_id = {int(key.batch_id)} "
-             f"AND row_number <> {int(key.row_number)} UNION ALL "
-             f"SELECT (jsonb_populate_record(NULL::staging.{source}, {literal}::jsonb)).*")
+    query = _query(settings, "recheck_row", source=source, batch_id=int(key.batch_id),
+                   row_number=int(key.row_number), row_json=literal)
     context = gx_project.ephemeral(settings)
     batch_definition = gx_project.query_batch_definition(context, f"{source}__recheck", query)
     gx_suite = suite.to_gx()

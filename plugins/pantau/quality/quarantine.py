@@ -18,12 +18,18 @@ from pantau.quality.masking import mask
 from pantau.sources.catalog import SOURCES
 from pantau.sources.spec import Column
 from pantau.sources.staging import Context, normalise_column
+from pantau.warehouse import sql_files
 
 # Columns whose staging values are derived (SIAK codes to a regency, RPTKA
 # work locations to rows of their own): a correction there must come as a
 # corrected delivery, not as an edit of one column.
 DERIVED = {"NO_PROP", "NO_KAB", "NO_KEC", "LOKASI_KERJA"}
 STATUSES = ("held", "released", "discarded")
+
+
+def _sql(name: str) -> str:
+    """A quarantine statement, from ``sql/quality/quarantine_<name>.sql``."""
+    return sql_files.render(f"quality/quarantine_{name}.sql")
 
 
 class DecisionRefused(ValueError):
@@ -57,24 +63,7 @@ def list_rows(conn: psycopg.Connection, *, source: str | None = None, batch: int
     if source is not None and source not in SOURCES:
         raise DecisionRefused(f"no source {source!r} (sources: {', '.join(SOURCES)})")
     rows = conn.execute(
-        """
-        SELECT h.batch_id || ':' || h.row_number AS row, h.source, b.original_name AS file,
-               h.status, string_agg(DISTINCT r.rule, ', ') AS rules,
-               string_agg(DISTINCT r.column_name, ', ') AS columns
-          FROM quarantine.held_row AS h
-          JOIN audit.batch AS b USING (batch_id)
-          JOIN quarantine.reason AS r USING (batch_id, row_number)
-         WHERE (%(source)s::text IS NULL OR h.source = %(source)s)
-           AND (%(batch)s::bigint IS NULL OR h.batch_id = %(batch)s)
-           AND (%(status)s::text IS NULL OR h.status = %(status)s)
-           AND (%(rule)s::text IS NULL OR EXISTS (
-                SELECT 1 FROM quarantine.reason AS x
-                 WHERE x.batch_id = h.batch_id AND x.row_number = h.row_number
-                   AND x.rule = %(rule)s))
-         GROUP BY h.batch_id, h.row_number, h.source, b.original_name, h.status
-         ORDER BY h.batch_id DESC, h.row_number
-         LIMIT %(limit)s
-        """,
+        _sql("list"),
         {"source": source, "batch": batch, "status": status, "rule": rule, "limit": limit},
     ).fetchall()
     return pd.DataFrame(rows, columns=["row", "source", "file", "status", "rules", "columns"])
@@ -100,6 +89,7 @@ def show_row(conn: psycopg.Connection, key: RowKey) -> dict:
         "SELECT original_name, sha256, snapshot_date, status FROM audit.batch WHERE batch_id = %s",
         (key.batch_id,),
     ).fetchone()
+    # A one-row lookup; its table and column names come from the source catalog.
     values = ", ".join(
         (f"core.masked({c.raw_name})" if c.personal else c.raw_name) + f" AS {c.raw_name}"
         for c in source.columns
@@ -108,20 +98,9 @@ def show_row(conn: psycopg.Connection, key: RowKey) -> dict:
         f"SELECT {values} FROM raw.{source.id} WHERE batch_id = %s AND row_number = %s",
         (key.batch_id, key.row_number),
     ).fetchone()
-    reasons = conn.execute(
-        """
-        SELECT rule, column_name, observed_value, reason_id, reason_en, run_id
-          FROM quarantine.reason WHERE batch_id = %s AND row_number = %s ORDER BY rule
-        """,
-        (key.batch_id, key.row_number),
-    ).fetchall()
-    decisions = conn.execute(
-        """
-        SELECT decision, decided_by, why, corrections, decided_at
-          FROM quarantine.decision WHERE batch_id = %s AND row_number = %s ORDER BY decision_id
-        """,
-        (key.batch_id, key.row_number),
-    ).fetchall()
+    where = {"batch_id": key.batch_id, "row_number": key.row_number}
+    reasons = conn.execute(_sql("row_reasons"), where).fetchall()
+    decisions = conn.execute(_sql("row_decisions"), where).fetchall()
     return {
         "row": str(key), "source": source_id, "status": status,
         "file": batch[0], "sha256": batch[1], "snapshot_date": batch[2], "batch_status": batch[3],
@@ -157,6 +136,7 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
                                   f"({result.problem.iloc[0]})")
         new = result.values.iloc[0]
         new = None if pd.isna(new) else str(new)
+        # One-row lookup and update; the names come from the source catalog.
         old = conn.execute(
             f"SELECT {column.target}::text FROM staging.{source_id} "
             "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number),
@@ -179,14 +159,9 @@ def _require_who_and_why(by: str, why: str) -> None:
 def _record(conn: psycopg.Connection, key: RowKey, decision: str, by: str, why: str,
             corrections: dict, status: str) -> None:
     _require_who_and_why(by, why)
-    conn.execute(
-        """
-        INSERT INTO quarantine.decision (batch_id, row_number, decision, decided_by, why,
-                                         corrections)
-        VALUES (%s, %s, %s, %s, %s, %s)
-        """,
-        (key.batch_id, key.row_number, decision, by.strip(), why.strip(), Jsonb(corrections)),
-    )
+    conn.execute(_sql("record_decision"), {
+        "batch_id": key.batch_id, "row_number": key.row_number, "decision": decision,
+        "decided_by": by.strip(), "why": why.strip(), "corrections": Jsonb(corrections)})
     conn.execute("UPDATE quarantine.held_row SET status = %s "
                  "WHERE batch_id = %s AND row_number = %s",
                  (status, key.batch_id, key.row_number))

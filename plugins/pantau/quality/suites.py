@@ -4,7 +4,10 @@ A suite file is GX's own JSON; Pantau only adds to each expectation's ``meta``:
 ``rule`` (a stable name the quarantine and the audit tables use),
 ``severity`` (``row`` or ``batch``), ``reason_id`` / ``reason_en`` and, for
 row queries that do not name a column in their kwargs, ``column`` (the export
-column the check concerns).
+column the check concerns) and, for a row query, ``sql_file``: the file under
+``expectations/`` that holds it. The suite GX receives has that file's query
+in ``kwargs.unexpected_rows_query``, as one line, and no ``sql_file``; the
+suite's SHA-256 covers the files it names.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from pantau.sources.catalog import SOURCES
 SEVERITIES = ("row", "batch")
 VOLUME_SUITE = "snapshot_volume"
 ROWS_EXPECTATION = "unexpected_rows_expectation"
+ROWS_QUERY = "unexpected_rows_query"
+SQL_FILE = "sql_file"  # meta: the file holding a row query, relative to the suite's folder
 
 
 class SuiteError(ValueError):
@@ -45,13 +50,18 @@ class Rule:
 
 @dataclass(frozen=True)
 class Suite:
-    """A suite file: its GX JSON, its SHA-256 (which reviewed version ran) and its rules."""
+    """A suite file as GX runs it, its SHA-256 (which reviewed version ran) and its rules.
+
+    ``document`` is GX's JSON with each ``meta.sql_file`` read into the query it
+    names; ``sha256`` covers the suite file and those files (:func:`suite_sha256`).
+    """
 
     name: str
     path: Path
     document: dict
     sha256: str
     rules: tuple[Rule, ...]
+    sql_files: tuple[Path, ...] = ()
 
     def rule(self, name: str) -> Rule:
         return next(rule for rule in self.rules if rule.rule == name)
@@ -90,8 +100,60 @@ def _rule(path: Path, source_id: str, position: int, expectation: dict) -> Rule:
     )
 
 
+def _one_line(sql: str, where: str) -> str:
+    """A row rule's ``.sql`` file as GX receives it: comment lines dropped, one line.
+
+    The other lines are stripped and joined by one space, so a file laid out
+    for reading hands GX (its stored suites, its Data Docs) the one-line query
+    a suite's JSON string held. A comment after code would swallow the rest of
+    that line, so comments stand on lines of their own.
+    """
+    lines = [line.strip() for line in sql.splitlines()]
+    code = [line for line in lines if line and not line.startswith("--")]
+    if any("--" in line for line in code):
+        raise SuiteError(f"{where}: a comment must stand on a line of its own")
+    return " ".join(code)
+
+
+def _read_sql_file(path: Path, position: int,
+                   expectation: dict) -> tuple[dict, tuple[Path, bytes] | None]:
+    """The expectation as GX takes it, and the file its ``meta.sql_file`` names with its bytes."""
+    meta = expectation.get("meta") or {}
+    if SQL_FILE not in meta:
+        return expectation, None
+    where = f"{path.name}: expectation {position} ({expectation.get('type')})"
+    kwargs = expectation.get("kwargs") or {}
+    if expectation.get("type") != ROWS_EXPECTATION or ROWS_QUERY in kwargs:
+        raise SuiteError(f"{where}: meta.sql_file is for an {ROWS_EXPECTATION} "
+                         f"without kwargs.{ROWS_QUERY}")
+    folder = path.parent.resolve()
+    sql_path = (folder / meta[SQL_FILE]).resolve()
+    if not sql_path.is_relative_to(folder) or not sql_path.is_file():
+        raise SuiteError(f"{where}: no file {meta[SQL_FILE]!r} in the suite's folder")
+    sql = sql_path.read_bytes()
+    query = _one_line(sql.decode("utf-8"), f"{where}: {meta[SQL_FILE]}")
+    resolved = {**expectation, "kwargs": {ROWS_QUERY: query, **kwargs},
+                "meta": {key: value for key, value in meta.items() if key != SQL_FILE}}
+    return resolved, (sql_path.relative_to(folder), sql)
+
+
+def suite_sha256(suite: bytes, sql_files: list[tuple[Path, bytes]]) -> str:
+    """SHA-256 of the suite file, then one ``sha256sum`` line per SQL file it names.
+
+    ``sql_files``: (path relative to the suite's folder, bytes), in the order
+    the suite names them. A suite that names none hashes as its JSON alone; an
+    auditor recomputes it in ``expectations/`` with
+    ``{ cat S.json; sha256sum sql/F1.sql sql/F2.sql ...; } | sha256sum``.
+    """
+    digest = hashlib.sha256(suite)
+    for relative, sql in sql_files:
+        line = f"{hashlib.sha256(sql).hexdigest()}  {relative.as_posix()}\n"
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
+
+
 def load_suite(path: Path) -> Suite:
-    """Read one suite file; raise :class:`SuiteError` naming what is wrong."""
+    """Read one suite file and the SQL files it names; raise :class:`SuiteError` if wrong."""
     raw = path.read_bytes()
     try:
         document = json.loads(raw)
@@ -105,7 +167,12 @@ def load_suite(path: Path) -> Suite:
     names = [rule.rule for rule in rules]
     if duplicates := sorted({n for n in names if names.count(n) > 1}):
         raise SuiteError(f"{path.name}: rule names used twice: {', '.join(duplicates)}")
-    return Suite(name, path, document, hashlib.sha256(raw).hexdigest(), rules)
+    read = [_read_sql_file(path, i, e) for i, e in enumerate(expectations, 1)]
+    sql_files = list({named[0]: named for _, named in read if named}.values())
+    if sql_files:
+        document = {**document, "expectations": [expectation for expectation, _ in read]}
+    return Suite(name, path, document, suite_sha256(raw, sql_files), rules,
+                 tuple(path.parent / relative for relative, _ in sql_files))
 
 
 def load_suites(directory: Path | None = None) -> dict[str, Suite]:

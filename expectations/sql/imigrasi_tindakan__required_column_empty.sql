@@ -1,0 +1,14 @@
+-- Batch rule required_column_empty of the imigrasi_tindakan suite: a
+-- required column with no usable value in a whole file (each batch counts
+-- its filled values per column; a column counted 0 fails the batch).
+-- The quality gate's GX run reads it over the waiting batches ({batch}).
+SELECT c.batch_id, v.column_name,
+       v.column_name || ' empty or unreadable in all ' || c.n_rows || ' rows' AS observed_value
+  FROM (SELECT batch_id, count(*) AS n_rows, count(action_number) AS "NOMOR_TINDAKAN",
+               count(action_date) AS "TANGGAL_TINDAKAN", count(action_type) AS "JENIS_TINDAKAN"
+          FROM {batch}
+         GROUP BY batch_id) AS c
+ CROSS JOIN LATERAL (VALUES ('NOMOR_TINDAKAN', c."NOMOR_TINDAKAN"),
+                            ('TANGGAL_TINDAKAN', c."TANGGAL_TINDAKAN"),
+                            ('JENIS_TINDAKAN', c."JENIS_TINDAKAN")) AS v(column_name, filled)
+ WHERE v.filled = 0
