@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pantau.cli import app
-from tests.conftest import SAMPLE_LANDING
+from tests.support.paths import SAMPLE_LANDING
 
 runner = CliRunner()
 
