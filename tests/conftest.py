@@ -12,10 +12,10 @@ Tiers (each a marker, given by the folder a test lives in):
 runs them, ``make test-fast`` (unit and DAG parsing) leaves them out.
 
 Databases: the session migrates one template; ``warehouse`` is a copy of it per
-test. The small demo built is made once and copied per module
-(``small_demo_built``). Every path is anchored on this package, and Pantau's state
-(warehouse, archive) is redirected to a temporary folder before any Pantau code
-reads its settings.
+test. Heavier states are built once per session into templates of their own and
+copied per module or test (tests/integration/conftest.py, tests/e2e/conftest.py).
+Pantau's state (warehouse, archive) is redirected to a temporary folder before
+any Pantau code reads its settings.
 """
 
 from __future__ import annotations
@@ -98,9 +98,9 @@ def migrated_template(server_url: str) -> Iterator[str]:
     The migrations create the cluster-wide roles (pantau_loader, ...) and grant on
     the objects they create; a copy holds the same objects, so the same grants.
     """
-    from tests.support.warehouses import migrated_template
+    from tests.support.warehouses import template_at_head
 
-    with migrated_template(server_url) as name:
+    with template_at_head(server_url) as name:
         yield name
 
 
@@ -117,15 +117,10 @@ def empty_database(server_url: str) -> Iterator[str]:
 def warehouse(server_url: str, migrated_template: str, monkeypatch,
               tmp_path: Path) -> Iterator[str]:
     """A migrated warehouse database (a copy of the template) Pantau's code uses for this test."""
-    from pantau.config import get_settings
-    from tests.support.warehouses import temporary_database
+    from tests.support.warehouses import warehouse_copy
 
-    with temporary_database(server_url, "test", migrated_template) as url:
-        monkeypatch.setenv("PANTAU_WAREHOUSE_URL", url)
-        monkeypatch.setenv("PANTAU_ARCHIVE_DIR", str(tmp_path / "archive"))
-        get_settings.cache_clear()
+    with warehouse_copy(server_url, migrated_template, tmp_path / "archive", monkeypatch) as url:
         yield url
-        get_settings.cache_clear()
 
 
 @pytest.fixture
@@ -154,36 +149,3 @@ def small_demo(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("small-demo")
     generate(["62.71"], "2024-Q4", 1, out, workers=1)
     return out
-
-
-@pytest.fixture(scope="session")
-def small_demo_built(server_url: str, migrated_template: str, small_demo: Path,
-                     tmp_path_factory):  # -> Snapshot
-    """The small demo ingested, validated and built (2024-Q3, 2024-Q4) once per session.
-
-    Built with the person-key secret ``BUILT_KEY`` in a copy of the migrated
-    template, which then becomes a template itself; modules copy it (and its
-    archive) with ``module_warehouse``.
-    """
-    from pantau.warehouse import person_key
-    from tests.support.small_demo import BUILT_KEY, build_small_demo
-    from tests.support.warehouses import (
-        Snapshot,
-        create_database,
-        database_url,
-        drop_database,
-        freeze_as_template,
-        using_warehouse,
-    )
-
-    archive = tmp_path_factory.mktemp("small-demo-built-archive")
-    name = create_database(server_url, "template_small_built", migrated_template)
-    try:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv(person_key.ENV, BUILT_KEY)
-            with using_warehouse(database_url(server_url, name), archive) as url:
-                build_small_demo(small_demo, url)
-        freeze_as_template(server_url, name)
-        yield Snapshot(name, archive)
-    finally:
-        drop_database(server_url, name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,7 +106,7 @@ def using_warehouse(url: str, archive_dir: Path | str) -> Iterator[str]:
 
 
 @contextmanager
-def migrated_template(server_url: str) -> Iterator[str]:
+def template_at_head(server_url: str) -> Iterator[str]:
     """A database migrated to head, frozen as a template; dropped when the block ends."""
     from pantau.warehouse import migrate
 
@@ -120,17 +120,48 @@ def migrated_template(server_url: str) -> Iterator[str]:
 
 
 @contextmanager
-def module_warehouse(server_url: str, archive_dir: Path | str,
-                     source: str | Snapshot) -> Iterator[str]:
-    """A copy of ``source`` that Pantau's code uses until the block ends; dropped after.
+def warehouse_copy(server_url: str, source: str | Snapshot, archive_dir: Path | str,
+                   monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A copy of ``source`` that Pantau's code uses through ``monkeypatch``; dropped after.
 
     ``source`` is the migrated template's name, or a :class:`Snapshot`, whose
     archive is copied into ``archive_dir`` so that the copy finds every file its
     batches name and may change them without touching the snapshot.
     """
+    from pantau.config import get_settings
+
     template = source.template if isinstance(source, Snapshot) else source
     if isinstance(source, Snapshot):
         shutil.copytree(source.archive, archive_dir, dirs_exist_ok=True)
-    with temporary_database(server_url, "test_m", template) as url, \
-            using_warehouse(url, archive_dir):
+    with temporary_database(server_url, "test", template) as url:
+        monkeypatch.setenv("PANTAU_WAREHOUSE_URL", url)
+        monkeypatch.setenv("PANTAU_ARCHIVE_DIR", str(archive_dir))
+        get_settings.cache_clear()
+        try:
+            yield url
+        finally:
+            get_settings.cache_clear()
+
+
+@contextmanager
+def module_warehouse(server_url: str, archive_dir: Path | str,
+                     source: str | Snapshot) -> Iterator[str]:
+    """:func:`warehouse_copy` for a whole module, with a monkeypatch of its own."""
+    with pytest.MonkeyPatch.context() as patch, \
+            warehouse_copy(server_url, source, archive_dir, patch) as url:
         yield url
+
+
+def build_snapshot(server_url: str, template: str, prefix: str, archive_dir: Path,
+                   build: Callable[[str], object]) -> Snapshot:
+    """Build a state once: ``build(url)`` on a copy of ``template`` that Pantau's code uses,
+    archiving into ``archive_dir``; the copy is then frozen as a template (drop it after)."""
+    name = create_database(server_url, prefix, template)
+    try:
+        with using_warehouse(database_url(server_url, name), archive_dir) as url:
+            build(url)
+        freeze_as_template(server_url, name)
+    except BaseException:
+        drop_database(server_url, name)
+        raise
+    return Snapshot(name, archive_dir)
