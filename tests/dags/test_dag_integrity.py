@@ -11,43 +11,14 @@ from pantau.config import load_settings
 from pantau.orchestration.alerts import on_task_failure
 from pantau.orchestration.assets import MARTS, SOURCE_ASSETS
 from pantau.orchestration.schedule import POOL, load_plan
+from tests.support.dagbag import parse_dags as _bag
+from tests.support.paths import DAGS_DIR
 
-DAGS_DIR = Path(__file__).resolve().parents[2] / "dags"
 SOURCES = sorted(SOURCE_ASSETS)
 EXPECTED = {*(f"pantau_ingest_{s}" for s in SOURCES), "pantau_build", "pantau_report_regency",
             "pantau_report_province", "pantau_maintenance"}
 # Tasks that never open a warehouse connection need no pool slot.
 POOL_FREE = {"which_period", "publish", "check"}
-
-
-def _bag(monkeypatch, schedule: Path | None = None):
-    """Parse dags/ the way the dag-processor does, with every way to a database cut off."""
-    import psycopg
-    from airflow.dag_processing.dagbag import DagBag
-
-    from pantau.config import get_settings
-    from pantau.warehouse import embedded
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("a DAG file touched the warehouse while being parsed")
-
-    monkeypatch.setattr(psycopg, "connect", refuse)
-    monkeypatch.setattr(psycopg.Connection, "connect", refuse)
-    monkeypatch.setattr(embedded, "start", refuse)
-    monkeypatch.setenv("PANTAU_WAREHOUSE_URL", "postgresql://nobody@127.0.0.1:1/nowhere")
-    if schedule is not None:
-        monkeypatch.setenv("PANTAU_SCHEDULE_FILE", str(schedule))
-    get_settings.cache_clear()
-    try:
-        return DagBag(dag_folder=DAGS_DIR, known_pools={POOL, "default_pool"})
-    finally:
-        get_settings.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def bag():
-    with pytest.MonkeyPatch.context() as patch:
-        yield _bag(patch)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pantau.cli import app
 from pantau.ingest.archive_check import verify_archive
 from pantau.ingest.pipeline import ingest_paths
 from pantau.tools.chaos.state import compare, snapshot
-from tests.conftest import SAMPLE_LANDING
+from tests.support.paths import SAMPLE_LANDING
 
 
 def _loaded(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pantau.config import get_settings
 from pantau.ingest import pipeline
 from pantau.ingest.pipeline import ingest_file, ingest_paths
 from pantau.sources.catalog import IMIGRASI_IZIN_TINGGAL
-from tests.conftest import SAMPLE_LANDING
+from tests.support.paths import SAMPLE_LANDING
 
 PALANGKA_RAYA = "izin_tinggal_PALANGKARAYA_20250131.csv"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import psycopg
@@ -17,19 +16,24 @@ from pantau.orchestration import maintenance
 from pantau.orchestration.schedule import Retention
 from pantau.periods import Period
 from pantau.warehouse import person_key
-from tests.integration.test_pii_retention import NOW, PERIODS, PII_DAYS, build_small_demo, dump
-from tests.support.warehouses import module_warehouse
+from tests.support.small_demo import BUILT_KEY, NOW, PERIODS, PII_DAYS, dump
+from tests.support.warehouses import Snapshot, module_warehouse
 
 
 @pytest.fixture(scope="module")
-def built(server_url: str, small_demo: Path, tmp_path_factory) -> Iterator[str]:
-    """The small demo built with a key in var/person.key, then its 2024-Q3 personal data purged."""
+def built(server_url: str, small_demo_built: Snapshot, tmp_path_factory) -> Iterator[str]:
+    """The small demo built with a key in var/person.key, then its 2024-Q3 personal data purged.
+
+    The session's snapshot was built with ``BUILT_KEY``: that secret goes into the
+    module's own var/person.key, so the copy reads as built with the key file.
+    """
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv(person_key.ENV, raising=False)
         patch.setenv("PANTAU_VAR_DIR", str(tmp_path_factory.mktemp("rotation-var")))
         get_settings.cache_clear()
-        with module_warehouse(server_url, str(tmp_path_factory.mktemp("archive"))) as url:
-            build_small_demo(small_demo, url)
+        person_key.write_key_file(person_key.key_file(), BUILT_KEY.encode(), exclusive=True)
+        with module_warehouse(server_url, tmp_path_factory.mktemp("archive"),
+                              small_demo_built) as url:
             maintenance.apply_retention(Retention(pii_days=PII_DAYS), now=NOW)
             yield url
         get_settings.cache_clear()

@@ -9,7 +9,7 @@ from pantau.ingest.archive import archive_path
 from pantau.orchestration import maintenance
 from pantau.orchestration.alerts import alert_from, raise_alert
 from pantau.orchestration.schedule import Retention
-from tests.conftest import SAMPLE_LANDING
+from tests.support.paths import SAMPLE_LANDING
 
 
 def _ingest() -> None:

@@ -15,7 +15,7 @@ from pantau.ingest import pipeline
 from pantau.ingest.archive import ArchiveCorrupted, FileStillChanging, archive_file, verify
 from pantau.ingest.pipeline import ingest_file, ingest_files
 from pantau.sources.pickup import UnsafeFileName, check_file_name, identify
-from tests.conftest import SAMPLE_LANDING
+from tests.support.paths import SAMPLE_LANDING
 
 EXPORT = next((SAMPLE_LANDING / "imigrasi_izin_tinggal").rglob("*.csv"))
 

@@ -38,9 +38,11 @@ def demo(demo_month: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def gated(server_url: str, demo: Path, tmp_path_factory) -> Iterator[str]:
+def gated(server_url: str, migrated_template: str, demo: Path,
+          tmp_path_factory) -> Iterator[str]:
     """A warehouse holding the demo month, ingested and through the gate once."""
-    with module_warehouse(server_url, str(tmp_path_factory.mktemp("archive"))) as url:
+    with module_warehouse(server_url, tmp_path_factory.mktemp("archive"),
+                          migrated_template) as url:
         outcomes = ingest_paths([demo / "landing"])
         assert {o.status for o in outcomes} == {"loaded"}
         report = run_gate()
@@ -296,7 +298,7 @@ def test_a_check_gx_cannot_evaluate_fails_loudly_and_leaves_the_batches_waiting(
     import json
     import shutil
 
-    from tests.conftest import SAMPLE_LANDING
+    from tests.support.paths import SAMPLE_LANDING
 
     suites = Path(shutil.copytree(get_settings().expectations_dir, tmp_path / "expectations"))
     document = json.loads((suites / "imigrasi_tindakan.json").read_text())

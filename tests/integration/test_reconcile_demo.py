@@ -53,12 +53,14 @@ def _late_file(demo: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(server_url: str, demo_month: Path, tmp_path_factory) -> Iterator[Built]:
+def built(server_url: str, migrated_template: str, demo_month: Path,
+          tmp_path_factory) -> Iterator[Built]:
     """December built, then November, without one November registry file; then it arrives."""
     late = _late_file(demo_month)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(person_key.ENV, "demo-test-key")
-        with module_warehouse(server_url, str(tmp_path_factory.mktemp("archive"))) as url:
+        with module_warehouse(server_url, tmp_path_factory.mktemp("archive"),
+                              migrated_template) as url:
             on_time = [p for p in discover([demo_month / "landing"]) if p != late]
             assert {o.status for o in ingest_paths(on_time)} == {"loaded"}
             assert not run_gate().rejected

@@ -134,13 +134,11 @@ RELATIONS = f"""
 
 
 @pytest.fixture(scope="module")
-def catalog_url(server_url: str) -> Iterator[str]:
+def catalog_url(server_url: str, migrated_template: str) -> Iterator[str]:
     """One migrated database for the module: the catalog tests only read it."""
-    from pantau.warehouse import migrate
     from tests.support.warehouses import temporary_database
 
-    with temporary_database(server_url, "test_roles") as url:
-        migrate.upgrade(url)
+    with temporary_database(server_url, "test_roles", migrated_template) as url:
         yield url
 
 

@@ -22,6 +22,8 @@ from pantau.tools.demo.model import Window, _headcounts, spread_weights
 from pantau.tools.demo.scope import DEMO_SCOPE, resolve_scope
 from tests.support.truth_oracle import Oracle, deliveries
 
+pytestmark = pytest.mark.slow  # generates the demo provinces' data: make test, not test-fast
+
 PERIOD = Period.parse("2025-Q4")
 RULES = ("TKA_NO_PERMIT", "PERMIT_NO_RPTKA", "PERMIT_NO_REGISTRATION", "REGION_MISMATCH",
          "EXPIRED_PERMIT_ACTIVE", "RPTKA_EXPIRED", "RESTRICTED_POSITION", "DKPTKA_UNDERPAID",

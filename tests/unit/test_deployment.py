@@ -67,6 +67,7 @@ def test_the_image_extends_the_airflow_version_the_constraints_pin() -> None:
                      DOCKERFILE.read_text(), re.MULTILINE)
 
 
+@pytest.mark.slow  # a pip resolution: make test, not test-fast
 def test_the_images_install_command_resolves_against_the_constraints(tmp_path: Path) -> None:
     """The Dockerfile's pip command, on a copy laid out as COPY lays it out, in this venv."""
     text = DOCKERFILE.read_text()

@@ -21,6 +21,8 @@ from pantau.sources.readers import ROW_NUMBER
 from pantau.sources.spec import Kind, Source
 from pantau.sources.staging import Context, tag, to_staging
 
+pytestmark = pytest.mark.slow  # Hypothesis, hundreds of examples: make test, not test-fast
+
 # Bounded so the fuzz suite stays < 60 s on the 2-core CI machine; derandomized
 # and without a database so a failure reproduces on every run.
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,

@@ -31,6 +31,8 @@ from pantau.sources.readers import (
 )
 from pantau.sources.spec import Source
 
+pytestmark = pytest.mark.slow  # Hypothesis, and files built to be huge: make test, not test-fast
+
 # Bounded so the fuzz suite stays < 60 s on the 2-core CI machine; derandomized
 # and without a database so a failure reproduces on every run.
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,

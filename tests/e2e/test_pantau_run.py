@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from pantau.cli import app
-from tests.conftest import SAMPLE_LANDING
 from tests.support.figures_schema import assert_every_figures_valid
+from tests.support.warehouses import Snapshot, warehouse_copy
 
 runner = CliRunner()
 
 
 @pytest.fixture
+def warehouse(server_url: str, samples_ingested: Snapshot, monkeypatch,
+              tmp_path: Path) -> Iterator[str]:
+    """This module's warehouse: a copy of the session's, the January 2025 samples ingested."""
+    with warehouse_copy(server_url, samples_ingested, tmp_path / "archive", monkeypatch) as url:
+        yield url
+
+
+@pytest.fixture
 def busy_warehouse(warehouse: str) -> str:
     """A warehouse already holding other data: the sample exports of January 2025."""
-    result = runner.invoke(app, ["ingest", str(SAMPLE_LANDING)])
-    assert result.exit_code in (0, 1), result.output  # the samples hold planted bad files
     return warehouse
 
 

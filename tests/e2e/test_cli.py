@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pantau.warehouse import migrate
-from tests.conftest import SAMPLE_LANDING
+from tests.support.paths import SAMPLE_LANDING
 
 PANTAU = str(Path(sys.executable).parent / "pantau")
 
