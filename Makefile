@@ -34,10 +34,15 @@ chaos: install
 airflow: install
 	$(BIN)/pantau airflow standalone
 
-## Lint and the whole test suite (unit, integration on a real PostgreSQL, reports in Chromium).
-test: install browser
-	$(BIN)/ruff check .
+## Lint, then every test tier: unit, integration (real PostgreSQL), dags, e2e (whole cycles,
+## reports in Chromium). This is what CI runs (.ci/run).
+test: install browser lint
 	$(BIN)/pytest
+
+## Unit tests and DAG parsing only, no database: under a minute.
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "(unit or dags) and not slow"
 
 ## Debian's chromium for the report rendering test (installed once, when missing).
 browser:
@@ -47,6 +52,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pantau.warehouse.schema_dump --check sql/schema.sql
 
 ## sql/schema.sql: pg_dump --schema-only of a database migrated to head (a test fails when stale).
 schema: install

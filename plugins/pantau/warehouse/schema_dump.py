@@ -68,12 +68,23 @@ def migrated_schema() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the dump to the file given, or with ``--check`` exit 1 when the file is stale."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m pantau.warehouse.schema_dump sql/schema.sql", file=sys.stderr)
+    check = "--check" in args
+    paths = [arg for arg in args if arg != "--check"]
+    if len(paths) != 1:
+        print("usage: python -m pantau.warehouse.schema_dump [--check] sql/schema.sql",
+              file=sys.stderr)
         return 2
-    target = Path(args[0])
-    target.write_text(migrated_schema(), encoding="utf-8")
+    target = Path(paths[0])
+    dumped = migrated_schema()
+    if check:
+        if target.exists() and target.read_text(encoding="utf-8") == dumped:
+            print(f"{target} is up to date")
+            return 0
+        print(f"{target} is stale: run `make schema` and commit it", file=sys.stderr)
+        return 1
+    target.write_text(dumped, encoding="utf-8")
     print(f"wrote {target}")
     return 0
 
