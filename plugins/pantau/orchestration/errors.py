@@ -81,7 +81,6 @@ def retry_policy():
 def task_defaults(on_failure) -> dict:
     """``default_args`` every Pantau DAG shares."""
     return {
-        "owner": "pantau",
         "retries": RETRIES,
         "retry_delay": RETRY_DELAY,
         "retry_exponential_backoff": BACKOFF,
