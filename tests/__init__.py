@@ -1,0 +1,1 @@
+"""Pantau's tests, in tiers: unit, integration, dags, e2e; shared helpers in support."""

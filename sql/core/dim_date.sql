@@ -11,7 +11,7 @@ CREATE TABLE core.dim_date (
     day          smallint NOT NULL
 );
 
-INSERT INTO core.dim_date
+INSERT INTO core.dim_date (date_key, full_date, year, semester, quarter, month, month_name, day)
 SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), (extract(month FROM d)::integer + 5) / 6,
        extract(quarter FROM d), extract(month FROM d),
        (ARRAY['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus',

@@ -1,0 +1,1 @@
+"""DAG parsing and the DAG policy: every DAG file imports, with no database reachable."""

@@ -1,0 +1,1 @@
+"""Whole cycles: the DAG chain through Airflow, pantau run, the command, the personal-data sweep."""
