@@ -9,7 +9,8 @@ SELECT month, count(*) AS persons, count(*) FILTER (WHERE has_valid_permit) AS p
 {%- if scope == "regency" %}
  WHERE regency_code = {{ param("regency") }}
 {%- else %}
- WHERE regency_code > {{ param("province") }} || '.' AND regency_code < {{ param("province") }} || '/'
+ WHERE regency_code > {{ param("province") }} || '.'
+   AND regency_code < {{ param("province") }} || '/'
 {%- endif %}
    AND month = ANY({{ param("months") }})
  GROUP BY month ORDER BY month
