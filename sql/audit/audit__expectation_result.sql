@@ -12,7 +12,7 @@ CREATE TABLE audit.expectation_result (
     observed_value     text,
     element_count      bigint,
     unexpected_count   bigint,
-    unexpected_percent numeric(7,3),
+    unexpected_percent numeric(7, 3),
     exception          text,                 -- GX could not evaluate the check
     PRIMARY KEY (run_id, batch_id, rule)
 );

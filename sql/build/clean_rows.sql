@@ -15,7 +15,7 @@ SELECT s.*, b.snapshot_date,
   FROM staging.{{ source }} AS s
   JOIN audit.batch AS b USING (batch_id)
  CROSS JOIN build_key AS k
- WHERE s.batch_id = ANY(%(batch_ids)s)
+ WHERE s.batch_id = ANY({{ param("batch_ids") }})
    AND NOT EXISTS (SELECT 1 FROM quarantine.excluded_row AS x
                     WHERE x.batch_id = s.batch_id AND x.row_number = s.row_number);
 

@@ -5,7 +5,7 @@
 -- build/kept_name_links.sql). Parameters: period and the rule's own
 -- (reference_date); Jinja2: rule.
 INSERT INTO core.fact_discrepancy (period, rule_code, person_key, regency_code)
-SELECT %(period)s, '{{ rule | upper }}', found.person_key, found.regency_code
+SELECT {{ param("period") }}, '{{ rule | upper }}', found.person_key, found.regency_code
   FROM (
 {% include "rules/" ~ rule ~ ".sql" %}
        ) AS found;

@@ -8,11 +8,11 @@
 UPDATE {{ table }} AS d
    SET person_key = l.person_key, link_method = l.link_method, candidates = l.candidates
   FROM core.document_link AS l
- WHERE l.period = %(period)s AND l.batch_id = d.batch_id AND l.row_number = d.row_number
+ WHERE l.period = {{ param("period") }} AND l.batch_id = d.batch_id AND l.row_number = d.row_number
    AND l.link_method IN ('name_birth_date', 'ambiguous')
    AND d.link_method NOT IN ('passport', 'permit_number')
    AND EXISTS (SELECT 1 FROM core.period_batch AS pb
                  JOIN audit.batch AS b ON b.batch_id = pb.batch_id
-                WHERE pb.period = %(period)s AND b.pii_purged_at IS NOT NULL
+                WHERE pb.period = {{ param("period") }} AND b.pii_purged_at IS NOT NULL
                   AND b.source IN ('imigrasi_izin_tinggal', 'dukcapil_orang_asing'));
 {% endfor %}

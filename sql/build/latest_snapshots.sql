@@ -18,4 +18,4 @@ SELECT DISTINCT ON (p.period, b.source, b.file_scope) p.period, b.source, b.file
 {%- if loaded_only %}
    AND b.core_loaded_at IS NOT NULL
 {%- endif %}
- ORDER BY p.period, b.source, b.file_scope, b.snapshot_date DESC, b.batch_id DESC
+ ORDER BY p.period ASC, b.source ASC, b.file_scope ASC, b.snapshot_date DESC, b.batch_id DESC

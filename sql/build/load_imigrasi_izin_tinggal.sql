@@ -4,7 +4,7 @@
 INSERT INTO core.dim_permit_type (permit_type, visa_index, purpose)
 SELECT DISTINCT s.permit_type, coalesce(s.visa_index, ''), coalesce(s.purpose, '')
   FROM staging.imigrasi_izin_tinggal AS s
- WHERE s.batch_id = ANY(%(batch_ids)s) AND s.permit_type IS NOT NULL
+ WHERE s.batch_id = ANY({{ param("batch_ids") }}) AND s.permit_type IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 {% set keys = {"permit_key": "s.permit_number"} %}

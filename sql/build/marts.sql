@@ -48,21 +48,21 @@ SELECT %(period)s, r.region_code, r.level, r.name, r.province_code, %(reference_
                     sum(coalesce(dkptka_usd, 0)) AS paid
                FROM m_worker GROUP BY region_code) AS w USING (region_code)
   LEFT JOIN (SELECT m.region_code, count(*) AS total
-               FROM p_active AS a JOIN p_member AS m USING (regency_code)
+               FROM p_active JOIN p_member AS m USING (regency_code)
               GROUP BY m.region_code) AS d USING (region_code);
 
 INSERT INTO mart.region_breakdown (period, region_code, measure, category, label, value)
-SELECT %(period)s, region_code, 'foreigners_by_nationality', nationality, c.name, count(*)
-  FROM m_foreigner LEFT JOIN core.dim_country AS c ON c.country_code = nationality
- WHERE nationality IS NOT NULL GROUP BY region_code, nationality, c.name
+SELECT %(period)s, f.region_code, 'foreigners_by_nationality', f.nationality, c.name, count(*)
+  FROM m_foreigner AS f LEFT JOIN core.dim_country AS c ON c.country_code = f.nationality
+ WHERE f.nationality IS NOT NULL GROUP BY f.region_code, f.nationality, c.name
 UNION ALL
 SELECT %(period)s, region_code, 'foreigners_by_purpose', coalesce(nullif(purpose, ''), '-'),
        NULL, count(*)
   FROM m_foreigner GROUP BY region_code, coalesce(nullif(purpose, ''), '-')
 UNION ALL
-SELECT %(period)s, region_code, 'workers_by_nationality', nationality, c.name, count(*)
-  FROM m_worker LEFT JOIN core.dim_country AS c ON c.country_code = nationality
- WHERE nationality IS NOT NULL GROUP BY region_code, nationality, c.name
+SELECT %(period)s, w.region_code, 'workers_by_nationality', w.nationality, c.name, count(*)
+  FROM m_worker AS w LEFT JOIN core.dim_country AS c ON c.country_code = w.nationality
+ WHERE w.nationality IS NOT NULL GROUP BY w.region_code, w.nationality, c.name
 UNION ALL
 SELECT %(period)s, w.region_code, 'workers_by_employer', e.nib, e.employer_name, count(*)
   FROM m_worker AS w JOIN core.dim_employer AS e USING (employer_key)

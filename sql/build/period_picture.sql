@@ -13,7 +13,7 @@
 -- rules and marts read these tables whole, by hash joins; indexes on
 -- person_key took 3 s nationally and no plan used them.
 CREATE TEMP TABLE p_permit ON COMMIT DROP AS
-SELECT f.*, t.permit_type, t.visa_index, t.purpose, coalesce(t.is_work, false) AS is_work
+SELECT f.*, t.permit_type, t.visa_index, t.purpose, coalesce(t.is_work, FALSE) AS is_work
   FROM core.fact_stay_permit AS f
   JOIN core.period_batch AS pb ON pb.batch_id = f.batch_id AND pb.period = %(period)s
   LEFT JOIN core.dim_permit_type AS t USING (permit_type_key);
@@ -31,8 +31,8 @@ SELECT f.*
 
 CREATE TEMP TABLE p_covering ON COMMIT DROP AS
 SELECT p.*, l.regency_code,
-       (extract(year FROM %(reference_date)s::date) - extract(year FROM p.start_date)) * 12
-       + extract(month FROM %(reference_date)s::date) - extract(month FROM p.start_date) + 1
+       (extract(YEAR FROM %(reference_date)s::date) - extract(YEAR FROM p.start_date)) * 12
+       + extract(MONTH FROM %(reference_date)s::date) - extract(MONTH FROM p.start_date) + 1
            AS months_due
   FROM p_position AS p
   JOIN core.fact_rptka_location AS l USING (batch_id, row_number)
@@ -86,7 +86,7 @@ SELECT d.batch_id, d.row_number, d.document_type, d.document_status, d.regency_c
          WHERE d.person_key IS NULL AND p.permit_key = d.permit_key
          ORDER BY p.batch_id, p.row_number
          LIMIT 1
-       ) AS by_permit ON true
+       ) AS by_permit ON TRUE
   LEFT JOIN p_name_candidate AS n ON n.batch_id = d.batch_id AND n.row_number = d.row_number;
 
 CREATE TEMP TABLE p_active ON COMMIT DROP AS

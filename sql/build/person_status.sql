@@ -24,8 +24,8 @@ SELECT %(period)s, d.batch_id, d.row_number, d.person_key, d.link_method, d.cand
 CREATE TEMP TABLE s_status ON COMMIT DROP AS
 WITH named AS (
     SELECT person_key, regency_code, 'A' AS kind, is_work FROM p_valid
-    UNION ALL SELECT person_key, regency_code, 'B', false FROM p_active
-    UNION ALL SELECT person_key, regency_code, 'C', false FROM p_covering
+    UNION ALL SELECT person_key, regency_code, 'B', FALSE FROM p_active
+    UNION ALL SELECT person_key, regency_code, 'C', FALSE FROM p_covering
 ), flags AS (
     SELECT person_key, regency_code, bool_or(kind = 'A') AS has_valid_permit,
            bool_or(kind = 'A' AND is_work) AS has_work_permit,

@@ -10,9 +10,9 @@ SELECT c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
        array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY AS k(n, i)
                JOIN pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.n
               ORDER BY k.i),
-       EXISTS (SELECT 1 FROM pg_attribute AS a
+       EXISTS (SELECT 1 FROM pg_attribute AS a  -- noqa: LT01, LT06
                 WHERE a.attrelid = c.conrelid AND a.attname = 'batch_id'
                   AND NOT a.attisdropped)
   FROM pg_constraint AS c
  WHERE c.contype = 'f' AND c.connamespace = 'core'::regnamespace AND NOT c.conenforced
- ORDER BY 2, 1
+ ORDER BY c.conrelid::regclass::text, c.conname

@@ -5,4 +5,5 @@
 INSERT INTO {{ table }} ({{ columns | join(', ') }})
 SELECT {{ columns | join(', ') }} FROM ref_{{ name }}
 ON CONFLICT ({{ key }}) DO UPDATE SET
-{%- for column in columns if column != key %} {{ column }} = EXCLUDED.{{ column }}{{ "," if not loop.last }}{% endfor %}
+{%- for column in columns if column != key %} {{ column }} = EXCLUDED.{{ column }}
+{{- "," if not loop.last }}{% endfor %}

@@ -12,9 +12,9 @@ CREATE TABLE core.dim_date (
 );
 
 INSERT INTO core.dim_date (date_key, full_date, year, semester, quarter, month, month_name, day)
-SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), (extract(month FROM d)::integer + 5) / 6,
-       extract(quarter FROM d), extract(month FROM d),
+SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(YEAR FROM d),
+       (extract(MONTH FROM d)::integer + 5) / 6, extract(QUARTER FROM d), extract(MONTH FROM d),
        (ARRAY['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus',
-              'September', 'Oktober', 'November', 'Desember'])[extract(month FROM d)],
-       extract(day FROM d)
+              'September', 'Oktober', 'November', 'Desember'])[extract(MONTH FROM d)],
+       extract(DAY FROM d)
   FROM generate_series(DATE '2000-01-01', DATE '2040-12-31', INTERVAL '1 day') AS g(d);

@@ -10,7 +10,7 @@ CREATE TABLE core.dim_employer (
     kbli          text,
     valid_from    date NOT NULL,
     valid_to      date NOT NULL DEFAULT DATE '9999-12-31',
-    is_current    boolean NOT NULL DEFAULT true,
+    is_current    boolean NOT NULL DEFAULT TRUE,
     UNIQUE (nib, valid_from)
 );
 

@@ -5,5 +5,5 @@
 CREATE TABLE core.dim_occupation (
     kbji_code  char(4) PRIMARY KEY,
     title      text NOT NULL,
-    restricted boolean NOT NULL DEFAULT false
+    restricted boolean NOT NULL DEFAULT FALSE
 );

@@ -7,5 +7,5 @@ CREATE TABLE core.dim_region (
     province_code   char(2) NOT NULL,
     name            text NOT NULL,
     population_2025 bigint,
-    area_km2        numeric(12,3)
+    area_km2        numeric(12, 3)
 );

@@ -16,7 +16,7 @@ CREATE TABLE core.fact_rptka_position (
     start_date       date,
     end_date         date,
     dkptka_months    integer,
-    dkptka_usd       numeric(14,2),
+    dkptka_usd       numeric(14, 2),
     companion_count  integer,
     PRIMARY KEY (batch_id, row_number)
 );

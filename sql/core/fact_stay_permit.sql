@@ -10,7 +10,8 @@ CREATE TABLE core.fact_stay_permit (
     permit_key      char(64),
     permit_type_key integer REFERENCES core.dim_permit_type (permit_type_key) NOT ENFORCED,
     nationality     char(3) REFERENCES core.dim_country (country_code) NOT ENFORCED,
-    regency_code    text REFERENCES core.dim_region (region_code) NOT ENFORCED,  -- residence (KAB_KOTA)
+    -- residence (KAB_KOTA)
+    regency_code    text REFERENCES core.dim_region (region_code) NOT ENFORCED,
     issue_date      date,
     expiry_date     date,
     status          text,

@@ -7,5 +7,5 @@ CREATE TABLE core.period_build (
     built_at       timestamptz NOT NULL DEFAULT now(),
     built_by       text NOT NULL DEFAULT current_user,
     batches        integer NOT NULL,
-    seconds        numeric(8,2)
+    seconds        numeric(8, 2)
 );

@@ -2,4 +2,4 @@
 -- runs, not evidence. Run by retention for each (table, column) of
 -- pantau.orchestration.maintenance.AUDIT_LOGS. Parameters: cutoff; Jinja2:
 -- table, column (its timestamp).
-DELETE FROM {{ table }} WHERE {{ column }} < %(cutoff)s
+DELETE FROM {{ table }} WHERE {{ column }} < {{ param("cutoff") }}

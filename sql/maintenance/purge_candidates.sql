@@ -7,7 +7,8 @@ DROP TABLE IF EXISTS purge_candidate;
 CREATE TEMP TABLE purge_candidate ON COMMIT DROP AS
 SELECT {{ column }} AS k FROM (
 {%- for fact in facts %}
-    {{ "UNION " if not loop.first }}SELECT f.{{ column }} FROM {{ fact }} AS f JOIN audit.batch AS b USING (batch_id)
+    {{ "UNION " if not loop.first }}SELECT f.{{ column }}
+      FROM {{ fact }} AS f JOIN audit.batch AS b USING (batch_id)
      WHERE b.pii_purged_at IS NOT NULL AND f.{{ column }} IS NOT NULL
 {%- endfor %}
 ) AS named;

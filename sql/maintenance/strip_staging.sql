@@ -4,5 +4,6 @@
 -- in place of maintenance/purge_batch_rows.sql for such a source. Parameters:
 -- batch_ids; Jinja2: source, columns (the personal ones).
 UPDATE staging.{{ source }}
-   SET {% for column in columns %}{{ column }} = NULL{{ ", " if not loop.last }}{% endfor %}
- WHERE batch_id = ANY(%(batch_ids)s)
+   SET {% for column in columns %}{{ column }} = NULL
+       {{- ", " if not loop.last }}{% endfor %}
+ WHERE batch_id = ANY({{ param("batch_ids") }})

@@ -8,6 +8,6 @@ CREATE TABLE mart.region_breakdown (
     measure     text NOT NULL,
     category    text NOT NULL,
     label       text,
-    value       numeric(16,2) NOT NULL,
+    value       numeric(16, 2) NOT NULL,
     PRIMARY KEY (period, region_code, measure, category)
 );

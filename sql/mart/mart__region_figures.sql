@@ -16,7 +16,7 @@ CREATE TABLE mart.region_figures (
     registered_total  integer NOT NULL,
     expiring_90_days  integer NOT NULL,
     dkptka_due_usd    bigint NOT NULL,
-    dkptka_paid_usd   numeric(16,2) NOT NULL,
+    dkptka_paid_usd   numeric(16, 2) NOT NULL,
     population_2025   bigint,
     PRIMARY KEY (period, region_code)
 );

@@ -10,5 +10,5 @@ UPDATE gate_failure AS f
    SET observed_value = r.{{ column }}
 {%- endif %}
   FROM raw.{{ source }} AS r
- WHERE f.rule = %(rule)s AND f.observed_value IS NULL
+ WHERE f.rule = {{ param("rule") }} AND f.observed_value IS NULL
    AND r.batch_id = f.batch_id AND r.row_number = f.row_number

@@ -16,5 +16,5 @@ SELECT h.batch_id || ':' || h.row_number AS row, h.source, b.original_name AS fi
          WHERE x.batch_id = h.batch_id AND x.row_number = h.row_number
            AND x.rule = %(rule)s))
  GROUP BY h.batch_id, h.row_number, h.source, b.original_name, h.status
- ORDER BY h.batch_id DESC, h.row_number
+ ORDER BY h.batch_id DESC, h.row_number ASC
  LIMIT %(limit)s

@@ -3,5 +3,5 @@
 -- Parameter: batch.
 SELECT batch_id, source, original_name, sha256, snapshot_date, status, rejected_stage,
        row_count, message,
-       (SELECT count(*) FROM quarantine.held_row h WHERE h.batch_id = b.batch_id)
+       (SELECT count(*) FROM quarantine.held_row AS h WHERE h.batch_id = b.batch_id)
   FROM audit.batch AS b WHERE batch_id = %(batch)s

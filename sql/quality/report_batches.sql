@@ -5,7 +5,7 @@ SELECT b.batch_id AS batch, b.source, b.original_name AS file, b.snapshot_date A
        b.status, b.row_count AS rows,
        (SELECT count(*) FROM quarantine.held_row AS h
          WHERE h.batch_id = b.batch_id) AS quarantined,
-       (SELECT string_agg(e.rule, ', ' ORDER BY e.rule) FROM audit.expectation_result e
+       (SELECT string_agg(e.rule, ', ' ORDER BY e.rule) FROM audit.expectation_result AS e
          WHERE e.batch_id = b.batch_id AND NOT e.success) AS failed_rules
   FROM audit.batch AS b
  WHERE b.validation_run_id IS NOT NULL

@@ -9,4 +9,4 @@ SELECT v.source, e.rule, e.severity,
   JOIN audit.validation_run AS v USING (run_id)
  WHERE %(source)s::text IS NULL OR v.source = %(source)s
  GROUP BY v.source, e.rule, e.severity
- ORDER BY v.source, batches_failing DESC, e.rule
+ ORDER BY v.source ASC, batches_failing DESC, e.rule ASC

@@ -9,7 +9,8 @@
 -- starts with SELECT, hence the outer one.
 SELECT * FROM (
 WITH RECURSIVE run AS (
-    SELECT b.batch_id, b.source, b.file_scope, b.snapshot_date, coalesce(b.row_count, 0) AS row_count,
+    SELECT b.batch_id, b.source, b.file_scope, b.snapshot_date,
+           coalesce(b.row_count, 0) AS row_count,
            row_number() OVER (PARTITION BY b.source, b.file_scope
                               ORDER BY b.snapshot_date, b.batch_id) AS seq
       FROM audit.batch AS b
@@ -27,7 +28,7 @@ WITH RECURSIVE run AS (
                AND q.status = 'validated'
              ORDER BY q.snapshot_date DESC, q.batch_id DESC
              LIMIT 1
-           ) AS p ON true
+           ) AS p ON TRUE
      WHERE r.seq = 1
 ), judged AS (
     SELECT f.*, {{ collapsed('f') }} AS collapsed FROM first_in_run AS f

@@ -1,5 +1,6 @@
--- Grain: one row per data row of a imigrasi_tindakan file, as delivered (one administrative action in one office's list).
--- Every value is the exact text of the cell; columns absent from the file are NULL.
+-- Grain: one row per data row of a imigrasi_tindakan file, as delivered (one
+-- administrative action in one office's list). Every value is the exact text of
+-- the cell; columns absent from the file are NULL.
 -- row_number is the row a person sees: the header is row 1 in a CSV, sheet
 -- rows in a workbook.
 -- batch_id refers to audit.batch without a declared foreign key: only the

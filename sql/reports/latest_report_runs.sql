@@ -3,4 +3,4 @@
 -- Parameters: period.
 SELECT DISTINCT ON (region_code) region_code, output_dir, content_sha256
   FROM audit.report_run WHERE period = %(period)s
- ORDER BY region_code, report_run_id DESC
+ ORDER BY region_code ASC, report_run_id DESC

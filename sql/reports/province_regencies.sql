@@ -5,4 +5,4 @@ SELECT region_code, region_name, foreigners_total, workers_total, registered_tot
        population_2025
   FROM mart.region_figures
  WHERE period = %(period)s AND level = 'regency' AND province_code = %(province_code)s
- ORDER BY workers_total DESC, foreigners_total DESC, region_code
+ ORDER BY workers_total DESC, foreigners_total DESC, region_code ASC

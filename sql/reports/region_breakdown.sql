@@ -4,4 +4,4 @@
 -- Parameters: period, region_code.
 SELECT measure, category, label, value FROM mart.region_breakdown
  WHERE period = %(period)s AND region_code = %(region_code)s
- ORDER BY measure, value DESC, category
+ ORDER BY measure ASC, value DESC, category ASC

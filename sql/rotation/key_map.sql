@@ -6,6 +6,7 @@
 -- HMAC(new, rekey_prefix || old key). Run by the key rotation per kind,
 -- before rotation/remap.sql. Jinja2: kind, columns (the kind's keyed
 -- (table, column) pairs), rekey_prefix.
+-- sqlfluff:templater:jinja:context:columns:[("core.fact_stay_permit", "person_key")]
 CREATE TEMP TABLE rk_{{ kind }} ON COMMIT DROP AS
 WITH known AS (
     SELECT DISTINCT ON (old_key) old_key, new_key
@@ -24,7 +25,8 @@ SELECT u.old_key,
        k.new_key IS NULL AS rederived
   FROM (SELECT DISTINCT * FROM (
 {%- for table, column in columns %}
-        {{ "UNION " if not loop.first }}SELECT {{ column }} FROM {{ table }} WHERE {{ column }} IS NOT NULL
+        {{ "UNION " if not loop.first }}SELECT {{ column }} FROM {{ table }}
+         WHERE {{ column }} IS NOT NULL
 {%- endfor %}
        ) AS a) AS u (old_key)
  CROSS JOIN rotation_pads AS p

@@ -11,7 +11,7 @@ WITH latest AS (
       FROM p_permit AS p
       LEFT JOIN pii.stay_permit AS n USING (permit_key)
      WHERE p.person_key IS NOT NULL
-     ORDER BY p.person_key, p.issue_date DESC NULLS LAST, n.permit_number COLLATE "C" DESC
+     ORDER BY p.person_key ASC, p.issue_date DESC NULLS LAST, n.permit_number COLLATE "C" DESC
 )
 SELECT DISTINCT l.person_key, l.regency_code
   FROM latest AS l

@@ -1,5 +1,6 @@
--- Grain: one row per raw.dukcapil_orang_asing row (one population document (SKTT / KTP-el WNA) of a foreigner), typed and normalised.
--- NULL where the source was empty or could not be parsed (see audit.parse_problem).
+-- Grain: one row per raw.dukcapil_orang_asing row (one population document
+-- (SKTT / KTP-el WNA) of a foreigner), typed and normalised. NULL where the
+-- source was empty or could not be parsed (see audit.parse_problem).
 -- batch_id refers to audit.batch without a declared foreign key: only the
 -- loader writes here, inside the transaction that registered and locked the
 -- batch, so a per-row check would guard nothing (migration 0006).

@@ -1,5 +1,6 @@
--- Grain: one row per raw.tenaga_kerja_tka row (one foreign-worker position under an approved RPTKA), typed and normalised.
--- NULL where the source was empty or could not be parsed (see audit.parse_problem).
+-- Grain: one row per raw.tenaga_kerja_tka row (one foreign-worker position
+-- under an approved RPTKA), typed and normalised. NULL where the source was
+-- empty or could not be parsed (see audit.parse_problem).
 -- batch_id refers to audit.batch without a declared foreign key: only the
 -- loader writes here, inside the transaction that registered and locked the
 -- batch, so a per-row check would guard nothing (migration 0006).
@@ -21,7 +22,7 @@ CREATE TABLE staging.tenaga_kerja_tka (
     start_date             date,
     end_date               date,
     dkptka_months          integer,
-    dkptka_usd             numeric(14,2),
+    dkptka_usd             numeric(14, 2),
     companion_count        integer,
     PRIMARY KEY (batch_id, row_number)
 );

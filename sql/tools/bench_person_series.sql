@@ -7,9 +7,10 @@ SELECT month, count(*) AS persons, count(*) FILTER (WHERE has_valid_permit) AS p
        count(*) FILTER (WHERE is_registered) AS registered
   FROM core.fact_person_status
 {%- if scope == "regency" %}
- WHERE regency_code = %(regency)s
+ WHERE regency_code = {{ param("regency") }}
 {%- else %}
- WHERE regency_code > %(province)s || '.' AND regency_code < %(province)s || '/'
+ WHERE regency_code > {{ param("province") }} || '.'
+   AND regency_code < {{ param("province") }} || '/'
 {%- endif %}
-   AND month = ANY(%(months)s)
+   AND month = ANY({{ param("months") }})
  GROUP BY month ORDER BY month
