@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench chaos airflow test test-fast lint schema browser constraints warehouse-stop clean
+.PHONY: install demo bench chaos airflow test test-fast lint lint-sql schema browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -49,10 +49,17 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
 ## Style and structure: ruff, the import layers (pyproject.toml), SQL style, schema file fresh.
-lint: install
+lint: install lint-sql
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pantau.warehouse.schema_dump --check sql/schema.sql
+
+## SQL style: sqlfluff (.sqlfluff), one templater a run: placeholder for plain SQL with psycopg
+## parameters and for the GX row rules, jinja for the Jinja2 templates ({{ }}, {% %}).
+SQL_FILES := git ls-files 'sql/*.sql' 'expectations/sql/*.sql' ':!sql/schema.sql'
+lint-sql: install
+	$(SQL_FILES) | xargs grep -L -e '{{' -e '{%' | xargs -r $(BIN)/sqlfluff lint --templater placeholder
+	$(SQL_FILES) | xargs grep -l -e '{{' -e '{%' | xargs -r $(BIN)/sqlfluff lint --templater jinja
 
 ## sql/schema.sql: pg_dump --schema-only of a database migrated to head (a test fails when stale).
 schema: install
