@@ -7,7 +7,7 @@ the period before it when missing or stale, fans rendering out over the
 provinces with data (one task renders a province's regions), then queues
 the reports for their recipients. Backfill any past period with
 ``airflow backfill create --dag-id pantau_report_regency --from-date ... --to-date ...``
-(README, "Backfill").
+(docs/operations.md, "Backfill").
 """
 
 from __future__ import annotations

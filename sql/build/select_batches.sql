@@ -1,5 +1,5 @@
--- The snapshots a period is built from (README "Star schema and
--- reconciliation"): the rule of build/latest_snapshots.sql for this one
+-- The snapshots a period is built from (docs/warehouse.md "Periods and
+-- snapshots"): the rule of build/latest_snapshots.sql for this one
 -- period, over the batches already loaded into core. Run by the build after
 -- it loaded the pending batches. Parameters: period, reference_date.
 DELETE FROM core.period_batch WHERE period = {{ param("period") }};

@@ -1,4 +1,4 @@
-"""Every normalisation rule of SOURCES.md, value by value."""
+"""Every normalisation rule of docs/sources.md, value by value."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ def demo_data(
     seed: Annotated[int, typer.Option(help="same seed, same bytes")] = 1,
     workers: Annotated[int, typer.Option(help="processes writing XLSX workbooks")] = 2,
 ) -> None:
-    """Write synthetic agency exports with planted ground truth (see README, truth/)."""
+    """Write synthetic agency exports with planted ground truth (see docs/demo-data.md, truth/)."""
     generate_demo_data(scope, period, seed, out, workers)
 
 

@@ -23,7 +23,7 @@ def person_key_rotate(
     """Re-key the warehouse to a new person-key secret, then store the secret.
 
     \b
-    Procedure (README "Rotating the person-key secret"):
+    Procedure (docs/operations.md "Rotating the person-key secret"):
     1. pause the Pantau DAGs (or stop the scheduler) and back up the warehouse;
     2. run this command. In one transaction under the build lock every keyed
        column (persons, stay permits, RPTKA positions; pii, core, marts) is

@@ -1,4 +1,4 @@
-"""The four exports Pantau accepts, exactly as SOURCES.md describes them."""
+"""The four exports Pantau accepts, as docs/sources.md describes them."""
 
 from __future__ import annotations
 

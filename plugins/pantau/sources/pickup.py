@@ -1,6 +1,6 @@
 """Recognise a delivered file: which source, which snapshot date, which scope.
 
-File names end in ``_YYYYMMDD`` before the extension (SOURCES.md): that date
+File names end in ``_YYYYMMDD`` before the extension (docs/sources.md): that date
 is the snapshot date of a full export. The source comes from the landing
 folder the file sits in (any ancestor named like a source id) or, failing
 that, from the file-name prefix.

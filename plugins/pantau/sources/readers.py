@@ -84,7 +84,7 @@ class RawTable:
 
 
 def normalise_header(name: object) -> str:
-    """Header names are case-insensitive and may carry spaces or a BOM (SOURCES.md)."""
+    """Header names are case-insensitive and may carry spaces or a BOM (docs/sources.md)."""
     text = "" if name is None else str(name)
     text = text.replace("\ufeff", "").strip().upper()
     return re.sub(r"[\s\-]+", "_", text)

@@ -1,4 +1,4 @@
-"""Declarative description of an agency export (one per source in SOURCES.md)."""
+"""Declarative description of an agency export (one per source of docs/sources.md)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class Kind(StrEnum):
 class Column:
     """One column of an export: its header, its staging column and its rules."""
 
-    header: str  # as in SOURCES.md, upper case
+    header: str  # as the export writes it, upper case
     target: str  # staging column name
     kind: Kind
     required: bool = True

@@ -1,4 +1,4 @@
-"""The benchmark's results as terminal tables and as the README's Markdown table."""
+"""The benchmark's results as terminal tables and as the Markdown table of docs/performance.md."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def terminal_tables(result: dict) -> list[Table]:
 
 
 def markdown(result: dict) -> str:
-    """The tables in Markdown, as the README's performance section shows them."""
+    """The tables in Markdown, as docs/performance.md shows them."""
     parts = []
     for _, headers, rows in _tables(result):
         lines = ["| " + " | ".join(headers) + " |",
