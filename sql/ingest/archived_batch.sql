@@ -5,7 +5,7 @@ SELECT
     b.batch_id,
     b.original_name,
     b.sha256,
-    EXISTS (
+    EXISTS(
         SELECT 1 FROM audit.retention_action AS r
         WHERE r.item = 'archive_file' AND r.detail -> 'sha256' ? trim(b.sha256)
     ) AS removed_by_retention
