@@ -8,7 +8,6 @@ log must hold no request other than to local files.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -20,7 +19,6 @@ import psycopg
 from pantau.config import get_settings
 from pantau.ingest.pipeline import ingest_paths
 from pantau.orchestration.maintenance import rebuild_data_docs
-from pantau.quality import data_docs_assets
 from pantau.quality.gate import run_gate
 from tests.support.paths import REPO_ROOT, SAMPLE_LANDING
 
@@ -64,20 +62,6 @@ def _page_requests(net_log: Path) -> list[str]:
     jobs = [event.get("params", {}) for event in log["events"] if event["type"] == start_job]
     return [job["url"] for job in jobs
             if "url" in job and job.get("initiator") != "not an origin"]
-
-
-def test_vendored_assets_match_their_manifest_and_keep_their_licences() -> None:
-    manifest = data_docs_assets.manifest()
-    listed = {record["file"] for record in manifest["files"]}
-    for record in manifest["files"]:
-        content = (data_docs_assets.VENDOR / record["file"]).read_bytes()
-        assert hashlib.sha256(content).hexdigest() == record["sha256"], record["file"]
-    folders = {asset.folder for asset in data_docs_assets.ASSETS}
-    licences = {Path(record["file"]).parts[0] for record in manifest["licences"]}
-    assert folders == licences
-    for record in manifest["licences"]:
-        assert (data_docs_assets.VENDOR / record["file"]).stat().st_size > 0
-    assert {f"{a.folder}/{a.path}" for a in data_docs_assets.ASSETS} <= listed
 
 
 def test_data_docs_open_complete_offline_and_request_nothing_remote(
