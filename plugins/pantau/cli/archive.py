@@ -26,8 +26,6 @@ def verify(batch: Annotated[int | None, typer.Option(
             raise typer.Exit(1) from None
         colour = "green" if check.problem is None else "red"
         console.print(f"[{colour}]{check.describe()}[/]", highlight=False)
-        if check.actual is not None:
-            console.print(f"file hashes to {check.actual}", highlight=False)
         if check.problem is not None:
             raise typer.Exit(1)
         return
