@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from pantau.config import get_settings
 from pantau.ingest.pipeline import ingest_paths
@@ -66,6 +67,18 @@ def _page_requests(net_log: Path) -> list[str]:
 
 def test_data_docs_open_complete_offline_and_request_nothing_remote(
         warehouse: str, db: psycopg.Connection, tmp_path: Path) -> None:
+    # A site of this test's own: the session's var/ holds other tests' runs.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PANTAU_GX_DIR", str(tmp_path / "gx"))
+        patch.setenv("PANTAU_DATA_DOCS_DIR", str(tmp_path / "data_docs"))
+        get_settings.cache_clear()
+        try:
+            _check_offline_site(db, tmp_path)
+        finally:
+            get_settings.cache_clear()
+
+
+def _check_offline_site(db: psycopg.Connection, tmp_path: Path) -> None:
     ingest_paths([Path(shutil.copytree(SAMPLE_LANDING, tmp_path / "landing"))])
     report = run_gate()
     assert not report.errors
