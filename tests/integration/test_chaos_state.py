@@ -9,7 +9,7 @@ import psycopg
 from typer.testing import CliRunner
 
 from pantau.cli import app
-from pantau.ingest.archive_check import verify_archive
+from pantau.ingest.archive_check import verify_archive, verify_batch
 from pantau.ingest.pipeline import ingest_paths
 from pantau.tools.chaos.state import compare, snapshot
 from tests.support.paths import SAMPLE_LANDING
@@ -73,3 +73,27 @@ def test_archive_verify_names_a_damaged_and_a_missing_copy(
     result = CliRunner().invoke(app, ["archive", "verify"])
     assert result.exit_code == 1
     assert f"batch {damaged_id}" in result.output
+
+
+def test_archive_verify_batch_rehashes_one_file_and_names_damage_and_unknown_ids(
+        warehouse: str, db: psycopg.Connection, tmp_path: Path) -> None:
+    _loaded(tmp_path)
+    (first_path, first_id, first_sha), (second_path, second_id, _) = db.execute(
+        "SELECT archive_path, batch_id, trim(sha256) FROM audit.batch "
+        "ORDER BY batch_id LIMIT 2").fetchall()
+    intact = CliRunner().invoke(app, ["archive", "verify", "--batch", str(first_id)])
+    assert intact.exit_code == 0
+    assert f"batch {first_id}" in intact.output and first_sha in intact.output
+    assert "intact" in intact.output
+    damaged = Path(second_path)
+    damaged.chmod(0o644)
+    damaged.write_bytes(damaged.read_bytes() + b"x")
+    check = verify_batch(second_id)
+    assert check.problem is not None and check.problem.startswith("damaged")
+    result = CliRunner().invoke(app, ["archive", "verify", "--batch", str(second_id)])
+    assert result.exit_code == 1 and "damaged" in result.output
+    assert verify_batch(first_id).problem is None  # the damage of another file is not this one's
+    Path(first_path).unlink()
+    assert verify_batch(first_id).problem == "missing"
+    unknown = CliRunner().invoke(app, ["archive", "verify", "--batch", "999999"])
+    assert unknown.exit_code == 1 and "no batch 999999" in unknown.output
