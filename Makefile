@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench chaos airflow test test-fast lint lint-sql schema browser constraints warehouse-stop clean
+.PHONY: install demo bench chaos airflow test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -64,6 +64,10 @@ lint-sql: install
 ## sql/schema.sql: pg_dump --schema-only of a database migrated to head (a test fails when stale).
 schema: install
 	$(BIN)/python -m pantau.warehouse.schema_dump sql/schema.sql
+
+## Data Docs assets: refresh the vendored copies of GX's CDN files (npm pack); after a GX upgrade.
+data-docs-assets: install
+	$(BIN)/python -m pantau.quality.data_docs_assets.refresh
 
 ## Re-resolve the whole dependency tree and pin it, as Airflow's constraints files do.
 constraints:
