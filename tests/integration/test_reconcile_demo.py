@@ -391,3 +391,12 @@ def test_the_html_renders_in_headless_chromium_with_its_charts(reports: dict[str
     pixels = np.asarray(Image.open(shot).convert("RGB")).astype(int)
     chart_blue = int((np.abs(pixels - [0x1F, 0x4E, 0x79]).max(axis=2) < 12).sum())
     assert chart_blue > 5_000  # the bars of the summary and nationality charts
+
+
+def test_every_figure_of_every_region_equals_its_trace(built: Built) -> None:
+    from pantau.warehouse.connection import connect
+    from tests.support.trace_checks import assert_every_figure_traced, assert_provinces_are_unions
+
+    with connect("auditor", url=built.url) as conn:
+        assert assert_every_figure_traced(conn, PERIODS) > 100
+        assert assert_provinces_are_unions(conn, PERIODS) > 0
