@@ -725,6 +725,25 @@ CREATE TABLE core.person_key_check (
 
 
 --
+-- Name: figure_row; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.figure_row (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    figure text NOT NULL,
+    category text DEFAULT ''::text NOT NULL,
+    source text NOT NULL,
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    unit_key text NOT NULL,
+    masked_id text,
+    link_method text NOT NULL,
+    amount numeric(14,2)
+);
+
+
+--
 -- Name: followup; Type: TABLE; Schema: mart; Owner: -
 --
 
@@ -1391,6 +1410,14 @@ ALTER TABLE ONLY core.period_batch
 
 ALTER TABLE ONLY core.period_build
     ADD CONSTRAINT period_build_pkey PRIMARY KEY (period);
+
+
+--
+-- Name: figure_row figure_row_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.figure_row
+    ADD CONSTRAINT figure_row_pkey PRIMARY KEY (period, region_code, figure, category, batch_id, row_number);
 
 
 --
@@ -2323,6 +2350,15 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.period_build TO pantau_loader;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.person_key_check TO pantau_loader;
+
+
+--
+-- Name: TABLE figure_row; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.figure_row TO pantau_loader;
+GRANT SELECT ON TABLE mart.figure_row TO pantau_reporter;
+GRANT SELECT ON TABLE mart.figure_row TO pantau_auditor;
 
 
 --

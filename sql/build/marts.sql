@@ -12,10 +12,12 @@ UNION ALL
 SELECT region_code, province_code FROM core.dim_region WHERE level = 'regency';
 CREATE INDEX ON p_member (regency_code);
 
--- A region's foreigners: one permit per person (the first in file order).
+-- A region's foreigners: one permit per person (the first in file order);
+-- its batch and row are what build/figure_rows.sql traces.
 CREATE TEMP TABLE m_foreigner ON COMMIT DROP AS
 SELECT DISTINCT ON (m.region_code, v.person_key)
-       m.region_code, v.person_key, v.permit_type, v.purpose, v.nationality, v.expiry_date
+       m.region_code, v.person_key, v.permit_type, v.purpose, v.nationality, v.expiry_date,
+       v.batch_id, v.row_number
   FROM p_valid AS v JOIN p_member AS m USING (regency_code)
  ORDER BY m.region_code, v.person_key, v.batch_id, v.row_number;
 
@@ -23,7 +25,7 @@ SELECT DISTINCT ON (m.region_code, v.person_key)
 CREATE TEMP TABLE m_worker ON COMMIT DROP AS
 SELECT DISTINCT ON (m.region_code, c.position_key)
        m.region_code, c.position_key, c.nationality, c.months_due, c.dkptka_usd,
-       c.employer_key, c.kbji_code
+       c.employer_key, c.kbji_code, c.person_key, c.batch_id, c.row_number
   FROM p_covering AS c JOIN p_member AS m USING (regency_code)
  ORDER BY m.region_code, c.position_key, c.batch_id, c.row_number;
 

@@ -391,3 +391,59 @@ def test_the_html_renders_in_headless_chromium_with_its_charts(reports: dict[str
     pixels = np.asarray(Image.open(shot).convert("RGB")).astype(int)
     chart_blue = int((np.abs(pixels - [0x1F, 0x4E, 0x79]).max(axis=2) < 12).sum())
     assert chart_blue > 5_000  # the bars of the summary and nationality charts
+
+
+def test_every_figure_of_every_region_equals_its_trace(built: Built) -> None:
+    from pantau.warehouse.connection import connect
+    from tests.support.trace_checks import assert_every_figure_traced, assert_provinces_are_unions
+
+    with connect("auditor", url=built.url) as conn:
+        assert assert_every_figure_traced(conn, PERIODS) > 100
+        assert assert_provinces_are_unions(conn, PERIODS) > 0
+
+
+def test_the_audit_pack_holds_the_trace_rows_of_every_figure(built: Built,
+                                                             reports: dict[str, Path]) -> None:
+    import csv
+
+    from pantau.reports import trace as tracing
+    from pantau.reports.audit_pack import FAMILIES
+    from pantau.warehouse.connection import connect
+    from tests.support.trace_checks import figure_keys
+
+    with connect("auditor", url=built.url) as conn:
+        for region, directory in reports.items():
+            figures = json.loads((directory / "figures.json").read_text())
+            index = (directory / "audit" / "index.html").read_text("utf-8")
+            packed: dict[tuple[str, str], set[tuple[str, str]]] = {}
+            for family in FAMILIES:
+                with (directory / "audit" / f"{family}.csv").open(newline="") as handle:
+                    for row in csv.DictReader(handle):
+                        packed.setdefault((row["figure"], row["category"]), set()).add(
+                            (row["batch_id"], row["row_number"]))
+            for figure, category in figure_keys(figures):
+                found = tracing.trace(conn, Period.parse("2025-12"), region, figure, category)
+                assert found.matches, (region, figure, category)
+                assert packed.get((figure, category), set()) == {
+                    (str(r["batch_id"]), str(r["row_number"])) for r in found.rows}
+                assert f'id="{figure}-{category}"' in index
+            assert "Data Docs of this validation run" in index
+
+
+def test_the_audit_pack_opens_in_headless_chromium_without_console_errors(
+        reports: dict[str, Path]) -> None:
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is missing: `make test` installs it (make browser)"
+    for directory in reports.values():
+        run = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+             "--v=0", "--dump-dom", (directory / "audit" / "index.html").as_uri()],
+            capture_output=True, text=True, timeout=120, check=False)
+        assert run.returncode == 0, run.stderr[-2000:]
+        console = [line for line in run.stderr.splitlines()
+                   if "CONSOLE" in line or "Uncaught" in line]
+        assert console == []
+        assert "Audit pack" in run.stdout

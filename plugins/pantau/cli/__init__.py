@@ -20,6 +20,7 @@ from pantau.cli.person_key import person_key_app
 from pantau.cli.quality import quality_app, quarantine_app, validate
 from pantau.cli.report import deliver, report
 from pantau.cli.retention import retention
+from pantau.cli.trace import trace
 from pantau.cli.warehouse import warehouse_app
 
 app = typer.Typer(
@@ -31,7 +32,8 @@ for group, name in ((warehouse_app, "warehouse"), (quality_app, "quality"),
                     (quarantine_app, "quarantine"), (airflow_app, "airflow"),
                     (archive_app, "archive"), (person_key_app, "person-key")):
     app.add_typer(group, name=name)
-for command in (ingest, validate, build, report, deliver, run, demo, bench, chaos, retention):
+for command in (ingest, validate, build, report, deliver, run, demo, bench, chaos, retention,
+                trace):
     app.command()(command)
 app.command("demo-data")(demo_data)
 

@@ -68,6 +68,8 @@ def queue(conn: psycopg.Connection, period: str, settings: Settings | None = Non
             for item in Path(output_dir).iterdir():
                 if item.is_file():  # a province's folder also holds its regencies' folders
                     shutil.copy2(item, outbox / item.name)
+                elif item.name == "audit":  # the report's audit pack goes with it
+                    shutil.copytree(item, outbox / item.name, dirs_exist_ok=True)
             queued += 1
     return queued
 

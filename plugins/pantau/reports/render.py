@@ -1,5 +1,9 @@
 """Render one region's report: report.html, report.pdf, report.xlsx, figures.json, manifest.json.
 
+Beside it, when an auditor connection is given (``render_period`` gives one),
+the audit pack: ``audit/index.html`` and one CSV per figure family
+(:mod:`pantau.reports.audit_pack`), read as the auditor role.
+
 Output tree: ``<output>/<period>/<province>/<regency>/`` for a regency,
 ``<output>/<period>/<province>/`` for a province. Rendering is idempotent:
 the same marts give the same bytes (every date inside comes from the data,
@@ -26,7 +30,7 @@ from markupsafe import Markup
 
 from pantau.config import Settings, get_settings
 from pantau.periods import Period, PeriodKind
-from pantau.reports import context, xlsx
+from pantau.reports import audit_pack, context, xlsx
 from pantau.reports.view import view
 from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect, warehouse_url
@@ -115,8 +119,10 @@ def _pdf(html: str, moment: datetime) -> bytes:
 
 
 def render_region(conn: psycopg.Connection, period: Period, region_code: str, output: Path,
-                  settings: Settings | None = None, formats: tuple[str, ...] = FILES) -> Rendered:
-    """Write the report files (``formats``, all four by default) and the manifest."""
+                  settings: Settings | None = None, formats: tuple[str, ...] = FILES,
+                  auditor: psycopg.Connection | None = None) -> Rendered:
+    """Write the report files (``formats``, all four by default) and the manifest; with
+    ``auditor`` (a connection acting as the auditor role) the audit pack beside them."""
     settings = settings or get_settings()
     data = context.load(conn, period, region_code, settings)
     figures = context.figures_json(data)
@@ -154,6 +160,8 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
                            for row in data.lineage],
     }
     (directory / "manifest.json").write_bytes(_json(manifest))
+    if auditor is not None:
+        audit_pack.write_pack(auditor, figures, directory, _environment(settings), settings)
     return Rendered(region_code, directory, content, files)
 
 
@@ -173,11 +181,17 @@ def default_regions(conn: psycopg.Connection, period: Period,
 
 def _render_share(period: Period, regions: list[str], output: Path, settings: Settings,
                   formats: tuple[str, ...]) -> list[Rendered]:
-    """One worker's share: its own connection, its regions in turn."""
-    with connect("reporter", url=warehouse_url(settings)) as conn:
+    """One worker's share: its own connections, its regions in turn.
+
+    The report reads as the reporter (marts only); its audit pack as the
+    auditor, which also reads the validation results and quarantine decisions.
+    """
+    url = warehouse_url(settings)
+    with connect("reporter", url=url) as conn, connect("auditor", url=url) as auditor:
         done = []
         for region in regions:
-            done.append(render_region(conn, period, region, output, settings, formats))
+            done.append(render_region(conn, period, region, output, settings, formats,
+                                      auditor))
             log.info("rendered %s %s", period.label, region)
         return done
 

@@ -1,0 +1,106 @@
+"""The source rows behind one figure of a report (``pantau trace``), read as the auditor.
+
+A figure of figures.json is named by its key and, below it, its category
+(``by_permit_type ITAS``, ``discrepancies PERMIT_NO_RPTKA``). Its rows come
+from ``mart.figure_row``, which the build fills from the same temp tables as
+the figures; the trace compares the distinct units of its rows (for a money
+figure: the sum of their amounts) with the figure as figures.json has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import psycopg
+
+from pantau.config import Settings
+from pantau.periods import Period
+from pantau.reports import context
+from pantau.warehouse import sql_files
+
+# figures.json keys with one number each, and those with a category below them.
+SCALAR_FIGURES = ("foreigners_total", "workers_total", "registered_total", "expiring_90_days",
+                  "dkptka_due_usd", "dkptka_paid_usd")
+CATEGORY_FIGURES = ("by_permit_type", "by_nationality", "workers_by_nationality",
+                    "discrepancies", "administrative_actions")
+MONEY_FIGURES = ("dkptka_due_usd", "dkptka_paid_usd")
+# What each row of a trace shows, in this order (JSON keys and CSV columns).
+COLUMNS = ("source", "file", "sha256", "row_number", "batch_id", "snapshot_date", "masked_id",
+           "link_method", "amount", "unit_key")
+
+
+class UnknownFigure(LookupError):
+    """No figure of figures.json has that name (or it needs a category)."""
+
+
+@dataclass
+class Trace:
+    period: str
+    region_code: str
+    figure: str
+    category: str
+    value: int | float  # the figure as figures.json has it
+    rows: list[dict]
+
+    @property
+    def is_money(self) -> bool:
+        return self.figure in MONEY_FIGURES
+
+    @property
+    def units(self) -> int:
+        """Distinct units (persons, positions, rows) the rows list."""
+        return len({row["unit_key"] for row in self.rows})
+
+    @property
+    def traced(self) -> int | float:
+        """What the rows add up to: their units, or the sum of their amounts for money."""
+        if self.is_money:
+            return context._number(sum((row["amount"] or Decimal(0) for row in self.rows),
+                                       Decimal(0)))
+        return self.units
+
+    @property
+    def matches(self) -> bool:
+        return self.traced == self.value
+
+
+def figure_value(figures: dict, figure: str, category: str) -> int | float:
+    """One figure out of figures.json (a category absent there counts 0)."""
+    if figure in SCALAR_FIGURES:
+        if category:
+            raise UnknownFigure(f"{figure} has no categories")
+        return figures[figure]
+    if figure in CATEGORY_FIGURES:
+        if not category:
+            raise UnknownFigure(f"{figure} needs a category, e.g. one of "
+                                f"{', '.join(sorted(figures[figure])) or '(none present)'}")
+        return figures[figure].get(category, 0)
+    raise UnknownFigure(f"no figure {figure!r}; figures: "
+                        f"{', '.join(SCALAR_FIGURES + CATEGORY_FIGURES)}")
+
+
+def rows(conn: psycopg.Connection, period: str, region_code: str, figure: str,
+         category: str = "", settings: Settings | None = None) -> list[dict]:
+    """The rows of one figure (``reports/trace_rows.sql``); ``conn`` may be the auditor."""
+    cursor = conn.execute(sql_files.render("reports/trace_rows.sql", settings), {
+        "period": period, "region_code": region_code, "figure": figure, "category": category})
+    names = [c.name for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def trace(conn: psycopg.Connection, period: Period, region_code: str, figure: str,
+          category: str = "", settings: Settings | None = None) -> Trace:
+    """The figure and its rows; raises ``context.NotBuilt`` or ``UnknownFigure``."""
+    figures = context.figures_json(context.load(conn, period, region_code, settings))
+    value = figure_value(figures, figure, category)
+    return Trace(period.label, region_code, figure, category, value,
+                 rows(conn, period.label, region_code, figure, category, settings))
+
+
+def plain(row: dict) -> dict:
+    """A row for JSON: dates as ISO text, amounts as numbers."""
+    out = {name: row[name] for name in COLUMNS}
+    out["snapshot_date"] = row["snapshot_date"].isoformat()
+    out["amount"] = None if row["amount"] is None else context._number(row["amount"])
+    return out

@@ -1,0 +1,1 @@
+DROP TABLE mart.figure_row;
