@@ -211,7 +211,7 @@ CREATE TABLE audit.expectation_result (
     unexpected_count bigint,
     unexpected_percent numeric(7,3),
     exception text,
-    CONSTRAINT expectation_result_severity_check CHECK ((severity = ANY (ARRAY['row'::text, 'batch'::text])))
+    CONSTRAINT expectation_result_severity_check CHECK ((severity = ANY (ARRAY['row'::text, 'batch'::text, 'note'::text])))
 );
 
 
@@ -929,6 +929,23 @@ COMMENT ON VIEW quarantine.excluded_row IS 'Rows core must skip: still held, or 
 --
 
 CREATE TABLE quarantine.reason (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    run_id bigint NOT NULL,
+    rule text NOT NULL,
+    expectation_type text NOT NULL,
+    column_name text,
+    observed_value text,
+    reason_id text NOT NULL,
+    reason_en text NOT NULL
+);
+
+
+--
+-- Name: row_note; Type: TABLE; Schema: quarantine; Owner: -
+--
+
+CREATE TABLE quarantine.row_note (
     batch_id bigint NOT NULL,
     row_number integer NOT NULL,
     run_id bigint NOT NULL,
@@ -1691,6 +1708,13 @@ CREATE INDEX reason_rule_idx ON quarantine.reason USING btree (rule);
 
 
 --
+-- Name: row_note_row_idx; Type: INDEX; Schema: quarantine; Owner: -
+--
+
+CREATE INDEX row_note_row_idx ON quarantine.row_note USING btree (batch_id, row_number);
+
+
+--
 -- Name: batch batch_validation_run_fk; Type: FK CONSTRAINT; Schema: audit; Owner: -
 --
 
@@ -2000,6 +2024,22 @@ ALTER TABLE ONLY quarantine.reason
 
 ALTER TABLE ONLY quarantine.reason
     ADD CONSTRAINT reason_run_id_fkey FOREIGN KEY (run_id) REFERENCES audit.validation_run(run_id);
+
+
+--
+-- Name: row_note row_note_batch_id_fkey; Type: FK CONSTRAINT; Schema: quarantine; Owner: -
+--
+
+ALTER TABLE ONLY quarantine.row_note
+    ADD CONSTRAINT row_note_batch_id_fkey FOREIGN KEY (batch_id) REFERENCES audit.batch(batch_id);
+
+
+--
+-- Name: row_note row_note_run_id_fkey; Type: FK CONSTRAINT; Schema: quarantine; Owner: -
+--
+
+ALTER TABLE ONLY quarantine.row_note
+    ADD CONSTRAINT row_note_run_id_fkey FOREIGN KEY (run_id) REFERENCES audit.validation_run(run_id);
 
 
 --
@@ -2457,6 +2497,14 @@ GRANT SELECT ON TABLE quarantine.excluded_row TO pantau_auditor;
 
 GRANT SELECT,INSERT ON TABLE quarantine.reason TO pantau_loader;
 GRANT SELECT ON TABLE quarantine.reason TO pantau_auditor;
+
+
+--
+-- Name: TABLE row_note; Type: ACL; Schema: quarantine; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE quarantine.row_note TO pantau_loader;
+GRANT SELECT ON TABLE quarantine.row_note TO pantau_auditor;
 
 
 --

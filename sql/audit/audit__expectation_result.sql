@@ -7,7 +7,7 @@ CREATE TABLE audit.expectation_result (
     rule               text NOT NULL,        -- meta.rule: stable name of the check
     expectation_type   text NOT NULL,        -- GX expectation type
     column_name        text,                 -- export column it concerns, if one
-    severity           text NOT NULL CHECK (severity IN ('row', 'batch')),
+    severity           text NOT NULL CHECK (severity IN ('row', 'batch', 'note')),
     success            boolean NOT NULL,
     observed_value     text,
     element_count      bigint,

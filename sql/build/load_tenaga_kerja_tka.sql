@@ -1,7 +1,9 @@
 -- RPTKA positions of the given validated batches into core, with their work
 -- locations and employers (SCD type 2 on name and KBLI).
 -- Parameters: batch_ids (Jinja2: source). The rows come from build/clean_rows.sql.
-{% set keys = {"position_key": "s.rptka_number || '|' || s.passport_number"} %}
+-- A position without a passport is keyed by its row instead: it still counts once.
+{% set keys = {"position_key":
+               "s.rptka_number || '|' || coalesce(s.passport_number, '#' || s.row_number)"} %}
 {% include "build/clean_rows.sql" %}
 
 INSERT INTO core.dim_occupation (kbji_code, title)

@@ -90,7 +90,16 @@ SELECT %(period)s, m.region_code, 'administrative_actions', a.action_type, NULL,
 UNION ALL
 SELECT %(period)s, m.region_code, 'registry_links', d.link_method, NULL, count(*)
   FROM p_document AS d JOIN p_member AS m USING (regency_code)
- GROUP BY m.region_code, d.link_method;
+ GROUP BY m.region_code, d.link_method
+UNION ALL
+SELECT %(period)s, region_code, 'rptka_links', link_method, NULL, count(*)
+  FROM (SELECT DISTINCT m.region_code, c.batch_id, c.row_number, c.link_method
+          FROM p_covering AS c JOIN p_member AS m USING (regency_code)) AS c
+ GROUP BY region_code, link_method
+UNION ALL
+SELECT %(period)s, m.region_code, 'action_links', a.link_method, NULL, count(*)
+  FROM p_action AS a JOIN p_member AS m USING (regency_code)
+ GROUP BY m.region_code, a.link_method;
 
 INSERT INTO mart.followup (period, region_code, rule_code, person_ref, nationality, person_key)
 SELECT DISTINCT %(period)s, m.region_code, f.rule_code, core.masked(p.passport_number),

@@ -2,7 +2,8 @@
 -- tables the rules and marts read (definitions: README "truth/"):
 --   p_permit     every stay permit of the period's immigration snapshots
 --   p_valid      valid on t: AKTIF and issue <= t <= expiry; is_work: E23 or BEKERJA
---   p_position   every RPTKA position of the manpower snapshots
+--   p_position   every RPTKA position of the manpower snapshots, linked to a
+--                person (passport, or a unique name + birth date match)
 --   p_covering   positions covering t (start <= t <= end), one row per work location
 --   p_document   registry documents linked to a person (passport, permit
 --                number, or a unique name + birth date match), with the method
@@ -24,20 +25,6 @@ SELECT * FROM p_permit
  WHERE status = 'AKTIF' AND issue_date <= %(reference_date)s
    AND expiry_date >= %(reference_date)s AND person_key IS NOT NULL;
 
-CREATE TEMP TABLE p_position ON COMMIT DROP AS
-SELECT f.*
-  FROM core.fact_rptka_position AS f
-  JOIN core.period_batch AS pb ON pb.batch_id = f.batch_id AND pb.period = %(period)s;
-
-CREATE TEMP TABLE p_covering ON COMMIT DROP AS
-SELECT p.*, l.regency_code,
-       (extract(YEAR FROM %(reference_date)s::date) - extract(YEAR FROM p.start_date)) * 12
-       + extract(MONTH FROM %(reference_date)s::date) - extract(MONTH FROM p.start_date) + 1
-           AS months_due
-  FROM p_position AS p
-  JOIN core.fact_rptka_location AS l USING (batch_id, row_number)
- WHERE p.start_date <= %(reference_date)s AND p.end_date >= %(reference_date)s;
-
 -- Person links of the registry rows, in order: the passport on the row;
 -- else the stay permit the document was issued on (NO_IZIN_TINGGAL); else
 -- normalised name + birth date + nationality, only when exactly one person of
@@ -53,7 +40,17 @@ SELECT d.batch_id, d.row_number, sd.birth_date, sd.nationality,
   JOIN staging.dukcapil_orang_asing AS sd
     ON sd.batch_id = d.batch_id AND sd.row_number = d.row_number
  WHERE d.person_key IS NULL
-   AND NOT EXISTS (SELECT 1 FROM p_permit AS x WHERE x.permit_key = d.permit_key);
+   AND NOT EXISTS (SELECT 1 FROM p_permit AS x WHERE x.permit_key = d.permit_key)
+ UNION ALL
+-- Manpower rows without a usable passport link the same way (the action lists
+-- name no birth date: an action without a passport stays unlinked).
+SELECT f.batch_id, f.row_number, st.birth_date, st.nationality,
+       upper(regexp_replace(st.worker_name, '[^[:alpha:]]', '', 'g'))
+  FROM core.fact_rptka_position AS f
+  JOIN core.period_batch AS pb ON pb.batch_id = f.batch_id AND pb.period = %(period)s
+  JOIN staging.tenaga_kerja_tka AS st
+    ON st.batch_id = f.batch_id AND st.row_number = f.row_number
+ WHERE f.person_key IS NULL;
 ANALYZE p_unlinked;
 
 CREATE TEMP TABLE p_name_candidate ON COMMIT DROP AS
@@ -67,6 +64,33 @@ SELECT u.batch_id, u.row_number, array_agg(DISTINCT p.person_key) AS candidates
                         WHERE period = %(period)s AND source = 'imigrasi_izin_tinggal')
    AND p.person_key IS NOT NULL
  GROUP BY u.batch_id, u.row_number;
+
+-- RPTKA positions, linked to a person by the passport on the row, else by a
+-- unique name + birth date + nationality match (several: ambiguous, not
+-- guessed). Unlinked positions still count as workers.
+CREATE TEMP TABLE p_position ON COMMIT DROP AS
+SELECT f.batch_id, f.row_number, f.snapshot_date, f.position_key,
+       coalesce(f.person_key,
+                CASE WHEN cardinality(n.candidates) = 1 THEN n.candidates[1] END) AS person_key,
+       f.employer_nib, f.employer_key, f.kbji_code, f.position_title, f.nationality,
+       f.start_date, f.end_date, f.dkptka_months, f.dkptka_usd, f.companion_count,
+       CASE WHEN f.person_key IS NOT NULL THEN 'passport'
+            WHEN cardinality(n.candidates) = 1 THEN 'name_birth_date'
+            WHEN cardinality(n.candidates) > 1 THEN 'ambiguous'
+            ELSE 'unlinked' END AS link_method,
+       coalesce(cardinality(n.candidates), 0) AS candidates
+  FROM core.fact_rptka_position AS f
+  JOIN core.period_batch AS pb ON pb.batch_id = f.batch_id AND pb.period = %(period)s
+  LEFT JOIN p_name_candidate AS n ON n.batch_id = f.batch_id AND n.row_number = f.row_number;
+
+CREATE TEMP TABLE p_covering ON COMMIT DROP AS
+SELECT p.*, l.regency_code,
+       (extract(YEAR FROM %(reference_date)s::date) - extract(YEAR FROM p.start_date)) * 12
+       + extract(MONTH FROM %(reference_date)s::date) - extract(MONTH FROM p.start_date) + 1
+           AS months_due
+  FROM p_position AS p
+  JOIN core.fact_rptka_location AS l USING (batch_id, row_number)
+ WHERE p.start_date <= %(reference_date)s AND p.end_date >= %(reference_date)s;
 
 CREATE TEMP TABLE p_document ON COMMIT DROP AS
 SELECT d.batch_id, d.row_number, d.document_type, d.document_status, d.regency_code,
@@ -95,7 +119,9 @@ SELECT * FROM p_document
    AND (valid_until IS NULL OR valid_until >= %(reference_date)s);
 
 CREATE TEMP TABLE p_action ON COMMIT DROP AS
-SELECT a.*
+SELECT a.*, CASE WHEN a.person_key IS NOT NULL THEN 'passport' ELSE 'unlinked' END
+                AS link_method,
+       0 AS candidates
   FROM core.fact_admin_action AS a
   JOIN core.period_batch AS pb ON pb.batch_id = a.batch_id AND pb.period = %(period)s
  WHERE a.action_date BETWEEN %(period_start)s AND %(reference_date)s;

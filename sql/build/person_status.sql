@@ -1,14 +1,22 @@
 -- The person-status snapshot of the period: one row per person and regency
 -- any source names on the reference date, with the rules that hold there.
--- Also how each registry row of the period was linked to a person.
+-- Also how each registry, manpower and action row of the period was linked
+-- to a person (core.document_link).
 -- Parameters: period, month (YYYY-MM of the reference date), reference_date.
 -- Both are written as differences: rows that changed are deleted, rows not
 -- there are inserted. A rebuild after a late file changes a few hundred of the
 -- month's rows; rewriting all of them (400k nationally, with their index
 -- entries) took 5 s of a 30 s rebuild, the comparison takes under 1 s.
+CREATE TEMP TABLE p_link ON COMMIT DROP AS
+SELECT batch_id, row_number, person_key, link_method, candidates FROM p_document
+UNION ALL
+SELECT batch_id, row_number, person_key, link_method, candidates FROM p_position
+UNION ALL
+SELECT batch_id, row_number, person_key, link_method, candidates FROM p_action;
+
 DELETE FROM core.document_link AS l
  WHERE l.period = %(period)s
-   AND NOT EXISTS (SELECT 1 FROM p_document AS d
+   AND NOT EXISTS (SELECT 1 FROM p_link AS d
                     WHERE d.batch_id = l.batch_id AND d.row_number = l.row_number
                       AND (d.person_key, d.link_method, d.candidates)
                           IS NOT DISTINCT FROM (l.person_key, l.link_method, l.candidates));
@@ -16,7 +24,7 @@ DELETE FROM core.document_link AS l
 INSERT INTO core.document_link (period, batch_id, row_number, person_key, link_method,
                                 candidates)
 SELECT %(period)s, d.batch_id, d.row_number, d.person_key, d.link_method, d.candidates
-  FROM p_document AS d
+  FROM p_link AS d
  WHERE NOT EXISTS (SELECT 1 FROM core.document_link AS l
                     WHERE l.period = %(period)s AND l.batch_id = d.batch_id
                       AND l.row_number = d.row_number);

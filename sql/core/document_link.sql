@@ -1,7 +1,9 @@
--- Grain: one row per population document and period: the person it was
--- linked to and how (passport, permit_number, name_birth_date), or why not
--- (ambiguous: several persons match name + birth date; unlinked). Auditors
--- see the counts per region in mart.region_breakdown (measure registry_links).
+-- Grain: one row per row naming a person (population document, RPTKA
+-- position, administrative action) and period: the person it was linked to
+-- and how (passport, permit_number, name_birth_date), or why not (ambiguous:
+-- several persons match name + birth date; unlinked). Auditors see the counts
+-- per region in mart.region_breakdown (measures registry_links, rptka_links,
+-- action_links) and in the report's data appendix.
 CREATE TABLE core.document_link (
     period      text NOT NULL,
     batch_id    bigint NOT NULL,

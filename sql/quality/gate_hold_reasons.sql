@@ -6,3 +6,4 @@ INSERT INTO quarantine.reason (batch_id, row_number, run_id, rule, expectation_t
 SELECT f.batch_id, f.row_number, %(run_id)s, f.rule, r.expectation_type, f.column_name,
        left(f.observed_value, 200), r.reason_id, r.reason_en
   FROM gate_failure AS f JOIN gate_rule AS r USING (rule)
+ WHERE f.held

@@ -4,7 +4,7 @@
 SELECT v.source, e.rule, e.severity,
        count(*) AS batches_checked,
        count(*) FILTER (WHERE NOT e.success) AS batches_failing,
-       sum(e.unexpected_count) FILTER (WHERE e.severity = 'row') AS rows_failing
+       sum(e.unexpected_count) FILTER (WHERE e.severity IN ('row', 'note')) AS rows_failing
   FROM audit.expectation_result AS e
   JOIN audit.validation_run AS v USING (run_id)
  WHERE %(source)s::text IS NULL OR v.source = %(source)s

@@ -19,9 +19,9 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA raw, staging, quarantine, core, m
 -- The quarantine is evidence: the pipeline never deletes from it, and reasons
 -- and decisions, once written, are never rewritten; only a held row's status
 -- moves on.
-REVOKE DELETE, TRUNCATE ON quarantine.held_row, quarantine.reason, quarantine.decision
-    FROM pantau_loader;
-REVOKE UPDATE ON quarantine.reason, quarantine.decision FROM pantau_loader;
+REVOKE DELETE, TRUNCATE ON quarantine.held_row, quarantine.reason, quarantine.decision,
+    quarantine.row_note FROM pantau_loader;
+REVOKE UPDATE ON quarantine.reason, quarantine.decision, quarantine.row_note FROM pantau_loader;
 -- The quality gate validates rows minutes after they were loaded, before
 -- autovacuum has analysed them, so the loader refreshes the statistics of what
 -- it loaded (ANALYZE needs the MAINTAIN privilege, PostgreSQL 17+). MAINTAIN

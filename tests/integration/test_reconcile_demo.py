@@ -99,6 +99,36 @@ def test_persons_flagged_per_rule_match_truth_exactly(built: Built, demo_month: 
         assert got == expected, (code, len(got - expected), len(expected - got))
 
 
+def test_rows_without_a_usable_passport_are_noted_counted_and_linked_as_designed(
+        built: Built) -> None:
+    with psycopg.connect(built.url) as conn:
+        links = conn.execute(
+            "SELECT b.source, l.link_method FROM core.document_link AS l "
+            "JOIN audit.batch AS b USING (batch_id) WHERE l.period = '2025-12' "
+            "GROUP BY b.source, l.link_method").fetchall()
+        noted = conn.execute(
+            "SELECT DISTINCT b.source, n.rule FROM quarantine.row_note AS n "
+            "JOIN audit.batch AS b USING (batch_id)").fetchall()
+        unlinked_actions = conn.execute("SELECT count(*) FROM core.fact_admin_action "
+                                        "WHERE person_key IS NULL").fetchone()[0]
+        held = conn.execute("SELECT count(*) FROM quarantine.row_note AS n JOIN "
+                            "quarantine.held_row AS h USING (batch_id, row_number) "
+                            "WHERE n.rule IN ('passport_present', 'passport_format') "
+                            "AND NOT EXISTS (SELECT 1 FROM quarantine.reason AS r WHERE "
+                            "r.batch_id = n.batch_id AND r.row_number = n.row_number)"
+                            ).fetchone()[0]
+    methods: dict[str, set[str]] = {}
+    for source, method in links:
+        methods.setdefault(source, set()).add(method)
+    # (An unlinked worker, one whose name matches no permit holder, is a hand-made case.)
+    assert {"passport", "name_birth_date", "ambiguous"} <= methods["tenaga_kerja_tka"]
+    assert methods["imigrasi_tindakan"] <= {"passport", "unlinked"}  # no birth date to match
+    assert unlinked_actions > 0  # in core, counted by type, linked to nobody
+    assert {("tenaga_kerja_tka", "passport_present"), ("tenaga_kerja_tka", "passport_format"),
+            ("imigrasi_tindakan", "passport_format")} <= set(noted)
+    assert held == 0  # a note alone holds no row
+
+
 def _figures(conn: psycopg.Connection, period: str, region: str) -> dict:
     cursor = conn.execute("SELECT * FROM mart.region_figures WHERE period = %s "
                           "AND region_code = %s", (period, region))

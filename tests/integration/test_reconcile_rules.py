@@ -54,24 +54,27 @@ class Agencies:
             (self.permits, next(_rows), f"P-{passport}-{issue}", kind, index, purpose, passport,
              regency, issue, expiry, status, name or f"NAME {passport}", born))
 
-    def position(self, passport: str, *, regencies: tuple[str, ...] = ("62.03",),
+    def position(self, passport: str | None, *, regencies: tuple[str, ...] = ("62.03",),
                  start: date = T - 100 * DAY, end: date = T + 300 * DAY, kbji: str = "2511",
                  months: int = 60, companions: int = 1, employer: str = "PT CONTOH",
-                 batch: int | None = None) -> None:
+                 batch: int | None = None, name: str | None = None,
+                 born: date = date(1980, 1, 1)) -> int:
         row, batch = next(_rows), batch or self.positions
         self.db.execute(
             """INSERT INTO staging.tenaga_kerja_tka (batch_id, row_number, rptka_number, nib,
                    kbli, employer_name, passport_number, nationality, occupation_code,
-                   start_date, end_date, dkptka_months, dkptka_usd, companion_count)
+                   start_date, end_date, dkptka_months, dkptka_usd, companion_count,
+                   worker_name, birth_date)
                VALUES (%s, %s, %s, '1234567890123', '24101', %s, %s, 'CHN', %s, %s, %s,
-                       %s, %s, %s)""",
-            (batch, row, f"RPTKA-{passport}-{start}", employer, passport, kbji, start, end,
-             months, months * 100, companions))
+                       %s, %s, %s, %s, %s)""",
+            (batch, row, f"RPTKA-{passport or name}-{start}", employer, passport, kbji, start,
+             end, months, months * 100, companions, name or f"NAME {passport}", born))
         for seq, regency in enumerate(regencies, 1):
             self.db.execute(
                 """INSERT INTO staging.tenaga_kerja_tka_lokasi (batch_id, row_number,
                        location_seq, location_name, regency_code) VALUES (%s, %s, %s, 'x', %s)""",
                 (batch, row, seq, regency))
+        return row
 
     def document(self, passport: str | None, *, regency: str = "62.03",
                  issue: date = T - 200 * DAY, valid_until: date | None = None,
@@ -253,3 +256,48 @@ def test_masking_in_sql_agrees_with_python(warehouse: str, db: psycopg.Connectio
                         "t(v, n) ORDER BY n", (values,)).fetchall()
     assert [m for (m,) in masked] == [mask(v) for v in values]
     assert masked[0] == ("EA*******",) and masked[1] == ("****",)
+
+
+def _workers(db: psycopg.Connection, regency: str = "62.03") -> int:
+    return db.execute("SELECT workers_total FROM mart.region_figures "
+                      "WHERE period = '2025-12' AND region_code = %s", (regency,)).fetchone()[0]
+
+
+def _link(db: psycopg.Connection, row: int) -> tuple[str, int]:
+    return db.execute("SELECT link_method, candidates FROM core.document_link "
+                      "WHERE period = '2025-12' AND row_number = %s", (row,)).fetchone()
+
+
+def test_a_worker_without_passport_linked_by_name_is_no_permit_without_rptka(
+        warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.permit("K1", name="Zhang San", born=date(1988, 8, 8))
+    a.document("K1")
+    row = a.position(None, name="ZHANG  SAN", born=date(1988, 8, 8))  # his RPTKA row
+    flagged = _flagged(db)
+    assert {f for f in flagged if f[1] in {"PERMIT_NO_RPTKA", "TKA_NO_PERMIT"}} == set()
+    assert _link(db, row) == ("name_birth_date", 1)
+    assert _workers(db) == 1
+
+
+def test_an_ambiguous_name_match_is_never_guessed(warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.permit("L1", name="Wang Fang", born=date(1979, 2, 2))
+    a.permit("L2", name="WANG-FANG", born=date(1979, 2, 2))  # a namesake, same birth date
+    _registered(a, "L1", "L2")
+    row = a.position(None, name="Wang Fang", born=date(1979, 2, 2))
+    flagged = {f for f in _flagged(db) if f[1] == "PERMIT_NO_RPTKA"}
+    assert flagged == {("L1", "PERMIT_NO_RPTKA", "62.03"), ("L2", "PERMIT_NO_RPTKA", "62.03")}
+    assert _link(db, row) == ("ambiguous", 2)
+    assert _workers(db) == 1  # counted all the same
+
+
+def test_an_unlinked_worker_still_counts_in_workers_total(
+        warehouse: str, db: psycopg.Connection) -> None:
+    a = Agencies(db)
+    a.position("M1")                                     # linked by passport
+    lone = a.position(None, name="Nobody Known", born=date(1990, 9, 9))  # matches no permit
+    flagged = {f for f in _flagged(db) if f[1] == "TKA_NO_PERMIT"}
+    assert flagged == {("M1", "TKA_NO_PERMIT", "62.03")}  # only a linked person is flagged
+    assert _link(db, lone) == ("unlinked", 0)
+    assert _workers(db) == 2

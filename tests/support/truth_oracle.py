@@ -110,6 +110,16 @@ def passport(series: pd.Series) -> pd.Series:
     return series.fillna("").astype(str).str.upper().str.replace(r"[ .\-]", "", regex=True)
 
 
+def usable_passport(series: pd.Series) -> pd.Series:
+    """The gate's passport format (5-12 letters or digits after normalisation)."""
+    return passport(series).str.fullmatch(r"[A-Z0-9]{5,12}")
+
+
+def name_key(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str).map(
+        lambda name: "".join(c for c in name if c.isalpha()).upper())
+
+
 def country(series: pd.Series) -> pd.Series:
     out = series.map(lambda v: resolve_country(str(v)))
     assert out.notna().all(), f"unknown nationality outside quarantine: {series[out.isna()]}"
@@ -153,15 +163,28 @@ class Oracle:
             "index": f["INDEKS_VISA"].str.replace(" ", ""), "purpose": f["TUJUAN"],
             "nationality": country(f["KEWARGANEGARAAN"]), "regency": regency(f["KAB_KOTA"]),
             "issue": dates(f["TGL_TERBIT"]), "expiry": dates(f["TGL_HABIS"]),
-            "status": f["STATUS"].str.strip()})
+            "status": f["STATUS"].str.strip(),
+            "named": name_key(f["NAMA_LENGKAP"]) + "|" + dates(f["TANGGAL_LAHIR"]).astype(str)
+            + "|" + country(f["KEWARGANEGARAAN"])})
 
     def _positions(self, quarantine, on) -> pd.DataFrame:
         f = self._load("tenaga_kerja_tka", on, quarantine, None)
         locations = f["LOKASI_KERJA"].astype(str).str.split(";").map(
             lambda names: sorted({region_index().resolve(n.strip()) for n in names}))
+        key = passport(f["NOMOR_PASPOR"]) + "|" + country(f["KEWARGANEGARAAN"])
+        # No usable passport: the one permit holder with that name, birth date and
+        # nationality; several or none: nobody (None), the row still counts.
+        unusable = ~usable_passport(f["NOMOR_PASPOR"])
+        named = (name_key(f["NAMA_TKA"]) + "|" + dates(f["TANGGAL_LAHIR"]).astype(str) + "|"
+                 + country(f["KEWARGANEGARAAN"]))
+        holders = self.permits.groupby("named")["key"].agg(lambda keys: sorted(set(keys)))
+        key = key.where(~unusable, named.map(
+            lambda n: holders[n][0] if n in holders and len(holders[n]) == 1 else None))
+        row = f["_file"] + "#" + f["_row"].astype(str)
         return pd.DataFrame({
-            "key": passport(f["NOMOR_PASPOR"]) + "|" + country(f["KEWARGANEGARAAN"]),
-            "position": f["NO_PENGESAHAN_RPTKA"].astype(str) + "|" + passport(f["NOMOR_PASPOR"]),
+            "key": key,
+            "position": f["NO_PENGESAHAN_RPTKA"].astype(str) + "|" + passport(
+                f["NOMOR_PASPOR"]).where(passport(f["NOMOR_PASPOR"]) != "", row),
             "nationality": country(f["KEWARGANEGARAAN"]), "locations": locations,
             "kbji": f["KODE_JABATAN"].astype(str).str.slice(0, 4),
             "start": dates(f["TGL_MULAI"]), "end": dates(f["TGL_SELESAI"]),
@@ -213,6 +236,8 @@ class Oracle:
     def codes(self) -> set[tuple[str, str, str]]:
         """(person key, rule code, regency) for every rule, read off the files."""
         valid, covering, active = self.valid, self.covering, self.active
+        covering = covering[covering["key"].notna()]  # unlinked rows count, but name nobody
+        positions = self.positions[self.positions["key"].notna()]
         work = valid[(valid["index"] == "E23") | (valid["purpose"] == "BEKERJA")]
         out: set[tuple[str, str, str]] = set()
 
@@ -238,7 +263,7 @@ class Oracle:
         last = self.permits.sort_values(["key", "issue", "number"]).groupby("key").tail(1)
         busy = set(covering["key"]) | set(active["key"])
         add("EXPIRED_PERMIT_ACTIVE", last[(last["expiry"] < self.t) & last["key"].isin(busy)])
-        ended = self.positions[self.positions["end"] < self.t]
+        ended = positions[positions["end"] < self.t]
         add("RPTKA_EXPIRED", work[~work["key"].isin(covering["key"])
                                   & work["key"].isin(ended["key"])])
         add("RESTRICTED_POSITION", covering[covering["kbji"].isin(RESTRICTED_KBJI)])

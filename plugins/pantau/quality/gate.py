@@ -6,7 +6,8 @@ staging rows of those batches) and one run of the ``snapshot_volume`` suite
 (each batch against the previous snapshot of the same office or region).
 Then, in one transaction: every expectation result per batch goes to
 ``audit.expectation_result``; rows failing a ``row`` expectation go to the
-quarantine with their reasons; a batch failing a ``batch`` expectation is
+quarantine with their reasons; rows failing a ``note`` expectation are noted
+with theirs (``quarantine.row_note``) and go on to core; a batch failing a ``batch`` expectation is
 rejected whole; the others become ``validated``. A suite that GX cannot
 evaluate leaves the batches waiting and fails loudly.
 """
@@ -194,12 +195,14 @@ def _observed_values(conn: psycopg.Connection, source_id: str, suite: Suite) -> 
 
 
 def _quarantine(conn: psycopg.Connection, source_id: str, run: _Run,
-                failures: pd.DataFrame) -> int:
-    """Hold the failing rows back with one reason per failed expectation; return rows held."""
-    if failures.empty:
+                failures: pd.DataFrame, notes: pd.DataFrame) -> int:
+    """Hold the failing rows back with one reason per failed expectation, and note the
+    rows failing a ``note`` check without holding them; return rows held."""
+    if failures.empty and notes.empty:
         return 0
     conn.execute(_sql("failure_tables"))
-    copy_frame(conn, "pg_temp.gate_failure", failures)
+    copy_frame(conn, "pg_temp.gate_failure", pd.concat(
+        [failures.assign(held=True), notes.assign(held=False)], ignore_index=True))
     _observed_values(conn, source_id, run.suite)
     rules = pd.DataFrame([(r.rule, r.expectation_type, r.reason_id, r.reason_en)
                           for r in run.suite.rules],
@@ -207,6 +210,7 @@ def _quarantine(conn: psycopg.Connection, source_id: str, run: _Run,
     copy_frame(conn, "pg_temp.gate_rule", rules)
     held = conn.execute(_sql("hold_rows"), {"source": source_id, "run_id": run.run_id}).rowcount
     conn.execute(_sql("hold_reasons"), {"run_id": run.run_id})
+    conn.execute(_sql("note_rows"), {"run_id": run.run_id})
     return held
 
 
@@ -286,7 +290,8 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
         errors = [f"{o.rule.rule}: {o.exception}" for o in outcomes if o.exception]
         rejected = {} if errors else rejected_batches(outcomes, batch_ids)
         failures = row_failures(runs[0].outcomes, set(rejected))
-        held = 0 if errors else _quarantine(conn, source, runs[0], failures)
+        notes = row_failures(runs[0].outcomes, set(rejected), severity="note")
+        held = 0 if errors else _quarantine(conn, source, runs[0], failures, notes)
         for run in runs:
             _record_results(conn, run, row_counts, held if run is runs[0] else 0)
         if not errors:

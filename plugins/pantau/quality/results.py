@@ -18,6 +18,7 @@ import pandas as pd
 from pantau.quality.suites import Rule, Suite
 
 INDEX_COLUMNS = ["batch_id", "row_number"]
+ROW_SEVERITIES = ("row", "note")  # checks judged row by row (counted in rows)
 FAILURE_COLUMNS = ["batch_id", "row_number", "rule", "column_name", "observed_value"]
 RESULT_FORMAT = {
     "result_format": "COMPLETE",
@@ -109,6 +110,7 @@ def per_batch_results(outcomes: list[RuleOutcome], row_counts: pd.Series) -> pd.
     records = []
     for outcome in outcomes:
         rule = outcome.rule
+        by_row = rule.severity in ROW_SEVERITIES
         failing = outcome.failures.groupby("batch_id")
         counts = failing["row_number"].nunique()
         notes = failing["observed_value"].agg(_first_notes)
@@ -132,9 +134,9 @@ def per_batch_results(outcomes: list[RuleOutcome], row_counts: pd.Series) -> pd.
                 "success": not failed,
                 "observed_value": observed,
                 "element_count": int(rows),
-                "unexpected_count": unexpected if rule.severity == "row" else int(failed),
+                "unexpected_count": unexpected if by_row else int(failed),
                 "unexpected_percent": round(100 * unexpected / rows, 3)
-                if rule.severity == "row" and rows else None,
+                if by_row and rows else None,
                 "exception": outcome.exception,
             })
     return pd.DataFrame.from_records(records)
@@ -159,9 +161,12 @@ def rejected_batches(outcomes: list[RuleOutcome], batch_ids: list[int]) -> dict[
     return rejected
 
 
-def row_failures(outcomes: list[RuleOutcome], rejected: set[int]) -> pd.DataFrame:
-    """Failing rows of row-severity expectations, outside batches rejected as a whole."""
-    frames = [o.failures for o in outcomes if o.rule.severity == "row" and not o.failures.empty]
+def row_failures(outcomes: list[RuleOutcome], rejected: set[int],
+                 severity: str = "row") -> pd.DataFrame:
+    """Failing rows of ``severity`` expectations (``row``: to hold; ``note``: to note only),
+    outside batches rejected as a whole."""
+    frames = [o.failures for o in outcomes
+              if o.rule.severity == severity and not o.failures.empty]
     if not frames:
         return pd.DataFrame(columns=FAILURE_COLUMNS)
     failures = pd.concat(frames, ignore_index=True)

@@ -2,7 +2,9 @@
 
 A suite file is GX's own JSON; Pantau only adds to each expectation's ``meta``:
 ``rule`` (a stable name the quarantine and the audit tables use),
-``severity`` (``row`` or ``batch``), ``reason_id`` / ``reason_en`` and, for
+``severity`` (``row``: the failing rows are held; ``batch``: the batch is
+rejected; ``note``: the failing rows are noted for the auditor and go on),
+``reason_id`` / ``reason_en`` and, for
 row queries that do not name a column in their kwargs, ``column`` (the export
 column the check concerns) and, for a row query, ``sql_file``: the file under
 ``expectations/`` that holds it. The suite GX receives has that file's query
@@ -20,7 +22,7 @@ from pathlib import Path
 from pantau.config import get_settings
 from pantau.sources.catalog import SOURCES
 
-SEVERITIES = ("row", "batch")
+SEVERITIES = ("row", "batch", "note")
 VOLUME_SUITE = "snapshot_volume"
 ROWS_EXPECTATION = "unexpected_rows_expectation"
 ROWS_QUERY = "unexpected_rows_query"
@@ -87,7 +89,8 @@ def _rule(path: Path, source_id: str, position: int, expectation: dict) -> Rule:
     if missing:
         raise SuiteError(f"{where}: meta lacks {', '.join(missing)}")
     if meta["severity"] not in SEVERITIES:
-        raise SuiteError(f"{where}: meta.severity must be row or batch, not {meta['severity']!r}")
+        raise SuiteError(f"{where}: meta.severity must be row, batch or note, "
+                         f"not {meta['severity']!r}")
     staging_column = expectation.get("kwargs", {}).get("column")
     return Rule(
         rule=meta["rule"],

@@ -39,4 +39,14 @@ SOURCES = {
     "tenaga_kerja_tka": "Ketenagakerjaan: TKA (RPTKA)",
     "dukcapil_orang_asing": "Dukcapil: SKTT / KTP-el WNA",
 }
+# How rows of a source were linked to a person (core.document_link), in the data appendix.
+LINK_MEASURES = {"tenaga_kerja_tka": "rptka_links", "dukcapil_orang_asing": "registry_links",
+                 "imigrasi_tindakan": "action_links"}
+LINK_METHODS = {
+    "passport": "Paspor",
+    "permit_number": "Nomor izin tinggal",
+    "name_birth_date": "Nama + tanggal lahir",
+    "ambiguous": "Ambigu (beberapa orang cocok)",
+    "unlinked": "Tidak terkait",
+}
 PERIOD_NAMES = {"month": "Bulan", "quarter": "Triwulan", "semester": "Semester"}

@@ -8,7 +8,15 @@ from pantau.periods import PeriodKind
 from pantau.reports import charts
 from pantau.reports.context import ReportData
 from pantau.reports.formatting import change, long_date, number, percent, usd
-from pantau.reports.texts import ACTIONS, PERIOD_NAMES, PERMIT_TYPES, RULES, SOURCES
+from pantau.reports.texts import (
+    ACTIONS,
+    LINK_MEASURES,
+    LINK_METHODS,
+    PERIOD_NAMES,
+    PERMIT_TYPES,
+    RULES,
+    SOURCES,
+)
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FOLLOWUP_SHOWN = 60  # masked identifiers listed per rule (the XLSX annex has them all)
@@ -18,6 +26,16 @@ def period_name(data_period) -> str:
     if data_period.kind is PeriodKind.MONTH:
         return f"Bulan {long_date(data_period.start)[2:]}"
     return f"{PERIOD_NAMES[data_period.kind.value]} {ROMAN[data_period.index]} {data_period.year}"
+
+
+def link_rows(data: ReportData) -> list[dict]:
+    """Per source naming a person: its rows of the region by how they were linked."""
+    rows = []
+    for source, measure in LINK_MEASURES.items():
+        counts = data.breakdown(measure)
+        rows.append({"source": SOURCES[source],
+                     "counts": [number(counts.get(method, 0)) for method in LINK_METHODS]})
+    return rows
 
 
 def _per_100k(workers: int, population: int | None) -> str:
@@ -129,6 +147,8 @@ def view(data: ReportData) -> dict:
                      "sha": row["sha256"][:12], "rows": number(row["rows_in_region"]),
                      "quarantined": number(row["rows_quarantined"]),
                      "failed": row["checks_failed"] or "–"} for row in data.lineage],
+        "link_methods": list(LINK_METHODS.values()),
+        "links": link_rows(data),
         "charts": {
             "summary": summary,
             "nationalities": charts.horizontal_bars(

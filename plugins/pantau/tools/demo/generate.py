@@ -150,6 +150,7 @@ class Generator:
             rows = grouped.get(slug, permits.iloc[0:0])
             self._csv(render.permits(
                 f"imigrasi_izin_tinggal/{slug}/izin_tinggal_{slug}_{stamp}.csv", slug, rows, on))
+        named = permits[["person_id", "full_name", "birth_date", "nationality"]]
         permits = permits[TRUTH_COLUMNS["permits"]]  # names and addresses are written: drop
         actions = snapshots.actions(world, on)
         grouped = dict(tuple(actions.groupby("office", sort=True)))
@@ -177,6 +178,7 @@ class Generator:
                 f"dukcapil_orang_asing/{regency[:2]}/wna_{regency.replace('.', '')}_"
                 f"{day:%Y%m%d}.csv", regency, rows, day))
         registrations = registrations[TRUTH_COLUMNS["registrations"]]
+        positions = truth.link_by_name(positions, named)
         self.progress(f"{month}: {len(permits):,} permits, {len(positions):,} positions, "
                       f"{len(registrations):,} registrations, {len(actions):,} actions")
         return {"permits": permits, "positions": positions, "registrations": registrations,

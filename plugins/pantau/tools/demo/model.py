@@ -41,6 +41,11 @@ RATES = {
     "converted": 0.02,  # family ITAS converted to ITAP in the window (ALIH STATUS)
     "revoked": 0.0005,  # permit revoked (DICABUT), then deported
     "registry_no_passport": 0.03,  # registry row without passport: linked by permit number
+    "rptka_no_passport": 0.02,  # RPTKA row without passport: counted, linked by name + birth
+    "rptka_bad_passport": 0.01,  # RPTKA row whose passport is malformed: the same
+    "action_no_passport": 0.02,  # action row without passport: counted, unlinked
+    "action_bad_passport": 0.01,  # action row whose passport is malformed: the same
+    "namesake": 0.15,  # of the passport-less RPTKA rows: another worker shares name + birth
     "registry_open_validity": 0.03,  # KTP-el WNA without a TGL_BERLAKU
     "visit_extended": 0.4,  # visitors who extend their visit permit once
 }
@@ -286,8 +291,9 @@ def _stays(rng: np.random.Generator, category: np.ndarray, newcomer: np.ndarray,
 def build_world(regencies: list[str], period: Period, seed: int) -> World:
     """Everyone in scope during the period and the one before, and what they hold."""
     window = Window.of(period)
-    streams_rng, people_rng, names_rng, positions_rng, registry_rng, actions_rng, sizes_rng = (
-        np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(7))
+    (streams_rng, people_rng, names_rng, positions_rng, registry_rng, actions_rng, sizes_rng,
+     namesake_rng) = (np.random.default_rng(child)
+                      for child in np.random.SeedSequence(seed).spawn(8))
     codes = np.array(regencies, dtype=object)
     weights = spread_weights(regencies)
     category, regency, newcomer, workers = _headcounts(sizes_rng, codes, weights,
@@ -314,6 +320,7 @@ def build_world(regencies: list[str], period: Period, seed: int) -> World:
     })
     streams = _streams(streams_rng, people, window, employers)
     positions = _positions(positions_rng, people, streams, window, regencies)
+    _namesakes(namesake_rng, people, positions)
     registrations = _registrations(registry_rng, people, streams, regencies)
     actions = _actions(actions_rng, people, streams, window, regencies, weights, seed)
     offices = office_map(set(calibration.TKA_HOTSPOT_SHARE) | set(vocab.TOURISM_HOTSPOT_SHARE))
@@ -509,7 +516,38 @@ def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataF
         "position_title": title, "locations": location, "start": start, "term_months": term,
         "last_term": last_term, "end_day": departure, "companions": companions,
         "underpaid": underpaid, "underpaid_by": rng.integers(1, 4, size=size),
+        "passport_gap": _passport_gaps(rng, size, "rptka"),
     })
+
+
+def _passport_gaps(rng: np.random.Generator, size: int, source: str) -> np.ndarray:
+    """Per row: 0 the passport as it is, 1 left empty, 2 malformed (fails the format check)."""
+    draw = rng.random(size)
+    missing = RATES[f"{source}_no_passport"]
+    return np.select([draw < missing, draw < missing + RATES[f"{source}_bad_passport"]],
+                     [1, 2], 0).astype(np.int64)
+
+
+def _namesakes(rng: np.random.Generator, people: pd.DataFrame,
+               positions: pd.DataFrame) -> None:
+    """Give a few passport-less workers a namesake: another worker of their nationality
+    with the same name and birth date, so that the link by name must stay ambiguous."""
+    gap = positions[positions["passport_gap"] > 0]
+    chosen = gap[rng.random(len(gap)) < RATES["namesake"]]
+    taken = set(gap["person_id"].tolist())
+    workers = people[people["category"] == "WORKER"]
+    for person_id in chosen["person_id"].to_numpy():
+        person = people.loc[people["person_id"] == person_id].iloc[0]
+        others = workers[(workers["nationality"] == person["nationality"])
+                         & ~workers["person_id"].isin(taken)]
+        if others.empty:
+            continue
+        other = int(others["person_id"].to_numpy()[rng.integers(len(others))])
+        taken.add(other)
+        at = people.index[people["person_id"] == other]
+        people.loc[at, "full_name"] = person["full_name"]
+        people.loc[at, "birth_date"] = person["birth_date"]
+        people.loc[at, "female"] = person["female"]
 
 
 # -------------------------------------------------------------------- registrations
@@ -599,5 +637,6 @@ def _actions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFra
         at = np.flatnonzero(actions["action_type"].to_numpy() == action_type)
         violation[at] = np.array(texts, dtype=object)[rng.integers(len(texts), size=len(at))]
     actions["violation"] = violation
+    actions["passport_gap"] = _passport_gaps(rng, len(actions), "action")
     actions.insert(0, "action_id", np.arange(len(actions), dtype=np.int64))
     return actions

@@ -232,8 +232,9 @@ class Renderer:
             messiness.add("multiple_work_locations")
         messiness.add("region_name_variants")
         birth = frame["TANGGAL_LAHIR"].to_numpy()
-        frame["TANGGAL_LAHIR"] = np.where(rng.random(len(frame)) < 0.02,
-                                          np.datetime64("NaT"), birth)
+        # A row without a usable passport keeps its birth date: the build links it by it.
+        blank = (rng.random(len(frame)) < 0.02) & (rows["passport_gap"].to_numpy() == 0)
+        frame["TANGGAL_LAHIR"] = np.where(blank, np.datetime64("NaT"), birth)
         numbers = ["DKPTKA_BULAN", "DKPTKA_USD", "JUMLAH_PENDAMPING"]
         if habits.date_cells:
             for column in date_columns:

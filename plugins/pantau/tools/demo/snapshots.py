@@ -133,7 +133,8 @@ def positions(world: World, days: dict[str, date]) -> pd.DataFrame:
         "rptka_number": rptka, "employer_name": employers["name"].to_numpy(),
         "nib": employers["nib"].to_numpy(), "kbli": employers["kbli"].to_numpy(),
         "locations": p["locations"].to_numpy(), "worker_name": people["full_name"].to_numpy(),
-        "passport": people["passport"].to_numpy(),
+        "passport": with_gaps(people["passport"].to_numpy(), p["passport_gap"].to_numpy()),
+        "passport_gap": p["passport_gap"].to_numpy(),
         "nationality": people["nationality"].to_numpy(),
         "sex": _sex(people["female"].to_numpy()), "birth_date": people["birth_date"].to_numpy(),
         "position_title": p["position_title"].to_numpy(),
@@ -200,6 +201,16 @@ def registrations(world: World, days: dict[str, date], streets: np.ndarray) -> p
     return frame.sort_values(["regency", "nik"], kind="stable", ignore_index=True)
 
 
+def with_gaps(passports: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+    """The passports as the export lists them: empty where gap 1, malformed where gap 2
+    (a slash, which normalisation keeps and the format check refuses)."""
+    out = np.array(passports, dtype=object)
+    out[gaps == 1] = None
+    for index in np.flatnonzero(gaps == 2):
+        out[index] = f"{out[index][:4]}/{out[index][4:]}"
+    return out
+
+
 def actions(world: World, on: date) -> pd.DataFrame:
     """Every administrative action to date (all offices)."""
     a = world.actions
@@ -211,7 +222,8 @@ def actions(world: World, on: date) -> pd.DataFrame:
     return table({
         "person_id": a["person_id"].to_numpy(), "action_number": number,
         "action_date": a["action_date"].to_numpy(), "full_name": a["full_name"].to_numpy(),
-        "passport": a["passport"].to_numpy(), "nationality": a["nationality"].to_numpy(),
+        "passport": with_gaps(a["passport"].to_numpy(), a["passport_gap"].to_numpy()),
+        "passport_gap": a["passport_gap"].to_numpy(), "nationality": a["nationality"].to_numpy(),
         "action_type": a["action_type"].to_numpy(), "violation": a["violation"].to_numpy(),
         "regency": a["regency"].to_numpy(), "office": [o.slug for o in office],
         "office_name": [o.name for o in office],

@@ -12,7 +12,11 @@ of DESIGN.md read literally. The definitions are documented in the README
 - a population document is *active* when STAT_DOK is AKTIF, TGL_TERBIT <= t and
   TGL_BERLAKU is empty or >= t;
 - DKPTKA months due = calendar months from TGL_MULAI's month to t's month,
-  both counted; USD 100 each.
+  both counted; USD 100 each;
+- an RPTKA row without a usable passport (empty, or malformed) is the person
+  whose permit rows of the picture match its normalised name + birth date +
+  nationality, when exactly one does; else it names nobody (ambiguous or
+  unlinked): it still counts as a worker, but no rule reads it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,35 @@ RULES = ("TKA_NO_PERMIT", "PERMIT_NO_RPTKA", "PERMIT_NO_REGISTRATION", "REGION_M
 PERMIT_TYPES = ("ITAS", "ITAP", "ITK")
 DKPTKA_USD_PER_MONTH = 100
 EXPIRING_DAYS = 90
+
+
+UNLINKED = -1  # person_id of a row that names nobody the warehouse can tell apart
+
+
+def name_key(names: pd.Series) -> pd.Series:
+    """Letters only, upper case: how the build compares names across agencies."""
+    return names.fillna("").astype(str).str.replace(r"[\W\d_]", "", regex=True).str.upper()
+
+
+def link_by_name(positions: pd.DataFrame, permits: pd.DataFrame) -> pd.DataFrame:
+    """RPTKA rows without a usable passport linked to the one permit holder of the picture
+    with their name, birth date and nationality (``permits``: person_id, full_name,
+    birth_date, nationality); several or none: ``UNLINKED``, with the link method."""
+    def keys(frame: pd.DataFrame, name: str) -> pd.Series:
+        return (name_key(frame[name]) + "|" + frame["birth_date"].astype(str) + "|"
+                + frame["nationality"].astype(str))
+
+    holders = pd.DataFrame({"key": keys(permits, "full_name"),
+                            "person_id": permits["person_id"]}).drop_duplicates()
+    candidates = holders.groupby("key")["person_id"].agg(list).to_dict()
+    gap = positions["passport_gap"].to_numpy() > 0
+    found = [candidates.get(k, []) for k in keys(positions, "worker_name")]
+    person = np.where(~gap, positions["person_id"].to_numpy(),
+                      [c[0] if len(c) == 1 else UNLINKED for c in found])
+    method = np.where(~gap, "passport",
+                      [("name_birth_date" if len(c) == 1 else "ambiguous" if c else "unlinked")
+                       for c in found])
+    return positions.assign(person_id=person.astype(np.int64), link_method=method)
 
 
 def valid_permits(permits: pd.DataFrame, t: np.datetime64) -> pd.DataFrame:
@@ -58,6 +91,7 @@ def discrepancies(permits: pd.DataFrame, positions: pd.DataFrame,
                   registrations: pd.DataFrame, on: date) -> pd.DataFrame:
     """(person_id, code, regency) for every rule that holds on ``on``."""
     t = as_day(on)
+    positions = positions[positions["person_id"] != UNLINKED]  # counted, in no rule
     valid = valid_permits(permits, t)
     work = valid[(valid["visa_index"] == "E23") | (valid["purpose"] == "BEKERJA")]
     covering = covering_positions(positions, t)
