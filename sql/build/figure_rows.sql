@@ -69,9 +69,9 @@ SELECT m.region_code, 'administrative_actions', a.action_type, a.batch_id, a.row
   FROM p_action AS a JOIN p_member AS m USING (regency_code)
  WHERE a.action_type IS NOT NULL;
 
--- The link method of each row: the registry's from core.document_link; the
--- other sources link by passport wherever the row has a person. (When core
--- stores a link method per manpower and action row, it joins here.)
+-- The link method of each row, from core.document_link (registry, manpower
+-- and action rows of the period); a permit row links by passport wherever it
+-- has a person.
 INSERT INTO mart.figure_row (period, region_code, figure, category, source, batch_id,
                              row_number, unit_key, masked_id, link_method, amount)
 SELECT %(period)s, f.region_code, f.figure, f.category, b.source, f.batch_id, f.row_number,

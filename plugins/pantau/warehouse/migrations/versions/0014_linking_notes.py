@@ -14,8 +14,7 @@ from pathlib import Path
 from pantau.warehouse.migrate import run_sql_files
 
 revision = "0014"
-# TODO(lead): 0013 comes from the trace branch; until it is merged this points at 0012.
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
