@@ -12,7 +12,6 @@ system or the outbox.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 from pathlib import Path
@@ -21,7 +20,7 @@ import psycopg
 from jinja2 import Environment
 
 from pantau.config import Settings
-from pantau.reports import cells
+from pantau.reports import cells, context
 from pantau.reports import trace as tracing
 from pantau.warehouse import sql_files
 
@@ -32,9 +31,7 @@ CSV_COLUMNS = ("figure", "category", *tracing.COLUMNS)
 
 def _rows(conn: psycopg.Connection, relative: str, params: dict,
           settings: Settings | None) -> list[dict]:
-    cursor = conn.execute(sql_files.render(relative, settings), params)
-    names = [c.name for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return context.fetch_rows(conn, sql_files.render(relative, settings), params)
 
 
 def _csv(rows: list[dict]) -> bytes:
@@ -55,16 +52,18 @@ def _docs_link(gx_result: str | None, settings: Settings, audit_dir: Path) -> st
 
 
 def write_pack(conn: psycopg.Connection, figures: dict, directory: Path, environment: Environment,
-               settings: Settings) -> dict[str, str]:
+               settings: Settings) -> None:
     """Write the pack of one report (``figures``: its figures.json) under ``directory``.
 
-    ``conn`` acts as the auditor. Returns file name (under ``audit/``) -> SHA-256.
+    ``conn`` acts as the auditor.
     """
     region = {"period": figures["period"], "region_code": figures["region_code"]}
     rows = _rows(conn, "reports/audit_pack_rows.sql", region, settings)
     by_figure: dict[tuple[str, str], list[dict]] = {}
+    by_family: dict[str, list[dict]] = {family: [] for family in FAMILIES}
     for row in rows:
         by_figure.setdefault((row["figure"], row["category"]), []).append(row)
+        by_family[row["figure"]].append(row)
     audit_dir = directory / DIRECTORY
     audit_dir.mkdir(parents=True, exist_ok=True)
     shown = []
@@ -94,13 +93,10 @@ def write_pack(conn: psycopg.Connection, figures: dict, directory: Path, environ
             batch["docs"].append(link)
     for decision in decisions:
         batches[decision["batch_id"]]["decisions"].append(decision)
-    blobs = {f"{family}.csv": _csv([row for row in rows if row["figure"] == family])
-             for family in FAMILIES}
+    blobs = {f"{family}.csv": _csv(by_family[family]) for family in FAMILIES}
     docs_index = Path(os.path.relpath(settings.data_docs_dir / "index.html", audit_dir))
     blobs["index.html"] = environment.get_template("audit.html.j2").render(
         figures=figures, traces=shown, batches=[batches[b] for b in batch_ids],
         docs_index=docs_index.as_posix(), families=FAMILIES).encode("utf-8")
     for name, blob in blobs.items():
         (audit_dir / name).write_bytes(blob)
-    return {f"{DIRECTORY}/{name}": hashlib.sha256(blob).hexdigest()
-            for name, blob in blobs.items()}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import psycopg
+from psycopg.rows import dict_row
 
 from pantau.config import Settings
 from pantau.periods import Period
@@ -44,15 +45,14 @@ class ReportData:
         return self.level == "province"
 
 
-def _rows(conn: psycopg.Connection, query: str, params: tuple | dict) -> list[dict]:
-    cursor = conn.execute(query, params)
-    names = [c.name for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+def fetch_rows(conn: psycopg.Connection, query: str, params: tuple | dict) -> list[dict]:
+    """The query's rows as dicts by column name (the reports' and audit pack's reads)."""
+    return conn.cursor(row_factory=dict_row).execute(query, params).fetchall()
 
 
 def _figures(conn: psycopg.Connection, period: str, region: str) -> dict | None:
-    rows = _rows(conn, "SELECT * FROM mart.region_figures WHERE period = %s AND region_code = %s",
-                 (period, region))
+    rows = fetch_rows(conn, "SELECT * FROM mart.region_figures "
+                      "WHERE period = %s AND region_code = %s", (period, region))
     return rows[0] if rows else None
 
 
@@ -65,17 +65,17 @@ def load(conn: psycopg.Connection, period: Period, region_code: str,
                        f"--period {period}` first")
     region = {"period": period.label, "region_code": region_code}
     breakdowns: dict[str, list] = {}
-    for row in _rows(conn, sql_files.render("reports/region_breakdown.sql", settings), region):
+    for row in fetch_rows(conn, sql_files.render("reports/region_breakdown.sql", settings), region):
         breakdowns.setdefault(row["measure"], []).append(
             (row["category"], row["label"], float(row["value"])))
     followup: dict[str, list] = {}
-    for row in _rows(conn, sql_files.render("reports/followup.sql", settings), region):
+    for row in fetch_rows(conn, sql_files.render("reports/followup.sql", settings), region):
         followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["nationality"]))
-    lineage = _rows(conn, sql_files.render("reports/region_lineage.sql", settings), region)
+    lineage = fetch_rows(conn, sql_files.render("reports/region_lineage.sql", settings), region)
     regencies = []
     if figures["level"] == "province":
-        regencies = _rows(conn, sql_files.render("reports/province_regencies.sql", settings),
-                          {"period": period.label, "province_code": figures["province_code"]})
+        regencies = fetch_rows(conn, sql_files.render("reports/province_regencies.sql", settings),
+                               {"period": period.label, "province_code": figures["province_code"]})
     return ReportData(
         period=period, region_code=region_code, region_name=figures["region_name"],
         level=figures["level"], province_code=figures["province_code"],

@@ -21,7 +21,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import psycopg
@@ -51,6 +51,12 @@ class Rendered:
 
 
 def _environment(settings: Settings) -> Environment:
+    """The report templates of this checkout, parsed once per process (every report uses them)."""
+    return _templates(settings.home / "reports" / "templates")
+
+
+@cache
+def _templates(folder: Path) -> Environment:
     """Templates that escape every value and refuse a missing one.
 
     Autoescape is on for every template, whatever its file name, so a name such
@@ -59,8 +65,8 @@ def _environment(settings: Settings) -> Environment:
     the stylesheet); the templates themselves use no ``|safe``. A value the
     template names but the view does not give is an error, never an empty cell.
     """
-    return Environment(loader=FileSystemLoader(settings.home / "reports" / "templates"),
-                       autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
+    return Environment(loader=FileSystemLoader(folder), autoescape=True,
+                       keep_trailing_newline=True, undefined=StrictUndefined)
 
 
 def report_dir(output: Path, period: Period, region_code: str) -> Path:

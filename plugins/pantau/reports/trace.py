@@ -83,10 +83,8 @@ def figure_value(figures: dict, figure: str, category: str) -> int | float:
 def rows(conn: psycopg.Connection, period: str, region_code: str, figure: str,
          category: str = "", settings: Settings | None = None) -> list[dict]:
     """The rows of one figure (``reports/trace_rows.sql``); ``conn`` may be the auditor."""
-    cursor = conn.execute(sql_files.render("reports/trace_rows.sql", settings), {
+    return context.fetch_rows(conn, sql_files.render("reports/trace_rows.sql", settings), {
         "period": period, "region_code": region_code, "figure": figure, "category": category})
-    names = [c.name for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def trace(conn: psycopg.Connection, period: Period, region_code: str, figure: str,
