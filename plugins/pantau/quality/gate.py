@@ -209,8 +209,8 @@ def _quarantine(conn: psycopg.Connection, source_id: str, run: _Run,
                          columns=["rule", "expectation_type", "reason_id", "reason_en"])
     copy_frame(conn, "pg_temp.gate_rule", rules)
     held = conn.execute(_sql("hold_rows"), {"source": source_id, "run_id": run.run_id}).rowcount
-    conn.execute(_sql("hold_reasons"), {"run_id": run.run_id})
-    conn.execute(_sql("note_rows"), {"run_id": run.run_id})
+    for held_rows in (True, False):
+        conn.execute(_sql("row_reasons", held=held_rows), {"run_id": run.run_id})
     return held
 
 
