@@ -51,3 +51,29 @@ def test_markdown_lists_every_source_step_and_target() -> None:
     for name in ("| a |", "| b |", "| all sources |", "| validation |", "| build_month |",
                  "| ingest / COPY |", "| late file / cycle |"):
         assert name in text, name
+
+
+def test_audit_packs_are_set_against_the_rest_of_rendering() -> None:
+    from pathlib import Path
+
+    from pantau.reports.render import Rendered
+    from pantau.tools.bench.tracing import audit_pack_share
+
+    done = [Rendered("62", Path("a"), "x", {}, seconds=6.0, audit_seconds=1.0),
+            Rendered("62.03", Path("b"), "y", {}, seconds=6.0, audit_seconds=1.0)]
+    assert audit_pack_share(done) == {"report_seconds": 10.0, "audit_pack_seconds": 2.0,
+                                      "audit_pack_share": 0.2}
+
+
+def test_audit_pack_share_and_slowest_trace_are_targets() -> None:
+    result = _result()
+    result["steps"]["render_reports"]["audit_pack_share"] = 0.25
+    result["trace"] = {"regency": "62.03", "slowest_seconds": 0.4, "all_match": True,
+                       "traces": [{"figure": "foreigners_total", "category": "", "rows": 9,
+                                   "value": 9, "matches": True, "seconds": 0.4}]}
+    result["steps"]["render_reports"].update(report_seconds=8.0, audit_pack_seconds=2.0)
+    result["summary"] = summarise(result)
+    verdicts = {item["target"]: item["met"] for item in result["summary"]["targets"]}
+    assert verdicts["audit packs / rest of rendering"] is False  # 25% of rendering, over 20%
+    assert verdicts["slowest trace, largest regency (s)"] is True
+    assert "| foreigners_total | 9 | yes | 0.400 |" in markdown(result)

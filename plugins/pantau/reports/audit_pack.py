@@ -20,13 +20,16 @@ import psycopg
 from jinja2 import Environment
 
 from pantau.config import Settings
-from pantau.reports import cells, context
+from pantau.reports import cells, context, texts
 from pantau.reports import trace as tracing
 from pantau.warehouse import sql_files
 
 DIRECTORY = "audit"
 FAMILIES = tracing.SCALAR_FIGURES + tracing.CATEGORY_FIGURES
 CSV_COLUMNS = ("figure", "category", *tracing.COLUMNS)
+# Rows per figure the HTML index shows: a province's foreigners run to tens of thousands,
+# which no auditor reads on a page; the family's CSV beside it holds every row.
+SHOWN_ROWS = 200
 
 
 def _rows(conn: psycopg.Connection, relative: str, params: dict,
@@ -97,6 +100,8 @@ def write_pack(conn: psycopg.Connection, figures: dict, directory: Path, environ
     docs_index = Path(os.path.relpath(settings.data_docs_dir / "index.html", audit_dir))
     blobs["index.html"] = environment.get_template("audit.html.j2").render(
         figures=figures, traces=shown, batches=[batches[b] for b in batch_ids],
-        docs_index=docs_index.as_posix(), families=FAMILIES).encode("utf-8")
+        docs_index=docs_index.as_posix(), families=FAMILIES, shown_rows=SHOWN_ROWS,
+        figure_names=texts.FIGURE_NAMES, link_methods=texts.LINK_METHODS,
+        sources=texts.SOURCES).encode("utf-8")
     for name, blob in blobs.items():
         (audit_dir / name).write_bytes(blob)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from functools import cache, partial
 from pathlib import Path
+from time import perf_counter
 
 import psycopg
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -48,6 +49,8 @@ class Rendered:
     directory: Path
     content_sha256: str
     files: dict[str, str]  # name -> sha256
+    seconds: float = 0.0  # writing the whole report, audit pack included
+    audit_seconds: float = 0.0  # of which the audit pack (the bench compares the two)
 
 
 def _environment(settings: Settings) -> Environment:
@@ -129,6 +132,7 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
                   auditor: psycopg.Connection | None = None) -> Rendered:
     """Write the report files (``formats``, all four by default) and the manifest; with
     ``auditor`` (a connection acting as the auditor role) the audit pack beside them."""
+    started = perf_counter()
     settings = settings or get_settings()
     data = context.load(conn, period, region_code, settings)
     figures = context.figures_json(data)
@@ -166,9 +170,13 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
                            for row in data.lineage],
     }
     (directory / "manifest.json").write_bytes(_json(manifest))
+    audit_seconds = 0.0
     if auditor is not None:
+        pack_started = perf_counter()
         audit_pack.write_pack(auditor, figures, directory, _environment(settings), settings)
-    return Rendered(region_code, directory, content, files)
+        audit_seconds = perf_counter() - pack_started
+    return Rendered(region_code, directory, content, files, perf_counter() - started,
+                    audit_seconds)
 
 
 def default_regions(conn: psycopg.Connection, period: Period,

@@ -49,4 +49,18 @@ LINK_METHODS = {
     "ambiguous": "Ambigu (beberapa orang cocok)",
     "unlinked": "Tidak terkait",
 }
+# The figures of figures.json as the audit pack names them (keys stay as pantau trace takes them).
+FIGURE_NAMES = {
+    "foreigners_total": "Orang asing pemegang izin tinggal berlaku",
+    "workers_total": "Jabatan TKA (RPTKA berlaku)",
+    "registered_total": "Dokumen SKTT / KTP-el WNA aktif",
+    "expiring_90_days": "Izin tinggal berakhir dalam 90 hari",
+    "dkptka_due_usd": "DKPTKA terutang (USD)",
+    "dkptka_paid_usd": "DKPTKA dibayar (USD)",
+    "by_permit_type": "Orang asing menurut jenis izin",
+    "by_nationality": "Orang asing menurut kewarganegaraan",
+    "workers_by_nationality": "TKA menurut kewarganegaraan",
+    "discrepancies": "Ketidaksesuaian menurut aturan",
+    "administrative_actions": "Tindakan administratif menurut jenis",
+}
 PERIOD_NAMES = {"month": "Bulan", "quarter": "Triwulan", "semester": "Semester"}

@@ -14,6 +14,10 @@ Steps, in the order a month runs in production:
    eleven months before it, then the trend queries timed (see
    :mod:`pantau.tools.bench.history`).
 
+Beside rendering, what an auditor waits for: the audit packs' share of it
+and one ``pantau trace`` per figure of the largest regency
+(:mod:`pantau.tools.bench.tracing`).
+
 The bench runs in its own var directory (its own embedded PostgreSQL,
 archive, Data Docs and reports), wiped at the start so every run starts cold.
 """
@@ -48,6 +52,7 @@ from pantau.tools.bench.throughput import (
     time_prepared_write,
     time_to_sql,
 )
+from pantau.tools.bench.tracing import audit_pack_share, time_traces
 from pantau.tools.demo.generate import generate
 from pantau.warehouse import embedded, migrate
 from pantau.warehouse.connection import _with_database, connect, sqlalchemy_url
@@ -197,9 +202,12 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     _step(steps, "build_month", lambda: build_period(period, settings, warehouse))
     regions = _month_regions(warehouse, period)
     progress(f"rendering {len(regions)} reports with {workers} workers")
-    _step(steps, "render_reports", lambda: render_period(period, settings.reports_dir, regions,
-                                                          settings, workers=workers))
+    done = _step(steps, "render_reports", lambda: render_period(
+        period, settings.reports_dir, regions, settings, workers=workers))
     steps["render_reports"]["reports"] = len(regions)
+    steps["render_reports"].update(audit_pack_share(done))
+    progress("tracing every figure of the largest regency as the auditor")
+    result["trace"] = time_traces(warehouse, period)
     progress("late file")
     result["late_file"] = late_file(landing, data_dir, settings, warehouse)
     progress(f"{MONTHS} months of history and the trend queries")
@@ -259,6 +267,14 @@ def summarise(result: dict) -> dict:
         Target("peak RSS (MiB)", peak, 3072, False),
         Target("late file / cycle", summary["late_file_share_of_cycle"], 0.05, False),
     )]
+    share = steps["render_reports"].get("audit_pack_share")
+    if share is not None:
+        summary["targets"].append(Target("audit packs / rest of rendering", share, 0.2,
+                                         False).to_dict())
+    if "trace" in result:
+        summary["targets"].append(Target("slowest trace, largest regency (s)",
+                                         result["trace"]["slowest_seconds"], 1,
+                                         False).to_dict())
     if "history" in result:
         slowest = max(query["first_seconds"] for query in result["history"]["queries"])
         summary["targets"].append(

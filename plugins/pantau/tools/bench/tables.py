@@ -67,11 +67,33 @@ def history_rows(result: dict) -> list[list[str]]:
 HISTORY_HEADERS = ["trend query over 12 months", "rows", "first s", "warm s"]
 
 
+def trace_rows(result: dict) -> list[list[str]]:
+    """One row per traced figure, then the audit packs' share of rendering."""
+    found = result.get("trace")
+    if not found:
+        return []
+    rows = [[f"{item['figure']} {item['category']}".strip(), f"{item['rows']:,}",
+             "yes" if item["matches"] else "NO", f"{item['seconds']:.3f}"]
+            for item in found["traces"]]
+    render = result["steps"]["render_reports"]
+    if "audit_pack_seconds" in render:
+        rows.append([f"audit packs: {render['audit_pack_seconds']:,.1f} s beside "
+                     f"{render['report_seconds']:,.1f} s of reports (worker seconds)", "", "",
+                     f"{render['audit_pack_share']:.1%}"])
+    return rows
+
+
+TRACE_HEADERS = ["pantau trace, largest regency", "rows", "rows = figure", "seconds"]
+
+
 def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     tables = [
         ("Throughput on the same files", THROUGHPUT_HEADERS, throughput_rows(result)),
         ("Steps of the monthly cycle", STEP_HEADERS, step_rows(result)),
     ]
+    if result.get("trace"):
+        tables.append((f"Tracing as the auditor ({result['trace']['regency']})", TRACE_HEADERS,
+                       trace_rows(result)))
     if result.get("history"):
         tables.append(("A year of history", HISTORY_HEADERS, history_rows(result)))
     tables.append(("Targets", TARGET_HEADERS, target_rows(result)))
