@@ -147,6 +147,22 @@ def _held(url: str, rule: str, source: str) -> str:
     return row["key"][0]
 
 
+def test_noted_rows_are_listed_for_the_auditor_with_masked_passports(gated: str) -> None:
+    listed = _cli("quarantine", "notes", "--source", "tenaga_kerja_tka", "--limit", "2000")
+    assert listed.exit_code == 0, listed.output
+    assert "passport_present" in listed.output and "passport_format" in listed.output
+    noted = _frame(gated, """
+        SELECT r.no_paspor AS passport FROM quarantine.row_note n
+          JOIN raw.tenaga_kerja_tka r USING (batch_id, row_number)
+         WHERE n.rule = 'passport_format' AND length(r.no_paspor) >= 5""")
+    assert len(noted) and not [p for p in noted["passport"] if p in listed.output]
+    held = _frame(gated, """SELECT count(*) AS n FROM quarantine.row_note n
+        JOIN quarantine.held_row h USING (batch_id, row_number) WHERE n.rule LIKE 'passport_%%'""")
+    assert held["n"][0] == 0  # a note never holds the row
+    refused = _cli("quarantine", "notes", "--source", "nope")
+    assert refused.exit_code == 1 and "no source" in refused.output
+
+
 def test_engineers_release_corrected_rows_and_discard_others_with_who_and_why(gated: str):
     before = _frame(gated, "SELECT count(*) AS n FROM quarantine.reason")["n"][0]
     listed = _cli("quarantine", "list", "--source", "imigrasi_izin_tinggal", "--limit", "500")

@@ -137,6 +137,27 @@ def quarantine_list(
     console.print(_table(f"Quarantine ({status}, at most {limit})", frame))
 
 
+@quarantine_app.command("notes")
+def quarantine_notes(
+    source: Annotated[str | None, typer.Option()] = None,
+    batch: Annotated[int | None, typer.Option()] = None,
+    rule: Annotated[str | None, typer.Option(help="only notes of this rule")] = None,
+    limit: Annotated[int, typer.Option()] = 50,
+) -> None:
+    """List noted rows: counted in the figures, not held, but flagged for the auditor
+    (a passport missing or malformed; personal values masked)."""
+    from pantau.quality.quarantine import DecisionRefused, list_notes
+    from pantau.warehouse.connection import connect
+
+    try:
+        with connect("auditor") as conn:
+            frame = list_notes(conn, source=source, batch=batch, rule=rule, limit=limit)
+    except DecisionRefused as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    console.print(_table(f"Notes (rows counted, not held; at most {limit})", frame))
+
+
 @quarantine_app.command("show")
 def quarantine_show(row: Annotated[str, typer.Argument(help="BATCH:ROW")]) -> None:
     """One held row: its file, values (personal ones masked), reasons and decisions."""

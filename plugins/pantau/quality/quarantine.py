@@ -69,6 +69,17 @@ def list_rows(conn: psycopg.Connection, *, source: str | None = None, batch: int
     return pd.DataFrame(rows, columns=["row", "source", "file", "status", "rules", "columns"])
 
 
+def list_notes(conn: psycopg.Connection, *, source: str | None = None, batch: int | None = None,
+               rule: str | None = None, limit: int = 50) -> pd.DataFrame:
+    """Noted rows (counted, never held) with their rule and masked value, newest first."""
+    if source is not None and source not in SOURCES:
+        raise DecisionRefused(f"no source {source!r} (sources: {', '.join(SOURCES)})")
+    rows = conn.execute(_sql("notes"), {"source": source, "batch": batch, "rule": rule,
+                                        "limit": limit}).fetchall()
+    return pd.DataFrame(rows, columns=["row", "source", "file", "rule", "column", "seen",
+                                       "alasan"])
+
+
 def _held(conn: psycopg.Connection, key: RowKey, lock: bool = False) -> tuple[str, str]:
     """(source, status) of a held row; ``lock`` keeps a second decision waiting."""
     row = conn.execute(

@@ -84,7 +84,7 @@ def load(conn: psycopg.Connection, period: Period, region_code: str,
         breakdowns=breakdowns, followup=followup, lineage=lineage, regencies=regencies)
 
 
-def _number(value) -> int | float:
+def json_number(value) -> int | float:
     """Whole numbers as int, so figures.json reads 1200, not 1200.0."""
     as_float = float(value)
     return int(as_float) if as_float.is_integer() else round(as_float, 2)
@@ -103,17 +103,17 @@ def figures_json(data: ReportData) -> dict:
         "reference_date": data.reference_date.isoformat(),
         "foreigners_total": f["foreigners_total"],
         "by_permit_type": {kind: f[kind.lower()] for kind in PERMIT_TYPES},
-        "by_nationality": {k: _number(v) for k, v in sorted(
+        "by_nationality": {k: json_number(v) for k, v in sorted(
             data.breakdown("foreigners_by_nationality").items())},
         "workers_total": f["workers_total"],
-        "workers_by_nationality": {k: _number(v) for k, v in sorted(
+        "workers_by_nationality": {k: json_number(v) for k, v in sorted(
             data.breakdown("workers_by_nationality").items())},
         "registered_total": f["registered_total"],
-        "discrepancies": {code: _number(rules.get(code, 0)) for code in RULES},
+        "discrepancies": {code: json_number(rules.get(code, 0)) for code in RULES},
         "expiring_90_days": f["expiring_90_days"],
-        "administrative_actions": {kind: _number(actions.get(kind, 0)) for kind in ACTIONS},
-        "dkptka_due_usd": _number(f["dkptka_due_usd"]),
-        "dkptka_paid_usd": _number(f["dkptka_paid_usd"]),
+        "administrative_actions": {kind: json_number(actions.get(kind, 0)) for kind in ACTIONS},
+        "dkptka_due_usd": json_number(f["dkptka_due_usd"]),
+        "dkptka_paid_usd": json_number(f["dkptka_paid_usd"]),
         "level": data.level,
         "previous_period": data.period.previous().label,
         "previous": None if previous is None else {

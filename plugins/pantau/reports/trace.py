@@ -56,7 +56,7 @@ class Trace:
     def traced(self) -> int | float:
         """What the rows add up to: their units, or the sum of their amounts for money."""
         if self.is_money:
-            return context._number(sum((row["amount"] or Decimal(0) for row in self.rows),
+            return context.json_number(sum((row["amount"] or Decimal(0) for row in self.rows),
                                        Decimal(0)))
         return self.units
 
@@ -100,5 +100,5 @@ def plain(row: dict) -> dict:
     """A row for JSON: dates as ISO text, amounts as numbers."""
     out = {name: row[name] for name in COLUMNS}
     out["snapshot_date"] = row["snapshot_date"].isoformat()
-    out["amount"] = None if row["amount"] is None else context._number(row["amount"])
+    out["amount"] = None if row["amount"] is None else context.json_number(row["amount"])
     return out

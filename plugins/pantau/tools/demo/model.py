@@ -4,7 +4,7 @@ Everything is drawn once, vectorised, for the whole window (the period and the
 one before it); the snapshots (``snapshots.py``) then read the world on each
 extraction date. Discrepancies are not written into the files by hand: they
 follow from planted facts (a worker whose permit was never renewed, a position
-without a companion), and ``truth.py`` finds them with the DESIGN.md rules.
+without a companion), and ``truth.py`` finds them with the rules of docs/warehouse.md.
 """
 
 from __future__ import annotations

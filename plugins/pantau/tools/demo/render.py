@@ -65,7 +65,7 @@ class Habits:
     def of(cls, source: str, scope: str, seed: int) -> Habits:
         n = stable_number(seed, source, scope)
         digit = lambda k, base: (n // base ** k) % base  # noqa: E731
-        if source == "dukcapil_orang_asing":  # SOURCES.md: the registry writes UTF-8
+        if source == "dukcapil_orang_asing":  # docs/sources.md: the registry writes UTF-8
             encoding = ("utf-8", "utf-8-sig", "utf-8")[digit(0, 3)]
         else:
             encoding = ("utf-8", "utf-8-sig", "cp1252", "utf-8", "cp1252")[digit(0, 5)]

@@ -62,7 +62,7 @@ def current_term(start: np.ndarray, term_months: np.ndarray, last_term: np.ndarr
 def months_due(start: np.ndarray, on: np.ndarray | date) -> np.ndarray:
     """Calendar months from the start month to the month of ``on``, both counted.
 
-    The DKPTKA rule (DESIGN.md): USD 100 is due for every month a position has
+    The DKPTKA rule (docs/warehouse.md): USD 100 is due for every month a position has
     run, the month it started included.
     """
     return month_index(on) - month_index(start) + 1

@@ -2,7 +2,7 @@
 
 Computed from the clean rows of the snapshots a period's picture uses (each
 source's latest extraction on or before the reference date), with the rules
-of DESIGN.md read literally. The definitions are documented in the README
+of docs/warehouse.md read literally. The definitions are documented in the README
 ("truth/") so that the warehouse can be held to them:
 
 - a stay permit is *valid* on the reference date t when its STATUS is AKTIF and

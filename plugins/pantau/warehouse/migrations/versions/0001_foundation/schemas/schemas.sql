@@ -1,4 +1,4 @@
--- The layers of DESIGN.md, one schema each, and who may touch them.
+-- The layers of docs/architecture.md, one schema each, and who may touch them.
 -- Default privileges cover the tables later migrations create in each schema.
 CREATE SCHEMA IF NOT EXISTS raw;         -- rows as delivered, text only
 CREATE SCHEMA IF NOT EXISTS staging;     -- typed and normalised, one table per source

@@ -1,5 +1,5 @@
 -- Grain: one row per combination of stay-permit type, visa index and purpose
--- seen in the exports; is_work marks E23 or purpose BEKERJA (DESIGN.md).
+-- seen in the exports; is_work marks E23 or purpose BEKERJA (docs/warehouse.md).
 CREATE TABLE core.dim_permit_type (
     permit_type_key integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     permit_type     text NOT NULL,

@@ -1,5 +1,5 @@
 -- Grain: one row per region (regency or province) and period: the key
--- figures of its report (DESIGN.md figures.json). A province counts each
+-- figures of its report (docs/reports.md, figures.json). A province counts each
 -- person and position once, however many of its regencies name them.
 CREATE TABLE mart.region_figures (
     period            text NOT NULL,
