@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import time
 
+import psycopg
+
 from pantau.periods import Period
 from pantau.reports import context
 from pantau.reports import trace as tracing
@@ -26,9 +28,10 @@ def _largest_category(figures: dict, figure: str) -> str | None:
 
 def time_traces(warehouse: str, period: Period) -> dict:
     """Seconds of one trace per figure of the largest regency, as the auditor."""
-    with connect("auditor", url=warehouse) as conn:
+    with psycopg.connect(warehouse) as conn:  # the bench's pick, from core (not the auditor's)
         regency = conn.execute(sql_files.render("tools/bench_largest_regency.sql"),
                                {"month": period.label}).fetchone()[0]
+    with connect("auditor", url=warehouse) as conn:
         figures = context.figures_json(context.load(conn, period, regency))
         asked = [(figure, "") for figure in tracing.SCALAR_FIGURES]
         asked += [(figure, category) for figure in tracing.CATEGORY_FIGURES
