@@ -433,6 +433,18 @@ def test_every_figure_of_every_region_equals_its_trace(built: Built) -> None:
         assert assert_provinces_are_unions(conn, PERIODS) > 0
 
 
+def test_the_bench_traces_every_figure_of_the_largest_regency_as_the_auditor(
+        built: Built) -> None:
+    from pantau.reports import trace as tracing
+    from pantau.tools.bench.tracing import time_traces
+
+    timed = time_traces(built.url, Period.parse("2025-12"))
+    assert timed["all_match"], timed
+    assert {item["figure"] for item in timed["traces"]} == set(
+        tracing.SCALAR_FIGURES + tracing.CATEGORY_FIGURES)
+    assert max(item["rows"] for item in timed["traces"]) > 0
+
+
 def test_the_audit_pack_holds_the_trace_rows_of_every_figure(built: Built,
                                                              reports: dict[str, Path]) -> None:
     import csv
