@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from pantau.build.period import RULE_CODES, build_period, stale_periods
+from pantau.config import get_settings
 from pantau.ingest.pipeline import ingest_paths
 from pantau.periods import Period
 from pantau.quality.gate import run_gate
@@ -476,6 +477,31 @@ def test_the_audit_pack_holds_the_trace_rows_of_every_figure(built: Built,
                     assert f"seluruh {len(found.rows)} baris ada di" in index
             assert "Data Docs validasi ini" in index
     assert capped > 0  # a province's foreigners outnumber the rows a page shows
+
+
+def test_the_pack_csv_neutralises_file_names_as_every_spreadsheet_writer_does(
+        built: Built) -> None:
+    import csv
+    import io
+
+    from pantau.reports.audit_pack import _csv
+    from pantau.reports.cells import neutralise
+
+    names = ['=HYPERLINK("http://x")_20251231.csv', "+62 cmd_20251231.csv", "-12",
+             "@SUM(A1)_20251231.csv", "wna_6271_20251231.csv", "-", "\tx.csv"]
+    region = {"period": "2025-12", "region_code": "62.71"}
+    with psycopg.connect(built.url) as conn:
+        batch = conn.execute("SELECT batch_id FROM mart.figure_row WHERE period = %s AND "
+                             "region_code = %s AND figure = 'foreigners_total' LIMIT 1",
+                             tuple(region.values())).fetchone()[0]
+        for name in names:
+            conn.execute("UPDATE audit.batch SET original_name = %s WHERE batch_id = %s",
+                         (name, batch))
+            rows = csv.DictReader(io.StringIO(_csv(conn, region, "foreigners_total",
+                                                   get_settings()).decode()))
+            files = {row["file"] for row in rows if row["batch_id"] == str(batch)}
+            assert files == {neutralise(name)}, name
+        conn.rollback()
 
 
 def test_the_audit_pack_opens_in_headless_chromium_without_console_errors(

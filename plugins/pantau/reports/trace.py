@@ -9,7 +9,7 @@ figure: the sum of their amounts) with the figure as figures.json has it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import psycopg
@@ -35,34 +35,45 @@ class UnknownFigure(LookupError):
 
 
 @dataclass
-class Trace:
+class Tally:
+    """A figure beside what its rows add up to: distinct units, or for money the amounts."""
+
     period: str
     region_code: str
     figure: str
     category: str
     value: int | float  # the figure as figures.json has it
-    rows: list[dict]
+    units: int  # distinct units (persons, positions, rows) the rows list
+    amount: Decimal  # the sum of the rows' amounts (money figures)
+    row_count: int
 
     @property
     def is_money(self) -> bool:
         return self.figure in MONEY_FIGURES
 
     @property
-    def units(self) -> int:
-        """Distinct units (persons, positions, rows) the rows list."""
-        return len({row["unit_key"] for row in self.rows})
-
-    @property
     def traced(self) -> int | float:
         """What the rows add up to: their units, or the sum of their amounts for money."""
-        if self.is_money:
-            return context.json_number(sum((row["amount"] or Decimal(0) for row in self.rows),
-                                       Decimal(0)))
-        return self.units
+        return context.json_number(self.amount) if self.is_money else self.units
 
     @property
     def matches(self) -> bool:
         return self.traced == self.value
+
+
+@dataclass
+class Trace(Tally):
+    """A tally with every row behind it (``pantau trace``)."""
+
+    rows: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, period: str, region_code: str, figure: str, category: str,
+           value: int | float, rows: list[dict]) -> Trace:
+        return cls(period, region_code, figure, category, value,
+                   len({row["unit_key"] for row in rows}),
+                   sum((row["amount"] or Decimal(0) for row in rows), Decimal(0)), len(rows),
+                   rows)
 
 
 def figure_value(figures: dict, figure: str, category: str) -> int | float:
@@ -92,8 +103,8 @@ def trace(conn: psycopg.Connection, period: Period, region_code: str, figure: st
     """The figure and its rows; raises ``context.NotBuilt`` or ``UnknownFigure``."""
     figures = context.figures_json(context.load(conn, period, region_code, settings))
     value = figure_value(figures, figure, category)
-    return Trace(period.label, region_code, figure, category, value,
-                 rows(conn, period.label, region_code, figure, category, settings))
+    return Trace.of(period.label, region_code, figure, category, value,
+                    rows(conn, period.label, region_code, figure, category, settings))
 
 
 def plain(row: dict) -> dict:
