@@ -4,7 +4,7 @@
 -- it is null. Run by quality/quarantine.py (list_notes). Parameters:
 -- source, batch, rule, limit.
 SELECT n.batch_id || ':' || n.row_number AS row, b.source, b.original_name AS file,
-       n.rule, n.column_name AS column, n.observed_value AS seen, n.reason_id AS alasan
+       n.rule, n.column_name, n.observed_value AS seen, n.reason_id AS alasan
   FROM quarantine.row_note AS n
   JOIN audit.batch AS b USING (batch_id)
  WHERE (%(source)s::text IS NULL OR b.source = %(source)s)

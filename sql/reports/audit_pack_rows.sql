@@ -4,10 +4,11 @@
 -- region_code, shown (rows per figure).
 SELECT f.figure, f.category, f.source, b.original_name AS file, f.row_number, f.batch_id,
        b.snapshot_date, f.masked_id, f.link_method, f.amount
-  FROM (SELECT *, row_number() OVER (PARTITION BY figure, category
-                                         ORDER BY source, batch_id, row_number) AS place
-          FROM mart.figure_row
-         WHERE period = %(period)s AND region_code = %(region_code)s) AS f
+  FROM (SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY figure, category
+                                                        ORDER BY source, batch_id, row_number)
+                                  AS place
+                         FROM mart.figure_row
+                        WHERE period = %(period)s AND region_code = %(region_code)s) AS ranked
+         WHERE place <= %(shown)s) AS f
   JOIN audit.batch AS b ON b.batch_id = f.batch_id
- WHERE f.place <= %(shown)s
  ORDER BY f.figure, f.category, f.place

@@ -152,9 +152,9 @@ def test_noted_rows_are_listed_for_the_auditor_with_masked_passports(gated: str)
     assert listed.exit_code == 0, listed.output
     assert "passport_present" in listed.output and "passport_format" in listed.output
     noted = _frame(gated, """
-        SELECT r.no_paspor AS passport FROM quarantine.row_note n
+        SELECT r.nomor_paspor AS passport FROM quarantine.row_note n
           JOIN raw.tenaga_kerja_tka r USING (batch_id, row_number)
-         WHERE n.rule = 'passport_format' AND length(r.no_paspor) >= 5""")
+         WHERE n.rule = 'passport_format' AND length(r.nomor_paspor) >= 5""")
     assert len(noted) and not [p for p in noted["passport"] if p in listed.output]
     held = _frame(gated, """SELECT count(*) AS n FROM quarantine.row_note n
         JOIN quarantine.held_row h USING (batch_id, row_number) WHERE n.rule LIKE 'passport_%%'""")

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.repository import REPO, repository_files, text_of
 
 # Where a secret may stand, what may stand there instead.
 PLACEHOLDER = re.compile(
@@ -73,24 +72,6 @@ def find_secrets(text: str, path: str = "<text>") -> list[Finding]:
                     continue
                 findings.append(Finding(path, number, kind, line.strip()[:120]))
     return findings
-
-
-def _repository_files() -> list[str]:
-    """Tracked files plus untracked ones git would add (not ignored): what a commit holds."""
-    listing = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, capture_output=True, check=True).stdout.decode()
-    return sorted({name for name in listing.split("\0") if name})
-
-
-def _text(path: Path) -> str | None:
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError):  # deleted in the work tree
-        return None
-    if b"\0" in data[:8192]:  # images, workbooks
-        return None
-    return data.decode("utf-8", errors="replace")
 
 
 # --- the detector can fail ----------------------------------------------------------
@@ -153,7 +134,7 @@ def test_secret_file_names(name: str, secret: bool) -> None:
 
 def test_no_secret_files_in_repository() -> None:
     """No .env, key or certificate file is tracked or waiting to be added."""
-    files = _repository_files()
+    files = repository_files()
     assert len(files) > 100  # the listing worked
     assert [name for name in files
             if SECRET_FILE.search(name) and not EXAMPLE_FILE.search(name)] == []
@@ -163,8 +144,8 @@ def test_no_hard_coded_secrets_in_repository() -> None:
     """Every text file git tracks (or would add) is free of literal secrets."""
     findings = []
     scanned = 0
-    for name in _repository_files():
-        text = _text(REPO / name)
+    for name in repository_files():
+        text = text_of(REPO / name)
         if text is None:
             continue
         scanned += 1

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from tests.unit.test_no_secrets_in_repo import REPO, _repository_files, _text
+from tests.support.repository import REPO, repository_files, text_of
 
 OUTSIDE = re.compile(r"\b(?:DESIGN|SOURCES|STACK-NOTES|STYLE)\.md\b|\.\./shared\b")
 
 
 def test_no_file_cites_a_document_outside_the_repository() -> None:
     findings = []
-    for name in _repository_files():
-        text = _text(REPO / name)
+    for name in repository_files():
+        text = text_of(REPO / name)
         if text is None or name == "tests/unit/test_self_contained.py":
             continue
         for number, line in enumerate(text.splitlines(), start=1):
