@@ -5,7 +5,8 @@
 -- The quality gate's GX run reads it over the waiting batches ({batch}).
 SELECT batch_id, row_number
   FROM {batch}
- WHERE (batch_id, checkpoint, postponement_number) IN (SELECT batch_id, checkpoint, postponement_number
+ WHERE (batch_id, checkpoint, postponement_number)
+       IN (SELECT batch_id, checkpoint, postponement_number
            FROM (SELECT DISTINCT batch_id, postponement_number, postponement_date, checkpoint,
                                  full_name, nik, passport_number, sex, birth_date,
                                  stated_regency_code, destination_country, stated_purpose,
