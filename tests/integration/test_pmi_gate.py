@@ -199,3 +199,25 @@ def test_every_batch_is_validated_and_the_origin_is_derived(gated: dict,
         SELECT nik_valid, origin_regency_code, origin_district_code, origin_from
           FROM staging.kp2mi_penempatan WHERE length(nik) = 15""").fetchall()
     assert invalid == [(False, "32.12", None, "stated")]
+
+
+def test_a_corrected_stated_regency_gives_a_held_row_its_origin_on_release(
+        gated: dict, db: psycopg.Connection) -> None:
+    from typer.testing import CliRunner
+
+    from pantau.cli import app
+
+    batch, row = db.execute("""
+        SELECT r.batch_id, r.row_number FROM quarantine.reason AS r
+          JOIN audit.batch AS b USING (batch_id)
+         WHERE b.source = 'kp2mi_penempatan' AND r.rule = 'region_mapped'""").fetchone()
+    released = CliRunner().invoke(app, [
+        "quarantine", "release", f"{batch}:{row}", "--by", "ani",
+        "--why", "regency confirmed by BP3MI", "--set", "KAB_KOTA_ASAL=Kabupaten Cilacap"])
+    assert released.exit_code == 0, released.output
+    assert db.execute("""
+        SELECT stated_regency_code, origin_regency_code, origin_from, nik_valid
+          FROM staging.kp2mi_penempatan WHERE batch_id = %s AND row_number = %s""",
+                      (batch, row)).fetchone() == ("33.01", "33.01", "stated", None)
+    assert db.execute("SELECT status FROM quarantine.held_row WHERE batch_id = %s "
+                      "AND row_number = %s", (batch, row)).fetchone() == ("released",)

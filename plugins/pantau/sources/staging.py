@@ -243,13 +243,39 @@ def _work_locations(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> p
                          long["row_number"], long["batch_id"])
 
 
-def _pmi_origin(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.DataFrame:
-    """PMI: is the NIK valid, and the holder's origin: the NIK's regency, else the stated one.
+ORIGIN_COLUMNS = ("nik_valid", "origin_regency_code", "origin_district_code", "origin_from")
+# What the origin is derived from: a correction of one of these must derive it again.
+ORIGIN_INPUTS = ("nik", "birth_date", "sex", "stated_regency_code")
 
-    ``origin_district_code`` only from a valid NIK whose district exists;
-    ``origin_from`` says which gave the origin (``nik``, ``stated``) or NULL
-    when neither did. An invalid NIK is no parse problem: the gate notes it
-    (``nik_format``) and the row falls back to its stated regency.
+
+def origin(niks: pd.Series, birth_dates: pd.Series, sexes: pd.Series,
+           stated: pd.Series) -> pd.DataFrame:
+    """The PMI derived columns (:data:`ORIGIN_COLUMNS`) from staged values.
+
+    ``nik_valid`` from the NIK check; the origin regency from a valid NIK, else
+    the stated regency; the district only from a valid NIK whose district
+    exists; ``origin_from`` says which gave the origin (``nik``, ``stated``) or
+    NULL when neither did.
+    """
+    checked = nik.check(niks, birth_dates, sexes)
+    stated = stated.astype("string")
+    from_nik = checked.regency_code.notna()
+    origin_from = pd.Series(pd.NA, index=niks.index, dtype="string")
+    origin_from[stated.notna().to_numpy()] = "stated"
+    origin_from[from_nik.to_numpy()] = "nik"
+    return pd.DataFrame({
+        "nik_valid": checked.valid,
+        "origin_regency_code": checked.regency_code.where(from_nik, stated),
+        "origin_district_code": checked.district_code,
+        "origin_from": origin_from,
+    }, index=niks.index)
+
+
+def _pmi_origin(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.DataFrame:
+    """PMI: is the NIK valid, and the holder's origin (:func:`origin`).
+
+    An invalid NIK is no parse problem: the gate notes it (``nik_format``)
+    and the row falls back to its stated regency.
     """
     staged = out.tables[source.id]
 
@@ -257,16 +283,9 @@ def _pmi_origin(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.Da
         return staged[name] if name in staged else pd.Series(pd.NA, index=staged.index,
                                                              dtype="string")
 
-    checked = nik.check(column("nik"), column("birth_date"), column("sex"))
-    stated = column("stated_regency_code").astype("string")
-    from_nik = checked.regency_code.notna()
-    staged["nik_valid"] = checked.valid
-    staged["origin_regency_code"] = checked.regency_code.where(from_nik, stated)
-    staged["origin_district_code"] = checked.district_code
-    origin_from = pd.Series(pd.NA, index=staged.index, dtype="string")
-    origin_from[stated.notna().to_numpy()] = "stated"
-    origin_from[from_nik.to_numpy()] = "nik"
-    staged["origin_from"] = origin_from
+    derived = origin(*(column(name) for name in ORIGIN_INPUTS))
+    for name in ORIGIN_COLUMNS:
+        staged[name] = derived[name]
     return pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
@@ -278,3 +297,6 @@ _DERIVED = {
     "imigrasi_penundaan": (_pmi_origin,),
     "bp3mi_pemulangan": (_pmi_origin,),
 }
+# The sources whose staging rows carry the derived origin (ORIGIN_COLUMNS).
+ORIGIN_SOURCES = frozenset(source for source, derive in _DERIVED.items()
+                           if _pmi_origin in derive)
