@@ -959,6 +959,27 @@ CREATE TABLE quarantine.row_note (
 
 
 --
+-- Name: bp3mi_pemulangan; Type: TABLE; Schema: raw; Owner: -
+--
+
+CREATE TABLE raw.bp3mi_pemulangan (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    nomor_register text,
+    tanggal_tiba text,
+    pelabuhan_tiba text,
+    nama text,
+    nik text,
+    jenis_kelamin text,
+    tanggal_lahir text,
+    kab_kota_asal text,
+    negara_asal text,
+    jenis_kasus text,
+    no_paspor text
+);
+
+
+--
 -- Name: dukcapil_orang_asing; Type: TABLE; Schema: raw; Owner: -
 --
 
@@ -1023,6 +1044,54 @@ CREATE TABLE raw.imigrasi_izin_tinggal (
 
 
 --
+-- Name: imigrasi_paspor; Type: TABLE; Schema: raw; Owner: -
+--
+
+CREATE TABLE raw.imigrasi_paspor (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    nomor_permohonan text,
+    tanggal_permohonan text,
+    nik text,
+    nama_lengkap text,
+    jenis_kelamin text,
+    tanggal_lahir text,
+    kab_kota text,
+    tujuan text,
+    negara_tujuan text,
+    rekomendasi_kerja text,
+    status text,
+    alasan text,
+    nomor_paspor text,
+    tanggal_terbit text,
+    kantor_imigrasi text
+);
+
+
+--
+-- Name: imigrasi_penundaan; Type: TABLE; Schema: raw; Owner: -
+--
+
+CREATE TABLE raw.imigrasi_penundaan (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    nomor_penundaan text,
+    tanggal text,
+    tpi text,
+    nama_lengkap text,
+    nik text,
+    nomor_paspor text,
+    jenis_kelamin text,
+    tanggal_lahir text,
+    kab_kota_asal text,
+    negara_tujuan text,
+    tujuan_dinyatakan text,
+    alasan text,
+    diserahkan_kepada text
+);
+
+
+--
 -- Name: imigrasi_tindakan; Type: TABLE; Schema: raw; Owner: -
 --
 
@@ -1038,6 +1107,31 @@ CREATE TABLE raw.imigrasi_tindakan (
     pelanggaran text,
     kab_kota text,
     kantor_imigrasi text
+);
+
+
+--
+-- Name: kp2mi_penempatan; Type: TABLE; Schema: raw; Owner: -
+--
+
+CREATE TABLE raw.kp2mi_penempatan (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    id_pmi text,
+    nik text,
+    nama text,
+    jenis_kelamin text,
+    tgl_lahir text,
+    kab_kota_asal text,
+    no_paspor text,
+    negara_tujuan text,
+    jabatan text,
+    sektor text,
+    skema text,
+    p3mi text,
+    tgl_berangkat text,
+    tgl_akhir_kontrak text,
+    status text
 );
 
 
@@ -1065,6 +1159,31 @@ CREATE TABLE raw.tenaga_kerja_tka (
     dkptka_bulan text,
     dkptka_usd text,
     jumlah_pendamping text
+);
+
+
+--
+-- Name: bp3mi_pemulangan; Type: TABLE; Schema: staging; Owner: -
+--
+
+CREATE TABLE staging.bp3mi_pemulangan (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    register_number text,
+    arrival_date date,
+    arrival_post text,
+    full_name text,
+    nik text,
+    sex character(1),
+    birth_date date,
+    stated_regency_code text,
+    deported_from character(3),
+    case_type text,
+    passport_number text,
+    nik_valid boolean,
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text
 );
 
 
@@ -1123,6 +1242,62 @@ CREATE TABLE staging.imigrasi_izin_tinggal (
 
 
 --
+-- Name: imigrasi_paspor; Type: TABLE; Schema: staging; Owner: -
+--
+
+CREATE TABLE staging.imigrasi_paspor (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    application_number text,
+    application_date date,
+    nik text,
+    full_name text,
+    sex character(1),
+    birth_date date,
+    stated_regency_code text,
+    purpose text,
+    destination_country character(3),
+    work_recommendation text,
+    status text,
+    reason text,
+    passport_number text,
+    issue_date date,
+    office text,
+    nik_valid boolean,
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text
+);
+
+
+--
+-- Name: imigrasi_penundaan; Type: TABLE; Schema: staging; Owner: -
+--
+
+CREATE TABLE staging.imigrasi_penundaan (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    postponement_number text,
+    postponement_date date,
+    checkpoint text,
+    full_name text,
+    nik text,
+    passport_number text,
+    sex character(1),
+    birth_date date,
+    stated_regency_code text,
+    destination_country character(3),
+    stated_purpose text,
+    reason text,
+    handed_to text,
+    nik_valid boolean,
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text
+);
+
+
+--
 -- Name: imigrasi_tindakan; Type: TABLE; Schema: staging; Owner: -
 --
 
@@ -1138,6 +1313,35 @@ CREATE TABLE staging.imigrasi_tindakan (
     violation text,
     regency_code text,
     office text
+);
+
+
+--
+-- Name: kp2mi_penempatan; Type: TABLE; Schema: staging; Owner: -
+--
+
+CREATE TABLE staging.kp2mi_penempatan (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    placement_id text,
+    nik text,
+    full_name text,
+    sex character(1),
+    birth_date date,
+    stated_regency_code text,
+    passport_number text,
+    destination_country character(3),
+    job_title text,
+    sector text,
+    scheme text,
+    agency_name text,
+    departure_date date,
+    contract_end_date date,
+    status text,
+    nik_valid boolean,
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text
 );
 
 
@@ -1502,6 +1706,14 @@ ALTER TABLE ONLY quarantine.held_row
 
 
 --
+-- Name: bp3mi_pemulangan bp3mi_pemulangan_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
+--
+
+ALTER TABLE ONLY raw.bp3mi_pemulangan
+    ADD CONSTRAINT bp3mi_pemulangan_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: dukcapil_orang_asing dukcapil_orang_asing_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
 --
 
@@ -1526,6 +1738,22 @@ ALTER TABLE ONLY raw.imigrasi_izin_tinggal
 
 
 --
+-- Name: imigrasi_paspor imigrasi_paspor_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
+--
+
+ALTER TABLE ONLY raw.imigrasi_paspor
+    ADD CONSTRAINT imigrasi_paspor_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
+-- Name: imigrasi_penundaan imigrasi_penundaan_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
+--
+
+ALTER TABLE ONLY raw.imigrasi_penundaan
+    ADD CONSTRAINT imigrasi_penundaan_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: imigrasi_tindakan imigrasi_tindakan_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
 --
 
@@ -1534,11 +1762,27 @@ ALTER TABLE ONLY raw.imigrasi_tindakan
 
 
 --
+-- Name: kp2mi_penempatan kp2mi_penempatan_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
+--
+
+ALTER TABLE ONLY raw.kp2mi_penempatan
+    ADD CONSTRAINT kp2mi_penempatan_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: tenaga_kerja_tka tenaga_kerja_tka_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
 --
 
 ALTER TABLE ONLY raw.tenaga_kerja_tka
     ADD CONSTRAINT tenaga_kerja_tka_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
+-- Name: bp3mi_pemulangan bp3mi_pemulangan_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
+--
+
+ALTER TABLE ONLY staging.bp3mi_pemulangan
+    ADD CONSTRAINT bp3mi_pemulangan_pkey PRIMARY KEY (batch_id, row_number);
 
 
 --
@@ -1558,11 +1802,35 @@ ALTER TABLE ONLY staging.imigrasi_izin_tinggal
 
 
 --
+-- Name: imigrasi_paspor imigrasi_paspor_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
+--
+
+ALTER TABLE ONLY staging.imigrasi_paspor
+    ADD CONSTRAINT imigrasi_paspor_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
+-- Name: imigrasi_penundaan imigrasi_penundaan_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
+--
+
+ALTER TABLE ONLY staging.imigrasi_penundaan
+    ADD CONSTRAINT imigrasi_penundaan_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: imigrasi_tindakan imigrasi_tindakan_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
 --
 
 ALTER TABLE ONLY staging.imigrasi_tindakan
     ADD CONSTRAINT imigrasi_tindakan_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
+-- Name: kp2mi_penempatan kp2mi_penempatan_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
+--
+
+ALTER TABLE ONLY staging.kp2mi_penempatan
+    ADD CONSTRAINT kp2mi_penempatan_pkey PRIMARY KEY (batch_id, row_number);
 
 
 --
@@ -2508,6 +2776,13 @@ GRANT SELECT ON TABLE quarantine.row_note TO pantau_auditor;
 
 
 --
+-- Name: TABLE bp3mi_pemulangan; Type: ACL; Schema: raw; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.bp3mi_pemulangan TO pantau_loader;
+
+
+--
 -- Name: TABLE dukcapil_orang_asing; Type: ACL; Schema: raw; Owner: -
 --
 
@@ -2529,6 +2804,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.imigrasi_izin_tinggal TO pantau_l
 
 
 --
+-- Name: TABLE imigrasi_paspor; Type: ACL; Schema: raw; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.imigrasi_paspor TO pantau_loader;
+
+
+--
+-- Name: TABLE imigrasi_penundaan; Type: ACL; Schema: raw; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.imigrasi_penundaan TO pantau_loader;
+
+
+--
 -- Name: TABLE imigrasi_tindakan; Type: ACL; Schema: raw; Owner: -
 --
 
@@ -2536,10 +2825,24 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.imigrasi_tindakan TO pantau_loade
 
 
 --
+-- Name: TABLE kp2mi_penempatan; Type: ACL; Schema: raw; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.kp2mi_penempatan TO pantau_loader;
+
+
+--
 -- Name: TABLE tenaga_kerja_tka; Type: ACL; Schema: raw; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.tenaga_kerja_tka TO pantau_loader;
+
+
+--
+-- Name: TABLE bp3mi_pemulangan; Type: ACL; Schema: staging; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.bp3mi_pemulangan TO pantau_loader;
 
 
 --
@@ -2557,10 +2860,31 @@ GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.imigrasi_izin_tingga
 
 
 --
+-- Name: TABLE imigrasi_paspor; Type: ACL; Schema: staging; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.imigrasi_paspor TO pantau_loader;
+
+
+--
+-- Name: TABLE imigrasi_penundaan; Type: ACL; Schema: staging; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.imigrasi_penundaan TO pantau_loader;
+
+
+--
 -- Name: TABLE imigrasi_tindakan; Type: ACL; Schema: staging; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.imigrasi_tindakan TO pantau_loader;
+
+
+--
+-- Name: TABLE kp2mi_penempatan; Type: ACL; Schema: staging; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.kp2mi_penempatan TO pantau_loader;
 
 
 --

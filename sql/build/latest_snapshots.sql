@@ -4,7 +4,9 @@
 -- batch). A SELECT of (period, source, file_scope, batch_id), included by
 -- build/select_batches.sql (the build) and build/stale_periods.sql (the
 -- staleness check). Jinja2: periods (a relation of period and
--- reference_date), loaded_only.
+-- reference_date), loaded_only. Parameters: build_sources (the sources the
+-- build loads, pantau.build.period.SOURCES_IN_LOAD_ORDER: a source it does not
+-- load yet never makes a period stale).
 -- loaded_only: only batches already loaded into core. The build sets it: it
 -- has just loaded every pending batch, so it only keeps out a batch the gate
 -- validated in the meantime, which has no facts yet. The staleness check does
@@ -15,6 +17,7 @@ SELECT DISTINCT ON (p.period, b.source, b.file_scope) p.period, b.source, b.file
   FROM {{ periods }} AS p
   JOIN audit.batch AS b
     ON b.status = 'validated' AND b.snapshot_date <= p.reference_date
+   AND b.source = ANY({{ param("build_sources") }})
 {%- if loaded_only %}
    AND b.core_loaded_at IS NOT NULL
 {%- endif %}

@@ -3,7 +3,8 @@
 -- staging rows of unpurged batches, which cover keys with no pii row
 -- (registry permit numbers, positions) and persons of batches not yet in
 -- core. Included by rotation/key_map.sql. Jinja2: kind (person, permit or
--- position).
+-- position). The PMI sources key no person yet (the build does not load them),
+-- so only the foreigners' staging tables are listed.
 {% set unpurged = "batch_id IN (SELECT batch_id FROM audit.batch WHERE pii_purged_at IS NULL)" -%}
 {% if kind == "person" -%}
 SELECT passport_number || '|' || nationality FROM pii.person

@@ -22,6 +22,10 @@ KEYS = {  # the natural key of each source (the suites' GROUP BY) and a content 
     "imigrasi_tindakan": (("action_number",), "violation"),
     "tenaga_kerja_tka": (("rptka_number", "passport_number"), "worker_name"),
     "dukcapil_orang_asing": (("nik",), "full_name"),
+    "kp2mi_penempatan": (("placement_id",), "full_name"),
+    "imigrasi_paspor": (("office", "application_number"), "full_name"),
+    "imigrasi_penundaan": (("checkpoint", "postponement_number"), "full_name"),
+    "bp3mi_pemulangan": (("arrival_post", "register_number"), "full_name"),
 }
 BATCH = 7
 

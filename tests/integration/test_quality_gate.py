@@ -29,6 +29,14 @@ PLANTED = {
     "INVALID_NIB": {"nib_format"},
     "INVALID_NIK": {"nik_format"},
     "DUPLICATE_ROW": {"duplicate_row"},
+    # The PMI exports (issue 24).
+    "UNKNOWN_COUNTRY": {"country_mapped"},
+    "EVENT_BEFORE_BIRTH": {"date_not_before_birth"},
+    "UNKNOWN_VALUE": {"scheme_known", "sector_known", "placement_status_known", "purpose_known",
+                      "application_status_known", "reason_known", "handed_to_known",
+                      "case_type_known"},
+    "ISSUED_WITHOUT_PASSPORT": {"issued_has_passport"},
+    "PASSPORT_WITHOUT_DECISION": {"passport_without_issue"},
 }
 
 

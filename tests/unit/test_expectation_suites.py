@@ -16,6 +16,11 @@ from tests.support.ddl import staging_columns
 
 EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
 PERSONAL = {c.target for s in SOURCES.values() for c in s.columns if c.personal}
+# What every PMI suite covers (issue 24), beside its value sets and own rules.
+PMI_RULES = {"value_unreadable", "region_mapped", "country_mapped", "birth_date_plausible",
+             "date_not_before_birth", "duplicate_row", "natural_key_conflict",
+             "required_column_empty", "unmapped_region_share", "staging_columns", "nik_format",
+             "passport_format"}
 ISSUE_COVERAGE = {  # what the quality-gate issue asks every suite set to cover
     "imigrasi_izin_tinggal": {"permit_type_known", "permit_status_known", "sex_code",
                               "passport_format", "expiry_not_before_issue",
@@ -31,6 +36,13 @@ ISSUE_COVERAGE = {  # what the quality-gate issue asks every suite set to cover
     "dukcapil_orang_asing": {"nik_format", "document_type_known", "document_status_known",
                              "sex_code", "validity_not_before_issue", "birth_date_plausible",
                              "natural_key_conflict", "unmapped_region_share"},
+    "kp2mi_penempatan": {*PMI_RULES, "scheme_known", "sector_known", "placement_status_known",
+                         "departed_has_date"},
+    "imigrasi_paspor": {*PMI_RULES, "purpose_known", "application_status_known",
+                        "reason_known", "issued_has_passport", "passport_without_issue",
+                        "issue_not_before_application"},
+    "imigrasi_penundaan": {*PMI_RULES, "purpose_known", "reason_known", "handed_to_known"},
+    "bp3mi_pemulangan": {*PMI_RULES, "case_type_known"},
     VOLUME_SUITE: {"row_count_collapse"},
 }
 

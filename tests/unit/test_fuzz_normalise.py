@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pantau.normalise import countries, dates, identifiers, numbers, regions, sex, text
+from pantau.normalise import countries, dates, identifiers, nik, numbers, regions, sex, text
 from pantau.normalise.result import Normalised
 from pantau.sources import staging
 from pantau.sources.catalog import SOURCES
@@ -40,7 +40,8 @@ NORMALISERS = {
     "text": text.text, "code": text.code, "compact_code": text.compact_code,
     "passport": identifiers.passport, "digits": identifiers.digits,
     "document_number": identifiers.document_number, "dates": dates.dates,
-    "nationalities": countries.nationalities, "sex": sex.sex, "integers": numbers.integers,
+    "nationalities": countries.nationalities, "countries": countries.countries,
+    "nik": nik.nik, "sex": sex.sex, "integers": numbers.integers,
     "amounts": numbers.amounts, "regencies": regions.regencies,
     "regencies_in_62": lambda values: regions.regencies(values, "62"),
 }
@@ -76,6 +77,18 @@ def test_siak_codes_never_raise(province: list, regency: list, district: list) -
     result, districts = regions.siak_codes(*parts)
     check(result, parts[0])
     assert len(districts) == size
+
+
+@settings(FUZZ, max_examples=30)
+@given(niks=COLUMN, born=st.lists(st.one_of(st.none(), st.dates()), max_size=25),
+       sexes=st.lists(st.sampled_from([None, "L", "P"]), max_size=25))
+def test_the_nik_check_never_raises(niks: list, born: list, sexes: list) -> None:
+    size = min(len(niks), len(born), len(sexes))
+    values = nik.nik(pd.Series(niks[:size], dtype="string")).values
+    result = nik.check(values, pd.Series(born[:size], dtype=object),
+                       pd.Series(sexes[:size], dtype="string"))
+    assert len(result.valid) == len(result.regency_code) == len(result.district_code) == size
+    assert (result.valid.isna() == values.isna()).all()
 
 
 def _chunk(source: Source, rows: list[list[str | None]]) -> pd.DataFrame:

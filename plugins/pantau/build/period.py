@@ -36,6 +36,9 @@ RULES = ("tka_no_permit", "permit_no_rptka", "permit_no_registration", "region_m
          "expired_permit_active", "rptka_expired", "restricted_position", "dkptka_underpaid",
          "no_companion")
 RULE_CODES = tuple(name.upper() for name in RULES)
+# The sources the build loads, in order. The PMI exports are ingested and
+# validated but not built yet: their batches make no period stale and wait for
+# no build (build/latest_snapshots.sql, build/pending_batches.sql).
 SOURCES_IN_LOAD_ORDER = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
                          "dukcapil_orang_asing")
 
@@ -67,7 +70,8 @@ def _pending(conn: psycopg.Connection, settings: Settings) -> dict[str, list[int
     staging rows are gone and its facts stay as loaded. A decision on it since
     is only logged (``build/purged_batches_with_decisions.sql``).
     """
-    rows = conn.execute(sql_files.render("build/pending_batches.sql", settings)).fetchall()
+    rows = conn.execute(sql_files.render("build/pending_batches.sql", settings),
+                        {"build_sources": list(SOURCES_IN_LOAD_ORDER)}).fetchall()
     ignored = [batch for (batch,) in conn.execute(
         sql_files.render("build/purged_batches_with_decisions.sql", settings)).fetchall()]
     if ignored:
@@ -128,7 +132,8 @@ def build_period(period: Period, settings: Settings | None = None,
     started = time.monotonic()
     month = period.months()[-1]
     params = {"period": period.label, "reference_date": period.reference_date,
-              "period_start": period.start, "month": month.label}
+              "period_start": period.start, "month": month.label,
+              "build_sources": list(SOURCES_IN_LOAD_ORDER)}
     with connect("loader", url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
         _use_key(conn, settings, secret)
@@ -168,5 +173,6 @@ def stale_periods(url: str | None = None, settings: Settings | None = None) -> l
     (``build/latest_snapshots.sql``) compared with the snapshots each period used.
     """
     with connect("loader", url=url) as conn:
-        rows = conn.execute(sql_files.render("build/stale_periods.sql", settings)).fetchall()
+        rows = conn.execute(sql_files.render("build/stale_periods.sql", settings),
+                            {"build_sources": list(SOURCES_IN_LOAD_ORDER)}).fetchall()
     return [period for (period,) in rows]

@@ -1,10 +1,12 @@
-"""Nationality to ISO 3166-1 alpha-3, whatever the agency wrote.
+"""Nationality and country to ISO 3166-1 alpha-3, whatever the agency wrote.
 
 Agencies write ISO alpha-3 (CHN), alpha-2 (CN), Indonesian names (TIONGKOK,
 REPUBLIK RAKYAT TIONGKOK, RRT) or English names (CHINA). pycountry supplies
 the codes and English names; ``reference/country_aliases.csv`` the Indonesian
 and common names it lacks. Matching is exact on a normalised key (upper case,
 accents and punctuation removed): a guess would link the wrong people.
+The destinations and origins of Indonesian migrant workers (ARAB SAUDI,
+HONGKONG, KAMBOJA, UNI EMIRAT ARAB …) use the same resolver and aliases.
 """
 
 from __future__ import annotations
@@ -40,7 +42,17 @@ def resolve_country(value: str) -> str | None:
     return country_index().get(ascii_key(value))
 
 
+UNKNOWN_COUNTRY = "unknown_country"
+
+
 def nationalities(values: pd.Series) -> Normalised:
     raw = squish(values)
     out = map_distinct(raw, resolve_country)
     return Normalised.flag(out, raw.notna() & out.isna(), "unknown_nationality")
+
+
+def countries(values: pd.Series) -> Normalised:
+    """A destination or origin country (the PMI exports): the nationalities' resolver."""
+    raw = squish(values)
+    out = map_distinct(raw, resolve_country)
+    return Normalised.flag(out, raw.notna() & out.isna(), UNKNOWN_COUNTRY)

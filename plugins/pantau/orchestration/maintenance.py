@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 
+from pantau.build.period import SOURCES_IN_LOAD_ORDER
 from pantau.config import Settings, get_settings
 from pantau.ingest.archive import archive_path
 from pantau.orchestration.schedule import Retention
@@ -99,12 +100,15 @@ def _pii_batches(conn: psycopg.Connection, cutoff: datetime) -> tuple[list, list
     Age is the snapshot date (the day the data describes), not the receipt:
     a late copy of an old register is as old as the register, and a period's
     snapshots age together. Eligible: validated batches already in core with
-    no quarantine decision waiting to be loaded, and rejected batches (they
-    never reach core). An old batch still waiting for the gate or a build
-    waits (``waiting``): purging it would lose facts never loaded.
+    no quarantine decision waiting to be loaded, rejected batches (they
+    never reach core), and validated batches of a source the build does not
+    load (nothing of them is in core to wait for). An old batch still waiting
+    for the gate or a build waits (``waiting``): purging it would lose facts
+    never loaded.
     """
     rows = conn.execute(sql_files.render("maintenance/pii_batches.sql"),
-                        {"cutoff": cutoff.date()}).fetchall()
+                        {"cutoff": cutoff.date(),
+                         "build_sources": list(SOURCES_IN_LOAD_ORDER)}).fetchall()
     return ([(batch, source) for batch, source, ready in rows if ready],
             [batch for batch, _source, ready in rows if not ready])
 

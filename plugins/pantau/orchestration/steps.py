@@ -168,13 +168,15 @@ def periods_to_build(kinds: list[PeriodKind], url: str | None = None) -> list[st
     A late file for an old period makes only the periods whose latest
     snapshots it changes stale, so only those are rebuilt.
     """
-    from pantau.build.period import stale_periods
+    from pantau.build.period import SOURCES_IN_LOAD_ORDER, stale_periods
     from pantau.warehouse.connection import connect
 
     with connect("loader", url=url) as conn:
         built = _built(conn)
+        # Only the snapshots of the sources the build loads make a period to build.
         dates = [d for (d,) in conn.execute(
-            "SELECT DISTINCT snapshot_date FROM audit.batch WHERE status = 'validated'")]
+            "SELECT DISTINCT snapshot_date FROM audit.batch WHERE status = 'validated' "
+            "AND source = ANY(%s)", (list(SOURCES_IN_LOAD_ORDER),))]
     touched = {Period.containing(day, kind).label for day in dates for kind in kinds}
     return sorted((touched - built) | set(stale_periods(url)))
 
@@ -189,8 +191,11 @@ def build(period: str, settings: Settings | None = None) -> dict:
 
 
 def _has_data(conn, period: Period) -> bool:
+    from pantau.build.period import SOURCES_IN_LOAD_ORDER
+
     return conn.execute("SELECT EXISTS (SELECT 1 FROM audit.batch WHERE status = 'validated' "
-                        "AND snapshot_date <= %s)", (period.reference_date,)).fetchone()[0]
+                        "AND snapshot_date <= %s AND source = ANY(%s))",
+                        (period.reference_date, list(SOURCES_IN_LOAD_ORDER))).fetchone()[0]
 
 
 def ensure_built(period: str, settings: Settings | None = None) -> list[dict]:

@@ -102,16 +102,26 @@ def _sql(name: str, **params) -> str:
     return sql_files.render(f"quality/gate_{name}.sql", **params)
 
 
-def _collapse_test(volume: Suite):
-    """SQL saying whether a batch collapsed against its baseline, thresholds from the suite."""
+def _collapse_test(volume: Suite, source: str):
+    """SQL saying whether a batch collapsed against its baseline, thresholds from the suite.
+
+    A delta feed (``Source.accumulating``) is judged for emptiness only: each
+    delivery holds what was decided since the scope's previous one (the first
+    covers 24 months), so its size follows the interval and the office's
+    workload, and a shrinking delta is no sign of a broken export; an empty
+    one after a delivery that had rows is.
+    """
     limits = volume.document["meta"]["collapse"]
     ratio, floor = float(limits["min_ratio"]), int(limits["judged_from_rows"])
+    shrinks = not SOURCES[source].accumulating
 
     def collapsed(alias: str) -> str:
         a = alias
+        empty = f"({a}.row_count = 0 AND {a}.previous_row_count > 0)"
+        if not shrinks:
+            return f"coalesce({empty}, false)"
         return (f"coalesce(({a}.previous_row_count >= {floor} AND {a}.row_count < {ratio} * "
-                f"{a}.previous_row_count) OR ({a}.row_count = 0 AND {a}.previous_row_count > 0)"
-                ", false)")
+                f"{a}.previous_row_count) OR {empty}, false)")
 
     return collapsed
 
@@ -269,7 +279,7 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
         fresh_statistics(conn, [f"staging.{source}", f"staging.{source}_lokasi",
                                 "audit.parse_problem"])
         volume_query = _query(settings, VOLUME_SUITE, batch_ids=batch_ids,
-                              collapsed=_collapse_test(suites[VOLUME_SUITE]))
+                              collapsed=_collapse_test(suites[VOLUME_SUITE], source))
         try:
             runs = [
                 _run_suite(context, conn, suites[source], source, batch_ids, source,

@@ -17,7 +17,14 @@ from psycopg.types.json import Jsonb
 from pantau.quality.masking import mask
 from pantau.sources.catalog import SOURCES
 from pantau.sources.spec import Column
-from pantau.sources.staging import Context, normalise_column
+from pantau.sources.staging import (
+    ORIGIN_COLUMNS,
+    ORIGIN_INPUTS,
+    ORIGIN_SOURCES,
+    Context,
+    normalise_column,
+    origin,
+)
 from pantau.warehouse import sql_files
 
 # Columns whose staging values are derived (SIAK codes to a regency, RPTKA
@@ -159,7 +166,26 @@ def _apply_corrections(conn: psycopg.Connection, key: RowKey, source_id: str,
         shown = mask if column.personal else (lambda value: value)
         applied[column.header] = {"staging_column": column.target, "old": shown(old),
                                   "new": shown(new)}
+    if source_id in ORIGIN_SOURCES and {c["staging_column"] for c in applied.values()} & set(
+            ORIGIN_INPUTS):
+        _derive_origin_again(conn, key, source_id)
     return applied
+
+
+def _derive_origin_again(conn: psycopg.Connection, key: RowKey, source_id: str) -> None:
+    """A corrected NIK, birth date, sex or stated regency changes the PMI origin: derive it."""
+    # One-row lookup and update; the names come from the catalog and staging.ORIGIN_*.
+    row = conn.execute(
+        f"SELECT {', '.join(ORIGIN_INPUTS)} FROM staging.{source_id} "
+        "WHERE batch_id = %s AND row_number = %s", (key.batch_id, key.row_number)).fetchone()
+    niks, born, sexes, stated = row
+    derived = origin(pd.Series([niks], dtype="string"), pd.Series([born], dtype=object),
+                     pd.Series([sexes], dtype="string"), pd.Series([stated], dtype="string"))
+    values = [None if pd.isna(v) else (bool(v) if name == "nik_valid" else str(v))
+              for name, v in zip(ORIGIN_COLUMNS, derived.iloc[0].tolist(), strict=True)]
+    conn.execute(
+        f"UPDATE staging.{source_id} SET {', '.join(f'{c} = %s' for c in ORIGIN_COLUMNS)} "
+        "WHERE batch_id = %s AND row_number = %s", (*values, key.batch_id, key.row_number))
 
 
 def _require_who_and_why(by: str, why: str) -> None:

@@ -1,4 +1,8 @@
-"""The four exports Pantau accepts, as docs/sources.md describes them."""
+"""The exports Pantau accepts, as docs/sources.md describes them.
+
+Four about foreign nationals and foreign workers, then four about Indonesians
+leaving to work abroad (PMI, pekerja migran Indonesia).
+"""
 
 from __future__ import annotations
 
@@ -109,9 +113,115 @@ DUKCAPIL_ORANG_ASING = Source(
     ),
 )
 
+# ---------------------------------------------------------------- PMI (issue 24)
+
+KP2MI_PENEMPATAN = Source(
+    id="kp2mi_penempatan",
+    title="KP2MI/BP3MI (SISKOP2MI): penempatan PMI (placements abroad)",
+    file_prefix="penempatan",
+    file_format="csv",
+    delimiter=",",
+    scope="province",
+    columns=(
+        C("ID_PMI", "placement_id", K.DOCUMENT_NUMBER, personal=True),
+        C("NIK", "nik", K.NIK, personal=True),
+        C("NAMA", "full_name", K.TEXT, personal=True),
+        C("JENIS_KELAMIN", "sex", K.SEX),
+        C("TGL_LAHIR", "birth_date", K.DATE, personal=True),
+        C("KAB_KOTA_ASAL", "stated_regency_code", K.REGENCY),
+        C("NO_PASPOR", "passport_number", K.PASSPORT, personal=True),
+        C("NEGARA_TUJUAN", "destination_country", K.COUNTRY),
+        C("JABATAN", "job_title", K.TEXT),
+        C("SEKTOR", "sector", K.CODE, value_set="sector"),
+        C("SKEMA", "scheme", K.CODE, value_set="scheme"),
+        C("P3MI", "agency_name", K.TEXT, required=False),
+        C("TGL_BERANGKAT", "departure_date", K.DATE),
+        C("TGL_AKHIR_KONTRAK", "contract_end_date", K.DATE),
+        C("STATUS", "status", K.CODE, value_set="placement_status"),
+    ),
+)
+
+IMIGRASI_PASPOR = Source(
+    id="imigrasi_paspor",
+    title="Imigrasi: permohonan paspor (passport applications, a delta feed)",
+    file_prefix="paspor",
+    file_format="csv",
+    delimiter=";",
+    scope="office",
+    accumulating=True,
+    columns=(
+        C("NOMOR_PERMOHONAN", "application_number", K.DOCUMENT_NUMBER),
+        C("TANGGAL_PERMOHONAN", "application_date", K.DATE),
+        C("NIK", "nik", K.NIK, personal=True),
+        C("NAMA_LENGKAP", "full_name", K.TEXT, personal=True),
+        C("JENIS_KELAMIN", "sex", K.SEX),
+        C("TANGGAL_LAHIR", "birth_date", K.DATE, personal=True),
+        C("KAB_KOTA", "stated_regency_code", K.REGENCY),
+        C("TUJUAN", "purpose", K.CODE, value_set="purpose"),
+        C("NEGARA_TUJUAN", "destination_country", K.COUNTRY),
+        C("REKOMENDASI_KERJA", "work_recommendation", K.DOCUMENT_NUMBER),
+        C("STATUS", "status", K.CODE, value_set="application_status"),
+        C("ALASAN", "reason", K.CODE, value_set="application_reason"),
+        C("NOMOR_PASPOR", "passport_number", K.PASSPORT, personal=True),
+        C("TANGGAL_TERBIT", "issue_date", K.DATE),
+        C("KANTOR_IMIGRASI", "office", K.CODE),
+    ),
+)
+
+IMIGRASI_PENUNDAAN = Source(
+    id="imigrasi_penundaan",
+    title="Imigrasi: penundaan keberangkatan di TPI (departure postponements)",
+    file_prefix="penundaan",
+    file_format="csv",
+    delimiter=";",
+    scope="checkpoint",
+    columns=(
+        C("NOMOR_PENUNDAAN", "postponement_number", K.DOCUMENT_NUMBER),
+        C("TANGGAL", "postponement_date", K.DATE),
+        C("TPI", "checkpoint", K.CODE),
+        C("NAMA_LENGKAP", "full_name", K.TEXT, personal=True),
+        C("NIK", "nik", K.NIK, personal=True),
+        C("NOMOR_PASPOR", "passport_number", K.PASSPORT, personal=True),
+        C("JENIS_KELAMIN", "sex", K.SEX),
+        C("TANGGAL_LAHIR", "birth_date", K.DATE, personal=True),
+        C("KAB_KOTA_ASAL", "stated_regency_code", K.REGENCY),
+        C("NEGARA_TUJUAN", "destination_country", K.COUNTRY),
+        C("TUJUAN_DINYATAKAN", "stated_purpose", K.CODE, value_set="purpose"),
+        C("ALASAN", "reason", K.CODE, value_set="postponement_reason"),
+        C("DISERAHKAN_KEPADA", "handed_to", K.CODE, value_set="handed_to"),
+    ),
+)
+
+BP3MI_PEMULANGAN = Source(
+    id="bp3mi_pemulangan",
+    title="BP3MI/P4MI: pemulangan PMI (deported and repatriated Indonesians)",
+    file_prefix="pemulangan",
+    file_format="csv",
+    delimiter=",",
+    scope="post",
+    columns=(
+        C("NOMOR_REGISTER", "register_number", K.DOCUMENT_NUMBER),
+        C("TANGGAL_TIBA", "arrival_date", K.DATE),
+        C("PELABUHAN_TIBA", "arrival_post", K.CODE),
+        C("NAMA", "full_name", K.TEXT, personal=True),
+        C("NIK", "nik", K.NIK, personal=True),
+        C("JENIS_KELAMIN", "sex", K.SEX),
+        C("TANGGAL_LAHIR", "birth_date", K.DATE, personal=True),
+        C("KAB_KOTA_ASAL", "stated_regency_code", K.REGENCY),
+        C("NEGARA_ASAL", "deported_from", K.COUNTRY),
+        C("JENIS_KASUS", "case_type", K.CODE, value_set="case_type"),
+        C("NO_PASPOR", "passport_number", K.PASSPORT, personal=True),
+    ),
+)
+
+# The exports about Indonesians working abroad: their rows carry a NIK, the
+# origin derived from it (staging), and no nationality.
+PMI_SOURCES = (KP2MI_PENEMPATAN, IMIGRASI_PASPOR, IMIGRASI_PENUNDAAN, BP3MI_PEMULANGAN)
+
 SOURCES: dict[str, Source] = {
     source.id: source
-    for source in (IMIGRASI_IZIN_TINGGAL, IMIGRASI_TINDAKAN, TENAGA_KERJA_TKA, DUKCAPIL_ORANG_ASING)
+    for source in (IMIGRASI_IZIN_TINGGAL, IMIGRASI_TINDAKAN, TENAGA_KERJA_TKA, DUKCAPIL_ORANG_ASING,
+                   *PMI_SOURCES)
 }
 
 

@@ -15,8 +15,10 @@ class Kind(StrEnum):
     DOCUMENT_NUMBER = "document_number"  # permit / approval numbers
     DATE = "date"
     PASSPORT = "passport"
-    DIGITS = "digits"  # NIK, NIB, KBLI, SIAK numbers: digits kept as text
+    DIGITS = "digits"  # NIB, KBLI, SIAK numbers (a foreigner's NIK): digits kept as text
+    NIK = "nik"  # an Indonesian's population number: digits kept, checked by a derivation
     NATIONALITY = "nationality"
+    COUNTRY = "country"  # a destination or origin country: NATIONALITY's resolver
     REGENCY = "regency"  # one regency/city name
     REGENCY_LIST = "regency_list"  # several names separated by ';'
     SEX = "sex"
@@ -33,6 +35,9 @@ class Column:
     kind: Kind
     required: bool = True
     personal: bool = False  # never echoed into logs, problems or reports
+    # A CODE column's value set (``field`` of reference/value_spellings.csv): the
+    # field's spellings become the set's canonical values; others stay, for the gate.
+    value_set: str | None = None
 
     @property
     def raw_name(self) -> str:
@@ -52,6 +57,9 @@ class Source:
     columns: tuple[Column, ...]
     delimiter: str = ","
     sheet_name: str | None = None
+    # A delta feed: each delivery holds what changed since the scope's previous one,
+    # so deliveries add up instead of replacing each other (docs/sources.md).
+    accumulating: bool = False
 
     @property
     def headers(self) -> tuple[str, ...]:

@@ -2,8 +2,11 @@
 
 The staging table of a source has one typed column per export column (named
 by :attr:`Column.target`), plus derived columns: the regency and district codes
-SIAK splits over three numbers, and one row per work location in the
-``<source>_lokasi`` table for RPTKA positions that list several.
+SIAK splits over three numbers, one row per work location in the
+``<source>_lokasi`` table for RPTKA positions that list several, and for the
+PMI exports whether the NIK is valid and the origin it (or the stated
+regency) gives. A code column with a value set has the field's spellings
+made canonical (:mod:`pantau.normalise.values`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,17 @@ from functools import partial
 
 import pandas as pd
 
-from pantau.normalise import countries, dates, identifiers, numbers, regions, sex, text
+from pantau.normalise import (
+    countries,
+    dates,
+    identifiers,
+    nik,
+    numbers,
+    regions,
+    sex,
+    text,
+    values,
+)
 from pantau.normalise.result import Normalised, on_distinct
 from pantau.sources.readers import ROW_NUMBER
 from pantau.sources.spec import Column, Kind, Source
@@ -29,7 +42,9 @@ _NORMALISERS: dict[Kind, Callable[[pd.Series], Normalised]] = {
     Kind.DATE: dates.dates,
     Kind.PASSPORT: identifiers.passport,
     Kind.DIGITS: identifiers.digits,
+    Kind.NIK: nik.nik,
     Kind.NATIONALITY: countries.nationalities,
+    Kind.COUNTRY: countries.countries,
     Kind.SEX: sex.sex,
     Kind.INTEGER: numbers.integers,
     Kind.AMOUNT: numbers.amounts,
@@ -97,8 +112,8 @@ def _normalise(column: Column, values: pd.Series, context: Context) -> Normalise
 # Kinds whose texts repeat across files (codes, nationalities, regencies, dates):
 # their answers are remembered for the life of the process, so a national
 # ingest of thousands of files parses each distinct date or name once.
-_REMEMBERED = {Kind.CODE, Kind.COMPACT_CODE, Kind.DATE, Kind.NATIONALITY, Kind.REGENCY,
-               Kind.SEX, Kind.INTEGER, Kind.AMOUNT}
+_REMEMBERED = {Kind.CODE, Kind.COMPACT_CODE, Kind.DATE, Kind.NATIONALITY, Kind.COUNTRY,
+               Kind.REGENCY, Kind.SEX, Kind.INTEGER, Kind.AMOUNT}
 _REMEMBER_LIMIT = 100_000  # distinct texts per kind before the memory starts afresh
 _answers: dict[tuple[Kind, str | None], dict[str, tuple[object, object]]] = {}
 _answer_types: dict[tuple[Kind, str | None], tuple[object, object]] = {}
@@ -135,7 +150,15 @@ def normalise_column(column: Column, values: pd.Series, context: Context) -> Nor
         return pd.DataFrame({"value": result.values, "problem": result.problem})
 
     frame = on_distinct(values, on_texts)
-    return Normalised(frame["value"], frame["problem"])
+    result = Normalised(frame["value"], frame["problem"])
+    if column.value_set is not None:  # the field's spellings of a value made canonical
+        result = Normalised(values_canonical(result.values, column.value_set), result.problem)
+    return result
+
+
+def values_canonical(codes: pd.Series, value_set: str) -> pd.Series:
+    """``codes`` with the value set's known spellings made canonical."""
+    return values.canonicalise(codes, value_set).values
 
 
 def _per_province(values: pd.Series, provinces: pd.Series,
@@ -220,7 +243,60 @@ def _work_locations(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> p
                          long["row_number"], long["batch_id"])
 
 
+ORIGIN_COLUMNS = ("nik_valid", "origin_regency_code", "origin_district_code", "origin_from")
+# What the origin is derived from: a correction of one of these must derive it again.
+ORIGIN_INPUTS = ("nik", "birth_date", "sex", "stated_regency_code")
+
+
+def origin(niks: pd.Series, birth_dates: pd.Series, sexes: pd.Series,
+           stated: pd.Series) -> pd.DataFrame:
+    """The PMI derived columns (:data:`ORIGIN_COLUMNS`) from staged values.
+
+    ``nik_valid`` from the NIK check; the origin regency from a valid NIK, else
+    the stated regency; the district only from a valid NIK whose district
+    exists; ``origin_from`` says which gave the origin (``nik``, ``stated``) or
+    NULL when neither did.
+    """
+    checked = nik.check(niks, birth_dates, sexes)
+    stated = stated.astype("string")
+    from_nik = checked.regency_code.notna()
+    origin_from = pd.Series(pd.NA, index=niks.index, dtype="string")
+    origin_from[stated.notna().to_numpy()] = "stated"
+    origin_from[from_nik.to_numpy()] = "nik"
+    return pd.DataFrame({
+        "nik_valid": checked.valid,
+        "origin_regency_code": checked.regency_code.where(from_nik, stated),
+        "origin_district_code": checked.district_code,
+        "origin_from": origin_from,
+    }, index=niks.index)
+
+
+def _pmi_origin(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.DataFrame:
+    """PMI: is the NIK valid, and the holder's origin (:func:`origin`).
+
+    An invalid NIK is no parse problem: the gate notes it (``nik_format``)
+    and the row falls back to its stated regency.
+    """
+    staged = out.tables[source.id]
+
+    def column(name: str) -> pd.Series:  # a column the file lacked is all NA
+        return staged[name] if name in staged else pd.Series(pd.NA, index=staged.index,
+                                                             dtype="string")
+
+    derived = origin(*(column(name) for name in ORIGIN_INPUTS))
+    for name in ORIGIN_COLUMNS:
+        staged[name] = derived[name]
+    return pd.DataFrame(columns=PROBLEM_COLUMNS)
+
+
 _DERIVED = {
     "dukcapil_orang_asing": (_siak_regions,),
     "tenaga_kerja_tka": (_work_locations,),
+    "kp2mi_penempatan": (_pmi_origin,),
+    "imigrasi_paspor": (_pmi_origin,),
+    "imigrasi_penundaan": (_pmi_origin,),
+    "bp3mi_pemulangan": (_pmi_origin,),
 }
+# The sources whose staging rows carry the derived origin (ORIGIN_COLUMNS).
+ORIGIN_SOURCES = frozenset(source for source, derive in _DERIVED.items()
+                           if _pmi_origin in derive)

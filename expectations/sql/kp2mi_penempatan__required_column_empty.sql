@@ -1,0 +1,15 @@
+-- Batch rule required_column_empty of the kp2mi_penempatan suite: a required
+-- column with no usable value in a whole file (each batch counts its filled
+-- values per column; a column counted 0 fails the batch).
+-- The quality gate's GX run reads it over the waiting batches ({batch}).
+SELECT c.batch_id, v.column_name,
+       v.column_name || ' empty or unreadable in all ' || c.n_rows || ' rows' AS observed_value
+  FROM (SELECT batch_id, count(*) AS n_rows,
+               count(placement_id) AS "ID_PMI", count(destination_country) AS "NEGARA_TUJUAN",
+               count(status) AS "STATUS"
+          FROM {batch}
+         GROUP BY batch_id) AS c
+ CROSS JOIN LATERAL (VALUES ('ID_PMI', c."ID_PMI"),
+                            ('NEGARA_TUJUAN', c."NEGARA_TUJUAN"),
+                            ('STATUS', c."STATUS")) AS v(column_name, filled)
+ WHERE v.filled = 0

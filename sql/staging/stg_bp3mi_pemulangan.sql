@@ -1,0 +1,33 @@
+-- Grain: one row per raw.bp3mi_pemulangan row (one deported or repatriated
+-- Indonesian received at a post), typed and normalised. NULL where the source
+-- was empty or could not be parsed (see audit.parse_problem); code columns with
+-- a value set hold its canonical values (reference/value_spellings.csv), other
+-- spellings as written.
+-- Derived: nik_valid (16 digits, real province and regency, birth-date digits
+-- DD(+40 for women)MMYY agreeing with birth_date and sex; NULL when no NIK);
+-- origin_regency_code (the NIK's regency when valid, else the stated one);
+-- origin_district_code (the NIK's district when valid and known); origin_from
+-- ('nik', 'stated' or NULL).
+-- batch_id refers to audit.batch without a declared foreign key: only the
+-- loader writes here, inside the transaction that registered and locked the
+-- batch, so a per-row check would guard nothing (migration 0006).
+CREATE TABLE staging.bp3mi_pemulangan (
+    batch_id               bigint NOT NULL,
+    row_number             integer NOT NULL,
+    register_number        text,
+    arrival_date           date,
+    arrival_post           text,
+    full_name              text,
+    nik                    text,
+    sex                    char(1),
+    birth_date             date,
+    stated_regency_code    text,
+    deported_from          char(3),
+    case_type              text,
+    passport_number        text,
+    nik_valid              boolean,
+    origin_regency_code    text,
+    origin_district_code   text,
+    origin_from            text,
+    PRIMARY KEY (batch_id, row_number)
+);
