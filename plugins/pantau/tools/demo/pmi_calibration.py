@@ -46,7 +46,7 @@ SENDING_REGENCIES = ("32.12", "32.09", "33.01", "35.02", "35.05", "52.03", "52.0
 # the nation makes NATIONAL_PASSPORTS_PER_YEAR.
 PASSPORT_PROVINCE_FACTOR = {"31": 3.0, "51": 2.5, "21": 2.5, "35": 1.2, "33": 1.2, "32": 1.2,
                             "52": 1.2, "36": 1.2, "18": 1.0}
-PASSPORT_OTHER_FACTOR = 0.4
+PASSPORT_OTHER_FACTOR = 0.25
 # Border provinces send more of the non-procedural flows (postponements, returnees).
 BORDER_PROVINCE_FACTOR = {"14": 2.0, "21": 3.0, "61": 2.5, "65": 3.0, "19": 1.5}
 

@@ -29,8 +29,14 @@ from pantau.periods import Period
 from pantau.tools.demo import pmi_snapshots as snap
 from pantau.tools.demo import pmi_truth
 from pantau.tools.demo.offices import Office
-from pantau.tools.demo.pmi_exports import EXPORTS, PASSPORTS, PLACEMENTS, POSTPONEMENTS, \
-    RETURNEES, file_path
+from pantau.tools.demo.pmi_exports import (
+    EXPORTS,
+    PASSPORTS,
+    PLACEMENTS,
+    POSTPONEMENTS,
+    RETURNEES,
+    file_path,
+)
 from pantau.tools.demo.pmi_model import PmiWorld, build_pmi_world
 from pantau.tools.demo.pmi_render import PmiRenderer
 from pantau.tools.demo.render import Table

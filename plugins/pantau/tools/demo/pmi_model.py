@@ -26,7 +26,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pantau.normalise.regions import region_index
 from pantau.tools.demo import names
 from pantau.tools.demo import pmi_calibration as cal
 from pantau.tools.demo import pmi_exports as ex
@@ -387,6 +386,8 @@ class _Planter:
     def __init__(self, b: _Builder, regencies: list[str], provinces: list[str]):
         self.b, self.regencies, self.provinces = b, regencies, provinces
         self.turn, self.last, self.label = 0, -1, ""
+        self.w0 = self.t = self.mid = self.late = np.datetime64("2000-01-01")
+        self.checkpoint = self.post = ""
         self.cases: list[dict] = []
 
     def regency(self, province: str | None = None) -> str:
@@ -448,37 +449,56 @@ class _Planter:
         self.b.events["returnees"][-1]["nik_slip"] = 0
 
     def period(self, label: str, start: date, end: date) -> None:
+        """Every rule's cases, in the period from ``start`` to ``end``."""
         self.label = label
-        w0, t = as_day(start), as_day(end)
-        mid = w0 + (t - w0) // 2
-        late = t - np.timedelta64(2, "D")
-        riau, bangka = "14" in self.provinces, "19" in self.provinces
-        checkpoint = "DUMAI" if riau else "BATAMCENTER"
-        post = "DUMAI" if riau else "NUNUKAN"
+        self.w0, self.t = as_day(start), as_day(end)
+        self.mid = self.w0 + (self.t - self.w0) // 2
+        self.late = self.t - np.timedelta64(2, "D")
+        riau = "14" in self.provinces
+        self.checkpoint = "DUMAI" if riau else "BATAMCENTER"
+        self.post = "DUMAI" if riau else "NUNUKAN"
+        self._postponed_cases()
+        self._passport_cases()
+        self._refusal_cases()
+        self._closed_cases()
+        self._underage_cases()
+        self._returnee_cases()
+        self._repeat_cases()
+
+    def _postponed_cases(self) -> None:
+        w0 = self.w0
+        t = self.t
+        mid = self.mid
+        late = self.late
+        checkpoint = self.checkpoint
         rule = "PMI_POSTPONED_NO_PLACEMENT"
         # 1. Postponed without a placement within 90 days (a cancelled one is none).
-        p = self.adult(r := self.regency("14"), w0)
+        p = self.adult(self.regency("14"), w0)
         self.postpone(p, w0, checkpoint=checkpoint)
         self.note(rule, True, "no placement, first day of the period")
-        p = self.adult(r := self.regency("14"), t)
+        p = self.adult(self.regency("14"), t)
         self.place(p, t - np.timedelta64(90, "D"))
         self.postpone(p, t, checkpoint=checkpoint)
         self.note(rule, False, "placement departed 90 days before, on the last day")
-        p = self.adult(r := self.regency(), mid)
+        p = self.adult(self.regency(), mid)
         self.place(p, mid - np.timedelta64(91, "D"))
         self.postpone(p, mid)
         self.note(rule, True, "placement departed 91 days before")
-        p = self.adult(r := self.regency(), mid)
+        p = self.adult(self.regency(), mid)
         self.place(p, mid - np.timedelta64(10, "D"), cancelled=True)
         self.postpone(p, mid, reason=ex.TRAFFICKING)
         self.note(rule, True, "only a cancelled placement")
-        p = self.adult(r := self.regency(), late)
+        p = self.adult(self.regency(), late)
         self.place(p, t + np.timedelta64(40, "D"))  # in process on t: no departure date yet
         self.postpone(p, late)
         self.note(rule, False, "placement in process (no departure date)")
-        p = self.adult(r := self.regency(), mid)
+        p = self.adult(self.regency(), mid)
         self.postpone(p, mid, reason="DOKUMEN TIDAK SAH")
         self.note(rule, False, "postponed for another reason")
+
+    def _passport_cases(self) -> None:
+        t = self.t
+        mid = self.mid
         # 2. A non-work passport issued in the 180 days before the postponement.
         rule = "PMI_NON_WORK_PASSPORT"
         for days, purpose, reason, hit in ((180, "WISATA", ex.NON_PROCEDURAL, True),
@@ -493,6 +513,11 @@ class _Planter:
                        self.b.home[r], issued)
             self.postpone(p, day, reason=reason, purpose=purpose)
             self.note(rule, hit, f"{purpose} passport {days} days before")
+
+    def _refusal_cases(self) -> None:
+        w0 = self.w0
+        t = self.t
+        mid = self.mid
         # 3. A passport after a refusal for indication of non-procedural work elsewhere.
         rule = "PMI_PASSPORT_AFTER_REFUSAL"
         for days, status, reason, same, hit in (
@@ -512,6 +537,13 @@ class _Planter:
                        issued)
             self.note(rule, hit, f"{status} {reason} {days} days before, "
                                  f"{'same' if same else 'other'} office")
+
+    def _closed_cases(self) -> None:
+        w0 = self.w0
+        t = self.t
+        mid = self.mid
+        late = self.late
+        bangka = "19" in self.provinces
         # 4. Closed destinations and the Middle-East moratorium for informal work.
         rule = "PMI_CLOSED_DESTINATION"
         for code, day in (("KHM", w0), ("MMR", t), ("LAO", mid), ("KHM", late)):
@@ -521,22 +553,33 @@ class _Planter:
             self.note(rule, True, f"postponed on the way to {code}")
         for destination, informal, hit in (("SAU", True, True), ("SAU", False, False),
                                            ("HKG", True, False), ("QAT", True, True)):
-            p = self.adult(r := self.regency(), mid)
+            p = self.adult(self.regency(), mid)
             self.place(p, mid, destination=destination, informal=informal)
             self.note(rule, hit, f"{'informal' if informal else 'formal'} to {destination}")
+
+    def _underage_cases(self) -> None:
+        w0 = self.w0
+        t = self.t
+        mid = self.mid
         # 5. Under 18 on the day (the 18th birthday itself is not under age).
         rule = "PMI_UNDERAGE"
         for day, years_days, what, hit in ((mid, 0, "placement on the 18th birthday", False),
                                            (mid, 1, "placement the day before", True)):
             birth = add_years(np.array([day]), -18)[0] + np.timedelta64(years_days, "D")
-            self.place(p := self.person(self.regency(), birth), day)
+            self.place(self.person(self.regency(), birth), day)
             self.note(rule, hit, what)
         birth = add_years(np.array([t]), -18)[0]
-        self.postpone(p := self.person(self.regency(), birth), t)
+        self.postpone(self.person(self.regency(), birth), t)
         self.note(rule, False, "postponed on the 18th birthday")
         birth = add_years(np.array([w0]), -16)[0]
-        self.postpone(p := self.person(self.regency(), birth), w0)
+        self.postpone(self.person(self.regency(), birth), w0)
         self.note(rule, True, "postponed at 16")
+
+    def _returnee_cases(self) -> None:
+        w0 = self.w0
+        t = self.t
+        mid = self.mid
+        post = self.post
         # 6. Deportees without a placement record; the origin, not the arrival post.
         rule = "PMI_RETURNEE_NO_PLACEMENT"
         r = self.regency("62" if "62" in self.provinces else None)
@@ -555,6 +598,12 @@ class _Planter:
         self.arrive(p := self.adult(self.regency(), t), t, "TANPA DOKUMEN", post,
                     show_nik=False)
         self.note(rule, True, "no NIK on the row: linked by name and birth date")
+
+    def _repeat_cases(self) -> None:
+        w0 = self.w0
+        t = self.t
+        mid = self.mid
+        post = self.post
         # 7. Deported again.
         rule = "PMI_REPEAT_RETURNEE"
         p = self.adult(self.regency(), mid)
@@ -609,19 +658,23 @@ def _finish_persons(rng: np.random.Generator, persons: pd.DataFrame, seed: int) 
         district[at] = options[pick[at] % len(options)]
     female = persons["female"].to_numpy(dtype=bool)
     birth = persons["birth_date"].to_numpy(dtype="datetime64[D]")
-    full = names.full_names(rng, np.full(size, "IDN", dtype=object), female, seed)
-    single = rng.random(size) < SINGLE_NAME_SHARE
-    first_word = pd.Series(full, dtype=object).str.split(" ").str[0].to_numpy(dtype=object)
-    full = np.where(single, first_word, full)
+    pool = names.name_pool("IDN", seed * 1000 + 999)
+
+    def draw(is_female: np.ndarray) -> np.ndarray:
+        n = len(is_female)
+        first = np.where(is_female, pool.female[rng.integers(len(pool.female), size=n)],
+                         pool.male[rng.integers(len(pool.male), size=n)])
+        last = pool.last[rng.integers(len(pool.last), size=n)]
+        single = rng.random(n) < SINGLE_NAME_SHARE
+        return np.where(single, first, first + " " + last).astype(object)
+
+    full = draw(female)
     # No two people share name, birth date and origin: the last link key must hold.
-    for _ in range(20):
-        key = pd.DataFrame({"n": full, "b": birth, "r": regency})
-        clash = key.duplicated().to_numpy()
+    for _ in range(50):
+        clash = pd.DataFrame({"n": full, "b": birth, "r": regency}).duplicated().to_numpy()
         if not clash.any():
             break
-        redraw = names.full_names(rng, np.full(int(clash.sum()), "IDN", dtype=object),
-                                  female[clash], seed)
-        full[clash] = redraw
+        full[clash] = draw(female[clash])
     serial = pd.DataFrame({"d": district, "b": birth, "f": female}).groupby(
         ["d", "b", "f"], sort=False).cumcount().to_numpy() + 1
     pid = persons["person_id"].to_numpy(dtype=np.int64)

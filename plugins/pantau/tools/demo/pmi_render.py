@@ -66,8 +66,17 @@ def country_spellings() -> dict[str, tuple[str, ...]]:
     for code, groups in table_.items():
         extra = tuple(v for v in EXTRA_COUNTRY_SPELLINGS.get(code, ()) if resolve_country(v)
                       == code)
-        out[code] = tuple(dict.fromkeys(groups[2] + extra + groups[0] + groups[1] + groups[3]))
+        every = dict.fromkeys(groups[2] + extra + groups[0] + groups[1] + groups[3])
+        out[code] = tuple(v for v in every if _cp1252(v)) or (code,)  # some files are cp1252
     return out
+
+
+def _cp1252(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

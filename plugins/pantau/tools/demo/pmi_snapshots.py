@@ -40,8 +40,8 @@ def nik_valid(nik: np.ndarray, birth: np.ndarray, female: np.ndarray) -> np.ndar
     s = pd.Series(nik, dtype=object).fillna("").astype(str)
     digits = s.str.fullmatch(r"\d{16}").to_numpy(dtype=bool)
     regency = (s.str.slice(0, 2) + "." + s.str.slice(2, 4)).to_numpy(dtype=object)
-    real = np.isin(regency, list(index.regencies)) & np.isin(
-        s.str.slice(0, 2).to_numpy(dtype=object), list(index.provinces))
+    real = (pd.Series(regency).isin(index.regencies.keys()).to_numpy()
+            & s.str.slice(0, 2).isin(index.provinces.keys()).to_numpy())
     when = pd.DatetimeIndex(np.asarray(birth, dtype="datetime64[D]"))
     day = when.day.to_numpy() + np.where(female, 40, 0)
     expected = (pd.Series(day).astype(str).str.zfill(2)
@@ -63,7 +63,7 @@ def origins(nik: np.ndarray, valid: np.ndarray, stated: np.ndarray) -> tuple[np.
     district = (s.str.slice(0, 2) + "." + s.str.slice(2, 4) + "." + s.str.slice(4, 6)).to_numpy(
         dtype=object)
     regency = np.where(good, from_nik, stated).astype(object)
-    known = np.isin(district, list(index.districts))
+    known = pd.Series(district).isin(index.districts).to_numpy()
     return regency, np.where(good & known, district, None).astype(object)
 
 
@@ -173,7 +173,8 @@ def postponements(world: PmiWorld, on: date, place: ex.Place) -> pd.DataFrame:
         "postponement_date": day, "checkpoint": place.name,
         "passport": people["person_passport"],
         "destination": p["destination"].to_numpy(dtype=object),
-        "purpose": p["purpose"].to_numpy(dtype=object), "reason": p["reason"].to_numpy(dtype=object),
+        "purpose": p["purpose"].to_numpy(dtype=object),
+        "reason": p["reason"].to_numpy(dtype=object),
         "handed_to": p["handed_to"].to_numpy(dtype=object),
     })
     return frame.sort_values("postponement_number", kind="stable", ignore_index=True)

@@ -35,11 +35,14 @@ and region.
 
 from __future__ import annotations
 
+import csv
 from datetime import date
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
+from pantau.config import REFERENCE_DIR
 from pantau.normalise.regions import region_index
 from pantau.tools.demo import pmi_exports as ex
 from pantau.tools.demo.pmi_model import add_years, destination_rules
@@ -181,19 +184,10 @@ def _area_name(level: str, code: str) -> str:
     return (index.regencies[code] if level == "province" else index.provinces[code]).name
 
 
+@cache
 def district_names() -> dict[str, str]:
-    import csv
-
-    from pantau.config import REFERENCE_DIR
-
-    global _DISTRICT_NAMES
-    if not _DISTRICT_NAMES:
-        with (REFERENCE_DIR / "districts.csv").open(encoding="utf-8") as handle:
-            _DISTRICT_NAMES = {row["code"]: row["name"] for row in csv.DictReader(handle)}
-    return _DISTRICT_NAMES
-
-
-_DISTRICT_NAMES: dict[str, str] = {}
+    with (REFERENCE_DIR / "districts.csv").open(encoding="utf-8") as handle:
+        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
 
 
 def figures(regencies: list[str], provinces: list[str], national: bool, period_label: str,
