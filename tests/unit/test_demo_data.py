@@ -60,7 +60,8 @@ def test_same_arguments_give_byte_identical_files_and_another_seed_differs(tmp_p
     assert a == b
     assert a.keys() == c.keys()
     # The foreigner sources' files (the PMI ones, many empty, have their own test).
-    a = {name: digest for name, digest in a.items() if name.split("/")[1:2] in [[s] for s in FOREIGNER_SOURCES]
+    a = {name: digest for name, digest in a.items()
+         if name.split("/")[1:2] in [[s] for s in FOREIGNER_SOURCES]
          or (name.startswith("truth/") and not name.startswith("truth/pmi/"))}
     assert sum(a[name] != c[name] for name in a) > len(a) * 0.9
 

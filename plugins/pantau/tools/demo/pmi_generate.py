@@ -28,6 +28,7 @@ import pandas as pd
 from pantau.periods import Period
 from pantau.tools.demo import pmi_snapshots as snap
 from pantau.tools.demo import pmi_truth
+from pantau.tools.demo.model import Window
 from pantau.tools.demo.offices import Office
 from pantau.tools.demo.pmi_exports import (
     EXPORTS,
@@ -154,9 +155,10 @@ class PmiGenerator:
                     json.dumps(entry, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def pmi_generator(regencies: list[str], window, seed: int, offices: dict[str, Office],
+def pmi_generator(regencies: list[str], window: Window, seed: int, offices: dict[str, Office],
                   landing: Path, progress: Callable[[str], None]) -> PmiGenerator:
     world = build_pmi_world(regencies, window, seed, offices)
+    snap.identify(world)
     progress(f"PMI: {len(world.persons):,} people, {len(world.placements):,} placements, "
              f"{len(world.applications):,} passport decisions")
     return PmiGenerator(world, seed, landing, progress)

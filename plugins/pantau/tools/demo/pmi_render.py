@@ -23,6 +23,7 @@ from pantau.tools.demo.frames import table
 from pantau.tools.demo.render import Table
 from pantau.tools.demo.snapshots import stable_number
 
+Rng = np.random.Generator
 DUPLICATE_RATE = 0.003
 INVALID_RATE = 0.002
 VALUE_SLIP_SHARE = 0.2
@@ -110,7 +111,7 @@ class PmiRenderer:
 
     # ------------------------------------------------------------------ cells
 
-    def _dates(self, rng, values, habits: Habits, messiness: set[str]) -> np.ndarray:
+    def _dates(self, rng: Rng, values: np.ndarray, habits: Habits, messiness: set[str]) -> np.ndarray:
         out = self.dates.format(values, habits.date_format)
         messiness.add(f"date_format_{habits.date_format}")
         if habits.mixed_dates and len(out):
@@ -137,7 +138,7 @@ class PmiRenderer:
         messiness.add("sex_words")
         return np.where(values == "L", "LAKI-LAKI", "PEREMPUAN").astype(object)
 
-    def _countries(self, rng, codes: np.ndarray, messiness: set[str]) -> np.ndarray:
+    def _countries(self, rng: Rng, codes: np.ndarray, messiness: set[str]) -> np.ndarray:
         out = np.array(codes, dtype=object)
         pick = rng.integers(1 << 30, size=len(out))
         table_ = country_spellings()
@@ -149,7 +150,7 @@ class PmiRenderer:
             messiness.add("country_spellings")
         return out
 
-    def _values(self, rng, values: np.ndarray, messiness: set[str]) -> np.ndarray:
+    def _values(self, rng: Rng, values: np.ndarray, messiness: set[str]) -> np.ndarray:
         out = np.array(values, dtype=object)
         slip = rng.random(len(out)) < VALUE_SLIP_SHARE
         pick = rng.integers(1 << 30, size=len(out))
@@ -161,20 +162,20 @@ class PmiRenderer:
                 messiness.add("value_spellings")
         return out
 
-    def _regions(self, rng, codes: np.ndarray, messiness: set[str]) -> np.ndarray:
+    def _regions(self, rng: Rng, codes: np.ndarray, messiness: set[str]) -> np.ndarray:
         if not len(codes):
             return np.empty(0, dtype=object)
         messiness.add("region_name_variants")
         return spellings.regions(rng, codes)
 
-    def _passports(self, rng, values: np.ndarray, messiness: set[str]) -> np.ndarray:
+    def _passports(self, rng: Rng, values: np.ndarray, messiness: set[str]) -> np.ndarray:
         out = spellings.passports(rng, values, messy_share=0.1)
         if (pd.Series(out).fillna("") != pd.Series(values).fillna("")).any():
             messiness.add("passport_variants")
         return out
 
-    def _people(self, rng, rows: pd.DataFrame, habits: Habits, messiness: set[str]
-                ) -> dict[str, np.ndarray]:
+    def _people(self, rng: Rng, rows: pd.DataFrame, habits: Habits,
+                messiness: set[str]) -> dict[str, np.ndarray]:
         if (rows["nik_valid"] == False).any():  # noqa: E712
             messiness.add("invalid_nik")
         if rows["nik"].isna().any():
@@ -280,7 +281,7 @@ class PmiRenderer:
 
     # ------------------------------------------------------------------ finish
 
-    def _ghosts(self, source: str, frame: pd.DataFrame, rng: np.random.Generator, path: str,
+    def _ghosts(self, source: str, frame: pd.DataFrame, rng: Rng, path: str,
                 habits: Habits, day: date, full: bool) -> tuple[pd.DataFrame, list[dict]]:
         """Invalid rows of nobody: every reason in a month's last files, a few elsewhere."""
         if not len(frame):
@@ -342,7 +343,7 @@ class PmiRenderer:
         return pd.DataFrame(rows, columns=frame.columns), reasons
 
     def _finish(self, source: str, path: str, frame: pd.DataFrame, habits: Habits,
-                rng: np.random.Generator, messiness: set[str], day: date, full: bool) -> Table:
+                rng: Rng, messiness: set[str], day: date, full: bool) -> Table:
         frame = frame.reset_index(drop=True)
         origin = np.arange(len(frame))
         duplicated = np.flatnonzero(rng.random(len(frame)) < DUPLICATE_RATE)

@@ -67,22 +67,33 @@ def origins(nik: np.ndarray, valid: np.ndarray, stated: np.ndarray) -> tuple[np.
     return regency, np.where(good & known, district, None).astype(object)
 
 
-def _people(world: PmiWorld, pid: np.ndarray, slip: np.ndarray, show: np.ndarray | None = None
-            ) -> dict[str, np.ndarray]:
+def identify(world: PmiWorld) -> None:
+    """Each event row's NIK as written and what it derives, once for every snapshot."""
+    for frame in (world.placements, world.applications, world.postponements, world.returnees):
+        people = world.persons.iloc[frame["person_id"].to_numpy()]  # id = row position
+        nik = written_nik(people["nik"].to_numpy(dtype=object), frame["nik_slip"].to_numpy())
+        if "show_nik" in frame:
+            nik = np.where(frame["show_nik"].to_numpy(dtype=bool), nik, None).astype(object)
+        valid = nik_valid(nik, people["birth_date"].to_numpy(dtype="datetime64[D]"),
+                          people["female"].to_numpy(dtype=bool))
+        regency, district = origins(nik, valid, people["regency"].to_numpy(dtype=object))
+        frame["written_nik"], frame["nik_valid"] = nik, valid
+        frame["origin_regency"], frame["origin_district"] = regency, district
+
+
+def _people(world: PmiWorld, rows: pd.DataFrame) -> dict[str, np.ndarray]:
+    pid = rows["person_id"].to_numpy()
     people = world.persons.iloc[pid]  # person_id is the row position
-    nik = written_nik(people["nik"].to_numpy(dtype=object), slip)
-    if show is not None:
-        nik = np.where(show, nik, None).astype(object)
     female = people["female"].to_numpy(dtype=bool)
-    birth = people["birth_date"].to_numpy(dtype="datetime64[D]")
-    stated = people["regency"].to_numpy(dtype=object)
-    valid = nik_valid(nik, birth, female)
-    regency, district = origins(nik, valid, stated)
-    return {"person_id": pid, "nik": nik, "full_name": people["full_name"].to_numpy(dtype=object),
-            "sex": np.where(female, "P", "L").astype(object), "birth_date": birth,
-            "stated_regency": stated, "nik_valid": valid, "origin_regency": regency,
-            "origin_district": district, "person_passport": people["passport"].to_numpy(
-                dtype=object)}
+    return {"person_id": pid, "nik": rows["written_nik"].to_numpy(dtype=object),
+            "full_name": people["full_name"].to_numpy(dtype=object),
+            "sex": np.where(female, "P", "L").astype(object),
+            "birth_date": people["birth_date"].to_numpy(dtype="datetime64[D]"),
+            "stated_regency": people["regency"].to_numpy(dtype=object),
+            "nik_valid": rows["nik_valid"].to_numpy(dtype=object),
+            "origin_regency": rows["origin_regency"].to_numpy(dtype=object),
+            "origin_district": rows["origin_district"].to_numpy(dtype=object),
+            "person_passport": people["passport"].to_numpy(dtype=object)}
 
 
 def _year(days: np.ndarray) -> np.ndarray:
@@ -111,7 +122,7 @@ def placements(world: PmiWorld, on: date, province: str) -> pd.DataFrame:
     departure, shown = departure[listed], np.isin(status, ["BERANGKAT", "PULANG"])
     months = p["contract_months"].to_numpy()
     end = departure + (months * CONTRACT_DAYS_PER_MONTH).astype("timedelta64[D]")
-    people = _people(world, p["person_id"].to_numpy(), p["nik_slip"].to_numpy())
+    people = _people(world, p)
     frame = table({
         **people,
         "placement_id": [f"PMI{province}{i:08d}" for i in p["placement_id"].to_numpy()],
@@ -137,7 +148,7 @@ def applications(world: PmiWorld, on: date, previous: date | None, office: str) 
     a = a[(decided >= low) & (decided <= d)]
     a = a.sort_values(["application_id", "version"], kind="stable").drop_duplicates(
         "application_id", keep="last")
-    people = _people(world, a["person_id"].to_numpy(), a["nik_slip"].to_numpy())
+    people = _people(world, a)
     applied = a["application_date"].to_numpy(dtype="datetime64[D]")
     issued = a["status"].to_numpy(dtype=object) == "TERBIT"
     year = _year(applied)
@@ -165,7 +176,7 @@ def postponements(world: PmiWorld, on: date, place: ex.Place) -> pd.DataFrame:
     p = p[(p["checkpoint"].to_numpy(dtype=object) == place.token)
           & (day >= coverage_start(on)) & (day <= as_day(on))]
     day = p["date"].to_numpy(dtype="datetime64[D]")
-    people = _people(world, p["person_id"].to_numpy(), p["nik_slip"].to_numpy())
+    people = _people(world, p)
     frame = table({
         **people,
         "postponement_number": [f"TND/{place.token[:6]}/{y}/{i:06d}" for y, i in
@@ -186,8 +197,7 @@ def returnees(world: PmiWorld, on: date, place: ex.Place) -> pd.DataFrame:
     r = r[(r["post"].to_numpy(dtype=object) == place.token)
           & (day >= coverage_start(on)) & (day <= as_day(on))]
     day = r["arrival"].to_numpy(dtype="datetime64[D]")
-    people = _people(world, r["person_id"].to_numpy(), r["nik_slip"].to_numpy(),
-                     r["show_nik"].to_numpy(dtype=bool))
+    people = _people(world, r)
     frame = table({
         **people,
         "register_number": [f"{place.token[:5]}/{y}/{i:06d}" for y, i in
