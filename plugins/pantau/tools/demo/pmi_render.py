@@ -111,7 +111,8 @@ class PmiRenderer:
 
     # ------------------------------------------------------------------ cells
 
-    def _dates(self, rng: Rng, values: np.ndarray, habits: Habits, messiness: set[str]) -> np.ndarray:
+    def _dates(self, rng: Rng, values: np.ndarray, habits: Habits,
+               messiness: set[str]) -> np.ndarray:
         out = self.dates.format(values, habits.date_format)
         messiness.add(f"date_format_{habits.date_format}")
         if habits.mixed_dates and len(out):
