@@ -249,6 +249,7 @@ def _write_truth(generator: Generator, scope: list[str], period: Period, seed: i
                      for source in sources},
             "quarantine_rows": len(result.quarantine),
         },
+        **({"pmi_passport_share": pmi.world.passport_share} if pmi else {}),
         "files": result.files,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -102,6 +102,10 @@ CASE_SHARE = {"TANPA DOKUMEN": 0.42, "OVERSTAY": 0.22, "PENYALAHGUNAAN IZIN TING
               "LAINNYA": 0.05}
 RETURNEE_WITH_PLACEMENT = 0.35  # of the returnees: once placed the procedural way
 REPEAT_RETURNEE = 0.05  # of the returnees: deported twice in the window's two years
+# A generator that holds the world in memory cannot write ten million passport rows
+# (the national 24-month first deliveries): above this many a year the applications
+# are sampled, the same share everywhere (the manifest says which share).
+PASSPORT_SAMPLE_ABOVE_PER_YEAR = 400_000
 PASSPORT_OFFICE_ELSEWHERE = 0.12  # applications at a national office, not the home one
 
 

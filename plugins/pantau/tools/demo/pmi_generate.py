@@ -159,6 +159,8 @@ def pmi_generator(regencies: list[str], window: Window, seed: int, offices: dict
                   landing: Path, progress: Callable[[str], None]) -> PmiGenerator:
     world = build_pmi_world(regencies, window, seed, offices)
     snap.identify(world)
+    sampled = (f" (passports sampled: {world.passport_share:.1%})"
+               if world.passport_share < 1 else "")
     progress(f"PMI: {len(world.persons):,} people, {len(world.placements):,} placements, "
-             f"{len(world.applications):,} passport decisions")
+             f"{len(world.applications):,} passport decisions{sampled}")
     return PmiGenerator(world, seed, landing, progress)

@@ -77,6 +77,7 @@ class PmiWorld:
     checkpoints: tuple[ex.Place, ...] = field(default_factory=tuple)
     posts: tuple[ex.Place, ...] = field(default_factory=tuple)
     planted: list[dict] = field(default_factory=list)  # rule, indicated, case
+    passport_share: float = 1.0  # of the calibrated passport applications (large scopes)
 
 
 def coverage_start(day: date) -> np.datetime64:
@@ -699,6 +700,8 @@ def build_pmi_world(regencies: list[str], window: Window, seed: int,
     years = float((last - first) / DAY + 1) / 365.25
     b = _Builder(rng, regencies, home)
     yearly = cal.yearly_counts(regencies)
+    passport_share = min(1.0, cal.PASSPORT_SAMPLE_ABOVE_PER_YEAR / yearly["passports"].sum())
+    yearly["passports"] = yearly["passports"] * passport_share
     _placements(b, _draw_regencies(rng, regencies, yearly["placements"], years), first, last)
     _travellers(b, _draw_regencies(rng, regencies, yearly["passports"], years), first, last)
     _withheld(b, _draw_regencies(rng, regencies, yearly["withheld"], years), first, last)
@@ -726,7 +729,8 @@ def build_pmi_world(regencies: list[str], window: Window, seed: int,
                      placements=placements, applications=applications,
                      postponements=postponements, returnees=returnees,
                      checkpoints=ex.places_for(ex.CHECKPOINTS, provinces),
-                     posts=ex.places_for(ex.POSTS, provinces), planted=planter.cases)
+                     posts=ex.places_for(ex.POSTS, provinces), planted=planter.cases,
+                     passport_share=passport_share)
     return world
 
 
