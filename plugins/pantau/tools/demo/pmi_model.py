@@ -378,6 +378,42 @@ def _returned(b: _Builder, regency: np.ndarray, first: np.datetime64, last: np.d
                            case[again][keep])
 
 
+def _floors(b: _Builder, offices: list[str], checkpoints: list[str], posts: list[str],
+            first: np.datetime64, last: np.datetime64) -> None:
+    """Every office decides, every checkpoint postpones, every post receives someone each
+    month: a real one always does, and the scope's share of a busy place must not make a
+    sparse file whose row count the gate would take for a collapsed export."""
+    rng = b.rng
+    months = np.arange(first.astype("datetime64[M]"), last.astype("datetime64[M]") + 1)
+    starts = months.astype("datetime64[D]")
+
+    def each(places: list[str], per_month: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        place = np.tile(np.repeat(np.array(places, dtype=object), per_month), len(months))
+        day = np.repeat(starts, len(places) * per_month) + rng.integers(
+            0, 20, size=len(place)).astype("timedelta64[D]")
+        regency = np.array(b.regencies, dtype=object)[rng.integers(len(b.regencies),
+                                                                   size=len(place))]
+        return place, day, regency
+
+    office, day, regency = each(offices, 1)
+    pid = b.people(regency, rng.random(len(day)) < 0.5, day - _age_days(rng, 19, 70, len(day)))
+    purpose = b.choice(cal.PURPOSE_SHARE, len(day))
+    _issue(b, pid, regency, day, purpose, b.choice(cal.TRAVEL_DESTINATIONS, len(day)),
+           work=False, office=office)
+    for places, rows in ((checkpoints, "postponements"), (posts, "returnees")):
+        place, day, regency = each(places, 2)
+        pid = b.people(regency, rng.random(len(day)) < 0.5,
+                       day - _age_days(rng, 19, 45, len(day)) - np.timedelta64(420, "D"))
+        if rows == "postponements":
+            _postponement_rows(b, pid, day, place, b.choice(cal.NON_PROCEDURAL_DESTINATIONS,
+                                                            len(day)),
+                               b.choice({"WISATA": 0.7, "KUNJUNGAN KELUARGA": 0.3}, len(day)),
+                               b.choice(cal.POSTPONEMENT_REASON_SHARE, len(day)))
+        else:
+            _returnee_rows(b, pid, day, place, b.choice(cal.RETURNEE_COUNTRIES, len(day)),
+                           b.choice(cal.CASE_SHARE, len(day)))
+
+
 # ------------------------------------------------------------------ planted cases
 
 
@@ -709,6 +745,8 @@ def build_pmi_world(regencies: list[str], window: Window, seed: int,
                provinces)
     _returned(b, _draw_regencies(rng, regencies, yearly["returnees"], years), first, last,
               provinces)
+    _floors(b, sorted(office_names), [p.token for p in ex.places_for(ex.CHECKPOINTS, provinces)],
+            [p.token for p in ex.places_for(ex.POSTS, provinces)], first, last)
     planter = _Planter(b, regencies, provinces)
     for which in (window.previous, window.period):
         planter.period(which.label, which.start, which.end)
