@@ -43,7 +43,6 @@ NO_DATE = np.datetime64("NaT", "D")
 NIK_SLIP_RATE = 0.03
 RETURNEE_NIK_SHOWN = 0.4
 RETURNEE_PASSPORT_SHOWN = 0.3
-SINGLE_NAME_SHARE = 0.3
 PASSPORT_LETTERS = np.array(["B", "C", "E", "X"], dtype=object)
 # What the planting makes in every period of the window, per rule (see _plant).
 PLANTED = ("PMI_POSTPONED_NO_PLACEMENT", "PMI_NON_WORK_PASSPORT", "PMI_PASSPORT_AFTER_REFUSAL",
@@ -702,8 +701,9 @@ def _finish_persons(rng: np.random.Generator, persons: pd.DataFrame, seed: int) 
         first = np.where(is_female, pool.female[rng.integers(len(pool.female), size=n)],
                          pool.male[rng.integers(len(pool.male), size=n)])
         last = pool.last[rng.integers(len(pool.last), size=n)]
-        single = rng.random(n) < SINGLE_NAME_SHARE
-        return np.where(single, first, first + " " + last).astype(object)
+        # Always two words: a one-word name (GANDA, KARTIKA) is also a word of other
+        # columns and texts, where no one could tell it from a leaked name.
+        return (first + " " + last).astype(object)
 
     full = draw(female)
     # No two people share name, birth date and origin: the last link key must hold.
