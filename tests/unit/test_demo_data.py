@@ -28,6 +28,8 @@ PERIOD = Period.parse("2025-Q4")
 RULES = ("TKA_NO_PERMIT", "PERMIT_NO_RPTKA", "PERMIT_NO_REGISTRATION", "REGION_MISMATCH",
          "EXPIRED_PERMIT_ACTIVE", "RPTKA_EXPIRED", "RESTRICTED_POSITION", "DKPTKA_UNDERPAID",
          "NO_COMPANION")
+FOREIGNER_SOURCES = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
+                     "dukcapil_orang_asing")
 FIGURE_KEYS = ["region_code", "region_name", "period", "reference_date", "foreigners_total",
                "by_permit_type", "by_nationality", "workers_total", "workers_by_nationality",
                "registered_total", "discrepancies", "expiring_90_days",
@@ -57,6 +59,10 @@ def test_same_arguments_give_byte_identical_files_and_another_seed_differs(tmp_p
     assert any(name.endswith(".xlsx") for name in a)
     assert a == b
     assert a.keys() == c.keys()
+    # The foreigner sources' files (the PMI ones, many empty, have their own test).
+    a = {name: digest for name, digest in a.items()
+         if name.split("/")[1:2] in [[s] for s in FOREIGNER_SOURCES]
+         or (name.startswith("truth/") and not name.startswith("truth/pmi/"))}
     assert sum(a[name] != c[name] for name in a) > len(a) * 0.9
 
 
@@ -99,6 +105,8 @@ def test_every_file_parses_with_the_project_readers_and_only_planted_rows_fail(d
     planted = set(zip(quarantine["file"], quarantine["row_number"], strict=True))
     found, staged = set(), set()
     for path in sorted((demo / "landing").rglob("*.*")):
+        if path.relative_to(demo / "landing").parts[0] not in SOURCES:
+            continue  # the PMI exports, until the catalog has them (tests/unit/test_pmi_demo)
         delivery = identify(path)
         assert delivery.snapshot_date is not None
         table = open_table(path, delivery.source)
@@ -202,7 +210,7 @@ def test_a_regency_without_foreign_workers_or_actions_still_gets_every_file(tmp_
     generate(["91.19"], "2025-06", 3, out, workers=0)  # 0 RPTKA positions with this seed
     manifest = json.loads((out / "truth" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["rows"]["tenaga_kerja_tka"] == 0
-    assert all(n == 2 for n in manifest["counts"]["files"].values())
+    assert all(manifest["counts"]["files"][s] == 2 for s in FOREIGNER_SOURCES)
     oracle = Oracle(out, date(2025, 6, 30))
     figures = json.loads((out / "truth" / "figures" / "2025-06" / "91.19.json").read_text())
     assert figures["workers_total"] == 0

@@ -30,6 +30,7 @@ def generate_demo_data(scope: list[str], period: str, seed: int, out: Path,
 
     from pantau.sources.catalog import SOURCES
     from pantau.tools.demo.generate import OutputNotOurs, generate
+    from pantau.tools.demo.pmi_generate import PMI_SOURCES
 
     started = time.monotonic()
     try:
@@ -41,7 +42,7 @@ def generate_demo_data(scope: list[str], period: str, seed: int, out: Path,
     table = Table(title=f"Synthetic exports for {period} and the period before (seed {seed})")
     for name, justify in (("source", "left"), ("files", "right"), ("rows", "right")):
         table.add_column(name, justify=justify)
-    for source in SOURCES:
+    for source in dict.fromkeys([*SOURCES, *PMI_SOURCES]):  # the PMI exports too
         rows = sum(f["rows"] for f in result.files if f["source"] == source)
         table.add_row(source, f"{result.count(source):,}", f"{rows:,}")
     console.print(table)

@@ -12,6 +12,8 @@ Layout of the output directory::
     DIR/truth/quarantine.csv         rows made invalid on purpose and why
     DIR/truth/messiness.csv          which kinds of field messiness each file carries
     DIR/truth/figures/<period>/<region>.json   expected figures.json per region
+    DIR/landing/{kp2mi_penempatan,imigrasi_paspor,imigrasi_penundaan,bp3mi_pemulangan}/...
+    DIR/truth/pmi/...                the PMI exports' truth (``pmi_generate``)
 
 Monthly snapshots are written for the period and the previous one; XLSX
 workbooks are written by worker processes while the main process goes on.
@@ -36,6 +38,7 @@ from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
 from pantau.tools.demo import names, snapshots, truth
 from pantau.tools.demo.model import RATES, World, build_world
+from pantau.tools.demo.pmi_generate import PMI_SOURCES, PmiGenerator, pmi_generator
 from pantau.tools.demo.render import Renderer, Table
 from pantau.tools.demo.scope import resolve_scope
 from pantau.tools.demo.writers import write_csv, write_xlsx, xlsx_job
@@ -204,8 +207,15 @@ class Generator:
             entry["bytes"] = local.stat().st_size
 
 
-def _write_truth(generator: Generator, scope: list[str], period: Period, seed: int) -> None:
+def _write_truth(generator: Generator, scope: list[str], period: Period, seed: int,
+                 pmi: PmiGenerator | None = None) -> None:
     result, world, folder = generator.result, generator.world, generator.truth_dir
+    # The PMI files come after the foreigner sources' (whose truth files stay as they were).
+    sources = list(dict.fromkeys([*SOURCES, *(PMI_SOURCES if pmi else ())]))
+    if pmi is not None:
+        result.quarantine += pmi.quarantine
+        result.messiness += pmi.messiness
+        pmi.write_truth(folder)
     people = world.people
     people[["person_id", "category", "nationality", "passport", "regency", "arrival",
             "departure"]].rename(columns={"regency": "residence_regency"}).to_csv(
@@ -234,11 +244,12 @@ def _write_truth(generator: Generator, scope: list[str], period: Period, seed: i
         "rates": RATES,
         "counts": {
             "persons": len(people),
-            "files": {source: result.count(source) for source in SOURCES},
+            "files": {source: result.count(source) for source in sources},
             "rows": {source: sum(f["rows"] for f in result.files if f["source"] == source)
-                     for source in SOURCES},
+                     for source in sources},
             "quarantine_rows": len(result.quarantine),
         },
+        **({"pmi_passport_share": pmi.world.passport_share} if pmi else {}),
         "files": result.files,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -252,8 +263,13 @@ def _write_rows(path: Path, rows: list[dict], columns: list[str]) -> None:
 
 
 def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
-             workers: int = 2, progress: Callable[[str], None] = lambda _: None) -> Result:
-    """Build the world, write every monthly snapshot, then the truth."""
+             workers: int = 2, progress: Callable[[str], None] = lambda _: None,
+             pmi: bool = True) -> Result:
+    """Build the world, write every monthly snapshot, then the truth.
+
+    ``pmi``: also the four PMI exports (Indonesians leaving to work abroad) and
+    their truth under ``truth/pmi/``.
+    """
     regencies = resolve_scope(scope)
     period = Period.parse(period_text)
     world = build_world(regencies, period, seed)
@@ -265,14 +281,25 @@ def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
     try:
         generator = Generator(world, seed, Path(out), pool, progress)
         window = world.window
+        emigrants = (pmi_generator(regencies, window, seed, world.offices, generator.landing,
+                                   progress) if pmi else None)
+        whole = [p for p in generator.provinces if set(resolve_scope([p])) <= set(regencies)]
+        national = set(regencies) == set(resolve_scope(["national"]))
         for month in window.months:
             frames = generator.month(month)
+            if emigrants is not None:
+                emigrants.month(month)
             for which in (window.previous, window.period):
                 if month.end == which.end:
                     generator.tell_truth(which, frames)
+                    if emigrants is not None:
+                        emigrants.tell_truth(which, whole, national)
+        if emigrants is not None:
+            generator.result.files += emigrants.files  # hashed with the others
+            emigrants.files = []
         generator.finish()
     finally:
         if pool is not None:
             pool.shutdown()
-    _write_truth(generator, list(scope), period, seed)
+    _write_truth(generator, list(scope), period, seed, emigrants)
     return generator.result
