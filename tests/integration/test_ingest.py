@@ -108,6 +108,19 @@ def test_same_bytes_twice_make_one_batch_and_a_duplicate(
     assert outcomes == ["duplicate", "loaded"]
 
 
+def test_same_bytes_twice_in_one_run_load_once_and_the_other_is_a_duplicate(
+        warehouse: str, landing: Path, tmp_path: Path, db: psycopg.Connection) -> None:
+    original = next(landing.rglob(PALANGKA_RAYA))
+    pair = tmp_path / "both" / "imigrasi_izin_tinggal"
+    for office in ("PKY", "SMP"):  # two offices with identical (sparse) exports
+        (pair / office).mkdir(parents=True)
+        shutil.copy(original, pair / office / f"izin_tinggal_{office}_20250301.csv")
+    outcomes = sorted(o.status for o in ingest_paths([tmp_path / "both"]))
+    assert outcomes == ["duplicate", "loaded"]
+    assert one(db, "SELECT count(*) FROM audit.batch") == (1,)
+    assert one(db, "SELECT count(*) FROM raw.imigrasi_izin_tinggal") == (7,)
+
+
 def _write_csv(path: Path, headers: list[str], rows: list[list[str]], ending: str = "\n") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [";".join(headers)] + [";".join(row) for row in rows]

@@ -249,7 +249,13 @@ def _load_group(conn: psycopg.Connection, members: list[_Member]) -> None:
     status = dict(conn.execute(
         "SELECT batch_id, status FROM audit.batch WHERE batch_id = ANY(%s) "
         "ORDER BY batch_id FOR UPDATE", ([m.batch_id for m in members],)).fetchall())
-    ours = [m for m in members if status[m.batch_id] == "received"]
+    # Two files of the group with the same bytes share one batch: the first loads it, the
+    # others are duplicates like any file delivered again.
+    first = {}
+    for member in members:
+        if status[member.batch_id] == "received":
+            first.setdefault(member.batch_id, member)
+    ours = list(first.values())
     pieces = [piece for member in ours for piece in member.rows()]
     try:
         rows, problems = (_copy_rows(conn, ours[0].source, pieces) if pieces
@@ -267,7 +273,7 @@ def _load_group(conn: psycopg.Connection, members: list[_Member]) -> None:
             _finish(conn, member, rows[member.batch_id], problems[member.batch_id])
         conn.commit()
     for member in members:
-        if status[member.batch_id] != "received":
+        if first.get(member.batch_id) is not member:
             _duplicate(conn, member)
 
 
