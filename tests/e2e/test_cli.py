@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pantau.sources.catalog import SOURCES
 from pantau.warehouse import migrate
 from tests.support.paths import SAMPLE_LANDING
 
@@ -78,9 +79,7 @@ def test_demo_data_command_writes_landing_and_truth_and_refuses_bad_arguments(
     assert "imigrasi_izin_tinggal" in made.stdout and str(out / "truth") in made.stdout
     assert (out / "truth" / "figures" / "2025-06" / "14.72.json").exists()
     assert (out / "truth" / "figures" / "2025-05" / "14.72.json").exists()
-    assert sorted(p.name for p in (out / "landing").iterdir()) == sorted(
-        ["imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
-         "dukcapil_orang_asing"])
+    assert sorted(p.name for p in (out / "landing").iterdir()) == sorted(SOURCES)
     bad_scope = run("demo-data", "--scope", "99", "--period", "2025-06", "--out",
                     str(tmp_path / "x"), env=cli_env)
     assert bad_scope.returncode == 2
