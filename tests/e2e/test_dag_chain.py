@@ -16,6 +16,7 @@ import psycopg
 import pytest
 
 from pantau.orchestration.schedule import load_plan
+from pantau.sources.catalog import SOURCES
 from tests.support.figures_schema import assert_every_figures_valid
 from tests.support.warehouses import temporary_database
 
@@ -83,10 +84,7 @@ def test_each_source_asset_got_an_event_and_the_marts_one_per_build(chain) -> No
     with sqlite3.connect(airflow_home(settings) / "airflow.db") as db:
         events = dict(db.execute("SELECT a.name, count(*) FROM asset_event AS e "
                                  "JOIN asset AS a ON a.id = e.asset_id GROUP BY a.name"))
-    assert events == {"pantau_source_imigrasi_izin_tinggal": 1,
-                      "pantau_source_imigrasi_tindakan": 1,
-                      "pantau_source_tenaga_kerja_tka": 1,
-                      "pantau_source_dukcapil_orang_asing": 1,
+    assert events == {**{f"pantau_source_{source}": 1 for source in SOURCES},
                       "pantau_marts": 3}
 
 
