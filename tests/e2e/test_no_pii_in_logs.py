@@ -150,14 +150,24 @@ def find_personal(texts: dict[str, str], personal: dict[str, set[str]],
     hits = []
     for where, text in texts.items():
         upper = text.upper()
+        # A word-bounded match of a form starts with its first run of letters and digits,
+        # which is then a whole run of the text: runs not in the text rule a form out
+        # without scanning for it (the PMI exports bring tens of thousands of values).
+        runs = set(_RUN.findall(upper))
         for header, forms in personal.items():
             if only is not None and header not in only:
                 continue
             for form in forms:
+                first = _RUN.match(form)
+                if first is not None and first.group() not in runs:
+                    continue
                 if form in upper and re.search(
                         rf"(?<![A-Z0-9]){re.escape(form)}(?![A-Z0-9])", upper):
                     hits.append(f"{where}: {header}: {form}")
     return sorted(hits)
+
+
+_RUN = re.compile(r"[A-Z0-9]+")
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +233,9 @@ def test_the_scanner_finds_personal_data_where_it_is(cycle: Cycle,
     """The archive holds the delivered files: every kind of value must be found there."""
     archive = {str(p): p.read_bytes().decode("utf-8", errors="replace")
                for p in (cycle.var / "archive").rglob("*") if p.is_file()}
-    found = {hit.split(": ")[1] for hit in find_personal(archive, personal)}
+    # Every value came from a delivered file, so a sample of each kind must be found.
+    sample = {header: set(sorted(forms)[:200]) for header, forms in personal.items()}
+    found = {hit.split(": ")[1] for hit in find_personal(archive, sample)}
     assert {"NOMOR_PASPOR", "NO_PASPOR", "NIK", "NAMA_LENGKAP", "TANGGAL_LAHIR"} <= found
     passport = sorted(personal["NOMOR_PASPOR"])[0]
     planted = {"app.log": f"2024-12-31 INFO row 7: bad passport {passport.lower()}."}
