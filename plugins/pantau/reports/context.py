@@ -32,6 +32,10 @@ class ReportData:
     followup: dict[str, list[tuple[str, str]]]  # rule -> [(masked passport, nationality)]
     lineage: list[dict]
     regencies: list[dict] = field(default_factory=list)  # provincial report: its regencies
+    pmi: dict = field(default_factory=dict)  # the figures.json `pmi` object of the region
+    pmi_previous: dict | None = None  # the same for the previous period, when built
+    pmi_followup: dict = field(default_factory=dict)  # rule -> [(masked id, area code)]
+    country_names: dict = field(default_factory=dict)  # alpha-3 -> Indonesian name
 
     def rows(self, measure: str) -> list[tuple[str, str | None, float]]:
         """(category, label, value) of one breakdown, largest first; none: empty."""

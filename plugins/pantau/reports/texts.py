@@ -64,3 +64,53 @@ FIGURE_NAMES = {
     "administrative_actions": "Tindakan administratif menurut jenis",
 }
 PERIOD_NAMES = {"month": "Bulan", "quarter": "Triwulan", "semester": "Semester"}
+
+# Outbound migrant workers (PMI): code -> (short title, plain-words meaning, legal basis).
+PMI_RULES = {
+    "PMI_POSTPONED_NO_PLACEMENT": (
+        "Penundaan tanpa data penempatan",
+        "Keberangkatan ditunda karena indikasi PMI nonprosedural atau TPPO, dan orang tersebut "
+        "tidak tercatat pada penempatan resmi dengan tanggal berangkat dalam 90 hari dari "
+        "penundaan.",
+        "UU 18/2017 (penempatan nonprosedural); UU 6/2011 (penundaan keberangkatan); "
+        "UU 21/2007 (TPPO)"),
+    "PMI_NON_WORK_PASSPORT": (
+        "Paspor nonkerja sebelum penundaan",
+        "Keberangkatan ditunda karena indikasi PMI nonprosedural atau TPPO, padahal paspornya "
+        "terbit paling lama 180 hari sebelumnya untuk wisata, umrah, kunjungan keluarga atau "
+        "berobat.",
+        "UU 6/2011 (paspor); Surat Edaran Dirjen Imigrasi IMI-0277.GR.02.06 Tahun 2017; "
+        "UU 18/2017"),
+    "PMI_PASSPORT_AFTER_REFUSAL": (
+        "Paspor terbit setelah ditolak di kantor lain",
+        "Paspor terbit di satu kantor imigrasi, padahal permohonan orang yang sama di kantor "
+        "lain dalam 365 hari sebelumnya ditunda atau ditolak karena indikasi PMI nonprosedural.",
+        "Surat Edaran Dirjen Imigrasi IMI-0277.GR.02.06 Tahun 2017; UU 6/2011 (paspor)"),
+    "PMI_CLOSED_DESTINATION": (
+        "Negara tujuan tertutup",
+        "Penempatan yang berangkat atau keberangkatan yang ditunda menuju negara yang tertutup "
+        "bagi penempatan PMI, atau penempatan sektor informal ke negara Timur Tengah yang "
+        "dihentikan.",
+        "UU 18/2017 (negara tujuan penempatan); Kepmenaker 260/2015"),
+    "PMI_UNDERAGE": (
+        "Belum berusia 18 tahun",
+        "Pada hari keberangkatan atau penundaan, usianya belum 18 tahun.",
+        "UU 18/2017 Pasal 5 (usia minimal 18 tahun); UU 21/2007 (TPPO)"),
+    "PMI_RETURNEE_NO_PLACEMENT": (
+        "Dipulangkan tanpa data penempatan",
+        "Dipulangkan karena tanpa dokumen, melebihi izin tinggal atau menyalahgunakan izin "
+        "tinggal, dan tidak pernah tercatat pada penempatan resmi.",
+        "UU 18/2017 (penempatan nonprosedural); UU 21/2007 (TPPO)"),
+    "PMI_REPEAT_RETURNEE": (
+        "Dipulangkan berulang",
+        "Dipulangkan karena tanpa dokumen, melebihi izin tinggal atau menyalahgunakan izin "
+        "tinggal, dan sebelumnya pernah dipulangkan karena kasus yang sama.",
+        "UU 18/2017 (penempatan nonprosedural); UU 21/2007 (TPPO)"),
+}
+PMI_SCHEMES = ("P TO P", "G TO G", "G TO P", "UKPS", "PERSEORANGAN")
+PMI_PURPOSES = ("BEKERJA", "BELAJAR", "BEROBAT", "BISNIS", "HAJI", "KUNJUNGAN KELUARGA",
+                "LAINNYA", "UMROH", "WISATA")
+PMI_POSTPONEMENT_REASONS = ("INDIKASI PMI NON PROSEDURAL", "INDIKASI TPPO", "DOKUMEN TIDAK SAH",
+                            "LAINNYA")
+PMI_CASE_TYPES = ("TANPA DOKUMEN", "OVERSTAY", "PENYALAHGUNAAN IZIN TINGGAL", "PIDANA",
+                  "NARKOTIKA", "SAKIT", "MENINGGAL", "LAINNYA")

@@ -8,6 +8,7 @@ from pantau.periods import PeriodKind
 from pantau.reports import charts
 from pantau.reports.context import ReportData
 from pantau.reports.formatting import change, long_date, number, percent, usd
+from pantau.reports.pmi_view import pmi_view
 from pantau.reports.texts import (
     ACTIONS,
     LINK_MEASURES,
@@ -149,6 +150,7 @@ def view(data: ReportData) -> dict:
                      "failed": row["checks_failed"] or "–"} for row in data.lineage],
         "link_methods": list(LINK_METHODS.values()),
         "links": link_rows(data),
+        "pmi": pmi_view(data),
         "charts": {
             "summary": summary,
             "nationalities": charts.horizontal_bars(

@@ -9,7 +9,18 @@ import xlsxwriter
 
 from pantau.reports.cells import cell, neutralise
 from pantau.reports.context import ReportData
-from pantau.reports.texts import ACTIONS, PERMIT_TYPES, RULES, SOURCES
+from pantau.reports.pmi_view import TREND_LABELS, destination_rows, masked, trend_values
+from pantau.reports.texts import (
+    ACTIONS,
+    PERMIT_TYPES,
+    PMI_CASE_TYPES,
+    PMI_POSTPONEMENT_REASONS,
+    PMI_PURPOSES,
+    PMI_RULES,
+    PMI_SCHEMES,
+    RULES,
+    SOURCES,
+)
 
 
 def _sheet(book, name: str, header: list[str], rows: list[list], formats: dict) -> None:
@@ -27,6 +38,51 @@ def _sheet(book, name: str, header: list[str], rows: list[list], formats: dict) 
                 sheet.write_number(r, c, shown, formats["number"])
     sheet.set_column(0, max(len(header) - 1, 0), 18)
     sheet.freeze_panes(1, 0)
+
+
+def _pmi_sheets(book, data: ReportData, formats: dict) -> None:
+    """The PMI chapter's tables, one sheet each; follow-up lists in full (masked ids only)."""
+    pmi = data.pmi
+
+    def counts(key: str, categories: tuple[str, ...]) -> list[list]:
+        given = pmi.get(key) or {}
+        return [[category, int(given.get(category, 0))] for category in categories]
+
+    now = trend_values(pmi)
+    before = trend_values(data.pmi_previous) if data.pmi_previous is not None else None
+    _sheet(book, "PMI Ringkasan", ["Indikator", data.period.label,
+                                   data.period.previous().label], [
+        *[[label, now[key], before[key] if before is not None else "—"]
+          for key, label in TREND_LABELS.items()],
+        ["Penempatan sektor informal", int(pmi.get("placements_informal", 0)), ""]], formats)
+    _sheet(book, "PMI Penempatan", ["Kode", "Negara tujuan", "PMI berangkat"],
+           [[code, name, n] for code, name, n in destination_rows(data)], formats)
+    _sheet(book, "PMI Skema", ["Skema penempatan", "PMI berangkat"],
+           counts("placements_by_scheme", PMI_SCHEMES), formats)
+    indications = pmi.get("indications") or {}
+    _sheet(book, "PMI Indikasi", ["Kode", "Temuan", "Orang", "Arti", "Dasar hukum"], [
+        [code, title, int(indications.get(code, 0)), meaning, basis]
+        for code, (title, meaning, basis) in PMI_RULES.items()], formats)
+    _sheet(book, "PMI Paspor", ["Tujuan (paspor terbit)", "Paspor"],
+           [*counts("passports_issued", PMI_PURPOSES),
+            ["Ditunda/ditolak: indikasi PMI nonprosedural",
+             int(pmi.get("passports_withheld_pmi", 0))]], formats)
+    _sheet(book, "PMI Penundaan", ["Alasan penundaan", "Orang"],
+           counts("departures_postponed", PMI_POSTPONEMENT_REASONS), formats)
+    _sheet(book, "PMI Pemulangan", ["Jenis kasus", "Orang"],
+           counts("returnees", PMI_CASE_TYPES), formats)
+    areas = pmi.get("priority_areas") or []
+    _sheet(book, "PMI Prioritas", ["Peringkat", "Kode", "Kabupaten/kota" if data.is_province
+                                   else "Kecamatan", "Orang terindikasi",
+                                   "Penempatan prosedural"], [
+        [rank, area["code"], area["name"], area["persons_indicated"],
+         area["placements_departed"]] for rank, area in enumerate(areas, start=1)], formats)
+    names = {area["code"]: area["name"] for area in areas}
+    _sheet(book, "PMI Tindak Lanjut", ["Kode", "Temuan", "Identitas (tersamar)", "Kode wilayah",
+                                       "Wilayah"], [
+        [code, title, masked(ref), area or "", names.get(area, "")]
+        for code, (title, _, _) in PMI_RULES.items()
+        for ref, area in data.pmi_followup.get(code, [])], formats)
 
 
 def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
@@ -78,6 +134,7 @@ def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
             [r["region_code"], r["region_name"], r["workers_total"], r["foreigners_total"],
              r["registered_total"], int(r["population_2025"] or 0)] for r in data.regencies],
             formats)
+    _pmi_sheets(book, data, formats)
     _sheet(book, "Asal_data", ["Sumber", "Berkas", "Snapshot", "SHA-256", "Baris di wilayah",
                                "Dikarantina", "Pemeriksaan gagal"], [
         [SOURCES.get(row["source"], row["source"]), row["file_name"],
