@@ -21,11 +21,11 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from pantau.config import REFERENCE_DIR
 from pantau.tools.demo import names
 from pantau.tools.demo import pmi_calibration as cal
 from pantau.tools.demo import pmi_exports as ex
@@ -52,9 +52,10 @@ PLANTED = ("PMI_POSTPONED_NO_PLACEMENT", "PMI_NON_WORK_PASSPORT", "PMI_PASSPORT_
 
 @cache
 def destination_rules() -> dict[str, set[str]]:
-    """restriction -> alpha-3 codes, from ``pmi_destinations.csv`` (source named per row)."""
+    """restriction -> alpha-3 codes, from ``reference/pmi_destinations.csv``: the list the
+    warehouse's rules read, so that the truth and the build cannot disagree on it."""
     out: dict[str, set[str]] = {}
-    with Path(__file__).with_name("pmi_destinations.csv").open(encoding="utf-8") as handle:
+    with (REFERENCE_DIR / "pmi_destinations.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             out.setdefault(row["restriction"], set()).add(row["alpha_3"])
     return out
@@ -661,8 +662,6 @@ class _Planter:
 
 @cache
 def _districts() -> dict[str, tuple[str, ...]]:
-    from pantau.config import REFERENCE_DIR
-
     out: dict[str, list[str]] = {}
     with (REFERENCE_DIR / "districts.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

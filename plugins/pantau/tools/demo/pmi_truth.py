@@ -21,7 +21,7 @@ literally (reference date t, W = the period's first day to t):
   for INDIKASI PMI NON PROSEDURAL;
 - PMI_CLOSED_DESTINATION: a placement departed in W (BERANGKAT/PULANG) or a
   postponement in W to a closed country, or an informal placement to a country of
-  the Middle-East moratorium (``pmi_destinations.csv``);
+  the Middle-East moratorium (``reference/pmi_destinations.csv``);
 - PMI_UNDERAGE: a placement departed in W or a postponement in W before the
   person's 18th birthday (the birthday itself is 18);
 - PMI_RETURNEE_NO_PLACEMENT: an arrival in W as a deportee (TANPA DOKUMEN, OVERSTAY,
