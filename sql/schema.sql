@@ -462,6 +462,17 @@ CREATE TABLE core.dim_date (
 
 
 --
+-- Name: dim_district; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.dim_district (
+    district_code text NOT NULL,
+    regency_code text NOT NULL,
+    name text NOT NULL
+);
+
+
+--
 -- Name: dim_employer; Type: TABLE; Schema: core; Owner: -
 --
 
@@ -539,6 +550,17 @@ CREATE TABLE core.dim_person (
 
 
 --
+-- Name: dim_pmi_person; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.dim_pmi_person (
+    person_key character(64) NOT NULL,
+    identified_by text NOT NULL,
+    CONSTRAINT dim_pmi_person_identified_by_check CHECK ((identified_by = ANY (ARRAY['nik'::text, 'passport'::text, 'name_birth_origin'::text])))
+);
+
+
+--
 -- Name: dim_region; Type: TABLE; Schema: core; Owner: -
 --
 
@@ -585,6 +607,32 @@ CREATE TABLE core.fact_admin_action (
 
 
 --
+-- Name: fact_departure_postponement; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_departure_postponement (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    snapshot_date date NOT NULL,
+    nik_key character(64),
+    passport_key character(64),
+    name_key character(64),
+    sex character(1),
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text,
+    postponement_number text,
+    postponement_date date,
+    checkpoint text,
+    destination_country character(3),
+    stated_purpose text,
+    reason text,
+    handed_to text,
+    age_at_postponement smallint
+);
+
+
+--
 -- Name: fact_discrepancy; Type: TABLE; Schema: core; Owner: -
 --
 
@@ -593,6 +641,33 @@ CREATE TABLE core.fact_discrepancy (
     rule_code text NOT NULL,
     person_key character(64) NOT NULL,
     regency_code text NOT NULL
+);
+
+
+--
+-- Name: fact_passport_application; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_passport_application (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    snapshot_date date NOT NULL,
+    nik_key character(64),
+    passport_key character(64),
+    name_key character(64),
+    sex character(1),
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text,
+    application_number text,
+    application_date date,
+    office text,
+    purpose text,
+    destination_country character(3),
+    work_recommendation text,
+    status text,
+    reason text,
+    issue_date date
 );
 
 
@@ -611,6 +686,71 @@ CREATE TABLE core.fact_person_status (
     has_rptka_position boolean NOT NULL,
     is_registered boolean NOT NULL,
     rule_codes text[] DEFAULT '{}'::text[] NOT NULL
+);
+
+
+--
+-- Name: fact_pmi_indication; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_pmi_indication (
+    period text NOT NULL,
+    rule_code text NOT NULL,
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    person_key character(64) NOT NULL,
+    regency_code text NOT NULL,
+    district_code text
+);
+
+
+--
+-- Name: fact_pmi_placement; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_pmi_placement (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    snapshot_date date NOT NULL,
+    nik_key character(64),
+    passport_key character(64),
+    name_key character(64),
+    sex character(1),
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text,
+    destination_country character(3),
+    sector text,
+    scheme text,
+    job_title text,
+    agency_name text,
+    departure_date date,
+    contract_end_date date,
+    status text,
+    age_at_departure smallint
+);
+
+
+--
+-- Name: fact_pmi_return; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_pmi_return (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    snapshot_date date NOT NULL,
+    nik_key character(64),
+    passport_key character(64),
+    name_key character(64),
+    sex character(1),
+    origin_regency_code text,
+    origin_district_code text,
+    origin_from text,
+    register_number text,
+    arrival_date date,
+    arrival_post text,
+    deported_from character(3),
+    case_type text
 );
 
 
@@ -725,6 +865,33 @@ CREATE TABLE core.person_key_check (
 
 
 --
+-- Name: pmi_destination_rule; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.pmi_destination_rule (
+    country_code character(3) NOT NULL,
+    restriction text NOT NULL,
+    source text NOT NULL,
+    CONSTRAINT pmi_destination_rule_restriction_check CHECK ((restriction = ANY (ARRAY['closed'::text, 'informal_moratorium'::text])))
+);
+
+
+--
+-- Name: pmi_identity_map; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.pmi_identity_map (
+    identity_key character(64) NOT NULL,
+    kind text NOT NULL,
+    person_key character(64),
+    link_method text NOT NULL,
+    candidates integer NOT NULL,
+    CONSTRAINT pmi_identity_map_kind_check CHECK ((kind = ANY (ARRAY['nik'::text, 'passport'::text, 'name_birth_origin'::text]))),
+    CONSTRAINT pmi_identity_map_link_method_check CHECK ((link_method = ANY (ARRAY['nik'::text, 'passport'::text, 'name_birth_origin'::text, 'ambiguous'::text])))
+);
+
+
+--
 -- Name: figure_row; Type: TABLE; Schema: mart; Owner: -
 --
 
@@ -754,6 +921,34 @@ CREATE TABLE mart.followup (
     person_ref text NOT NULL,
     nationality character(3),
     person_key character(64) NOT NULL
+);
+
+
+--
+-- Name: pmi_followup; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.pmi_followup (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    rule_code text NOT NULL,
+    person_key character(64) NOT NULL,
+    area_code text NOT NULL,
+    person_ref text NOT NULL
+);
+
+
+--
+-- Name: pmi_priority_area; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.pmi_priority_area (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    area_code text NOT NULL,
+    area_name text NOT NULL,
+    persons_indicated integer NOT NULL,
+    placements_departed integer NOT NULL
 );
 
 
@@ -791,7 +986,11 @@ CREATE TABLE mart.region_figures (
     expiring_90_days integer NOT NULL,
     dkptka_due_usd bigint NOT NULL,
     dkptka_paid_usd numeric(16,2) NOT NULL,
-    population_2025 bigint
+    population_2025 bigint,
+    pmi_placements_departed integer DEFAULT 0 NOT NULL,
+    pmi_placements_informal integer DEFAULT 0 NOT NULL,
+    pmi_passports_withheld integer DEFAULT 0 NOT NULL,
+    pmi_persons_indicated integer DEFAULT 0 NOT NULL
 );
 
 
@@ -843,6 +1042,18 @@ CREATE TABLE pii.person (
     person_key character(64) NOT NULL,
     passport_number text NOT NULL,
     nationality character(3) NOT NULL,
+    first_batch_id bigint NOT NULL
+);
+
+
+--
+-- Name: pmi_identity; Type: TABLE; Schema: pii; Owner: -
+--
+
+CREATE TABLE pii.pmi_identity (
+    identity_key character(64) NOT NULL,
+    kind text NOT NULL,
+    identifier text NOT NULL,
     first_batch_id bigint NOT NULL
 );
 
@@ -1498,6 +1709,14 @@ ALTER TABLE ONLY core.dim_date
 
 
 --
+-- Name: dim_district dim_district_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.dim_district
+    ADD CONSTRAINT dim_district_pkey PRIMARY KEY (district_code);
+
+
+--
 -- Name: dim_employer dim_employer_nib_valid_from_key; Type: CONSTRAINT; Schema: core; Owner: -
 --
 
@@ -1546,6 +1765,14 @@ ALTER TABLE ONLY core.dim_person
 
 
 --
+-- Name: dim_pmi_person dim_pmi_person_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.dim_pmi_person
+    ADD CONSTRAINT dim_pmi_person_pkey PRIMARY KEY (person_key);
+
+
+--
 -- Name: dim_region dim_region_pkey; Type: CONSTRAINT; Schema: core; Owner: -
 --
 
@@ -1570,6 +1797,14 @@ ALTER TABLE ONLY core.fact_admin_action
 
 
 --
+-- Name: fact_departure_postponement fact_departure_postponement_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_departure_postponement
+    ADD CONSTRAINT fact_departure_postponement_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: fact_discrepancy fact_discrepancy_pkey; Type: CONSTRAINT; Schema: core; Owner: -
 --
 
@@ -1578,11 +1813,43 @@ ALTER TABLE ONLY core.fact_discrepancy
 
 
 --
+-- Name: fact_passport_application fact_passport_application_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_passport_application
+    ADD CONSTRAINT fact_passport_application_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: fact_person_status fact_person_status_pkey; Type: CONSTRAINT; Schema: core; Owner: -
 --
 
 ALTER TABLE ONLY core.fact_person_status
     ADD CONSTRAINT fact_person_status_pkey PRIMARY KEY (month, person_key, regency_code);
+
+
+--
+-- Name: fact_pmi_indication fact_pmi_indication_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_indication
+    ADD CONSTRAINT fact_pmi_indication_pkey PRIMARY KEY (period, rule_code, batch_id, row_number);
+
+
+--
+-- Name: fact_pmi_placement fact_pmi_placement_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_placement
+    ADD CONSTRAINT fact_pmi_placement_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
+-- Name: fact_pmi_return fact_pmi_return_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_return
+    ADD CONSTRAINT fact_pmi_return_pkey PRIMARY KEY (batch_id, row_number);
 
 
 --
@@ -1634,6 +1901,22 @@ ALTER TABLE ONLY core.period_build
 
 
 --
+-- Name: pmi_destination_rule pmi_destination_rule_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.pmi_destination_rule
+    ADD CONSTRAINT pmi_destination_rule_pkey PRIMARY KEY (country_code, restriction);
+
+
+--
+-- Name: pmi_identity_map pmi_identity_map_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.pmi_identity_map
+    ADD CONSTRAINT pmi_identity_map_pkey PRIMARY KEY (identity_key);
+
+
+--
 -- Name: figure_row figure_row_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
 --
 
@@ -1647,6 +1930,22 @@ ALTER TABLE ONLY mart.figure_row
 
 ALTER TABLE ONLY mart.followup
     ADD CONSTRAINT followup_pkey PRIMARY KEY (period, region_code, rule_code, person_key);
+
+
+--
+-- Name: pmi_followup pmi_followup_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.pmi_followup
+    ADD CONSTRAINT pmi_followup_pkey PRIMARY KEY (period, region_code, rule_code, person_key, area_code);
+
+
+--
+-- Name: pmi_priority_area pmi_priority_area_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.pmi_priority_area
+    ADD CONSTRAINT pmi_priority_area_pkey PRIMARY KEY (period, region_code, area_code);
 
 
 --
@@ -1679,6 +1978,14 @@ ALTER TABLE ONLY mart.region_lineage
 
 ALTER TABLE ONLY pii.person
     ADD CONSTRAINT person_pkey PRIMARY KEY (person_key);
+
+
+--
+-- Name: pmi_identity pmi_identity_pkey; Type: CONSTRAINT; Schema: pii; Owner: -
+--
+
+ALTER TABLE ONLY pii.pmi_identity
+    ADD CONSTRAINT pmi_identity_pkey PRIMARY KEY (identity_key);
 
 
 --
@@ -2015,6 +2322,14 @@ ALTER TABLE ONLY audit.receipt
 
 
 --
+-- Name: dim_district dim_district_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.dim_district
+    ADD CONSTRAINT dim_district_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
 -- Name: dim_person dim_person_nationality_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
 --
 
@@ -2063,6 +2378,30 @@ ALTER TABLE ONLY core.fact_admin_action
 
 
 --
+-- Name: fact_departure_postponement fact_departure_postponement_destination_country_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_departure_postponement
+    ADD CONSTRAINT fact_departure_postponement_destination_country_fkey FOREIGN KEY (destination_country) REFERENCES core.dim_country(country_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_departure_postponement fact_departure_postponement_origin_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_departure_postponement
+    ADD CONSTRAINT fact_departure_postponement_origin_district_code_fkey FOREIGN KEY (origin_district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_departure_postponement fact_departure_postponement_origin_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_departure_postponement
+    ADD CONSTRAINT fact_departure_postponement_origin_regency_code_fkey FOREIGN KEY (origin_regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
 -- Name: fact_discrepancy fact_discrepancy_person_key_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
 --
 
@@ -2076,6 +2415,30 @@ ALTER TABLE ONLY core.fact_discrepancy
 
 ALTER TABLE ONLY core.fact_discrepancy
     ADD CONSTRAINT fact_discrepancy_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_passport_application fact_passport_application_destination_country_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_passport_application
+    ADD CONSTRAINT fact_passport_application_destination_country_fkey FOREIGN KEY (destination_country) REFERENCES core.dim_country(country_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_passport_application fact_passport_application_origin_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_passport_application
+    ADD CONSTRAINT fact_passport_application_origin_district_code_fkey FOREIGN KEY (origin_district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_passport_application fact_passport_application_origin_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_passport_application
+    ADD CONSTRAINT fact_passport_application_origin_regency_code_fkey FOREIGN KEY (origin_regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
 
 
 --
@@ -2100,6 +2463,78 @@ ALTER TABLE ONLY core.fact_person_status
 
 ALTER TABLE ONLY core.fact_person_status
     ADD CONSTRAINT fact_person_status_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_indication fact_pmi_indication_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_indication
+    ADD CONSTRAINT fact_pmi_indication_district_code_fkey FOREIGN KEY (district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_indication fact_pmi_indication_person_key_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_indication
+    ADD CONSTRAINT fact_pmi_indication_person_key_fkey FOREIGN KEY (person_key) REFERENCES core.dim_pmi_person(person_key) DEFERRABLE INITIALLY DEFERRED NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_indication fact_pmi_indication_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_indication
+    ADD CONSTRAINT fact_pmi_indication_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_placement fact_pmi_placement_destination_country_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_placement
+    ADD CONSTRAINT fact_pmi_placement_destination_country_fkey FOREIGN KEY (destination_country) REFERENCES core.dim_country(country_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_placement fact_pmi_placement_origin_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_placement
+    ADD CONSTRAINT fact_pmi_placement_origin_district_code_fkey FOREIGN KEY (origin_district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_placement fact_pmi_placement_origin_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_placement
+    ADD CONSTRAINT fact_pmi_placement_origin_regency_code_fkey FOREIGN KEY (origin_regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_return fact_pmi_return_deported_from_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_return
+    ADD CONSTRAINT fact_pmi_return_deported_from_fkey FOREIGN KEY (deported_from) REFERENCES core.dim_country(country_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_return fact_pmi_return_origin_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_return
+    ADD CONSTRAINT fact_pmi_return_origin_district_code_fkey FOREIGN KEY (origin_district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_pmi_return fact_pmi_return_origin_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_pmi_return
+    ADD CONSTRAINT fact_pmi_return_origin_regency_code_fkey FOREIGN KEY (origin_regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
 
 
 --
@@ -2252,6 +2687,22 @@ ALTER TABLE ONLY core.fact_stay_permit
 
 ALTER TABLE ONLY core.period_batch
     ADD CONSTRAINT period_batch_batch_id_fkey FOREIGN KEY (batch_id) REFERENCES audit.batch(batch_id) NOT ENFORCED;
+
+
+--
+-- Name: pmi_destination_rule pmi_destination_rule_country_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.pmi_destination_rule
+    ADD CONSTRAINT pmi_destination_rule_country_code_fkey FOREIGN KEY (country_code) REFERENCES core.dim_country(country_code) NOT ENFORCED;
+
+
+--
+-- Name: pmi_identity_map pmi_identity_map_person_key_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.pmi_identity_map
+    ADD CONSTRAINT pmi_identity_map_person_key_fkey FOREIGN KEY (person_key) REFERENCES core.dim_pmi_person(person_key) DEFERRABLE INITIALLY DEFERRED NOT ENFORCED;
 
 
 --
@@ -2535,6 +2986,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.dim_date TO pantau_loader;
 
 
 --
+-- Name: TABLE dim_district; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.dim_district TO pantau_loader;
+
+
+--
 -- Name: TABLE dim_employer; Type: ACL; Schema: core; Owner: -
 --
 
@@ -2577,6 +3035,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.dim_person TO pantau_loader;
 
 
 --
+-- Name: TABLE dim_pmi_person; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.dim_pmi_person TO pantau_loader;
+
+
+--
 -- Name: TABLE dim_region; Type: ACL; Schema: core; Owner: -
 --
 
@@ -2598,6 +3063,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_admin_action TO pantau_load
 
 
 --
+-- Name: TABLE fact_departure_postponement; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_departure_postponement TO pantau_loader;
+
+
+--
 -- Name: TABLE fact_discrepancy; Type: ACL; Schema: core; Owner: -
 --
 
@@ -2605,10 +3077,38 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_discrepancy TO pantau_loade
 
 
 --
+-- Name: TABLE fact_passport_application; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_passport_application TO pantau_loader;
+
+
+--
 -- Name: TABLE fact_person_status; Type: ACL; Schema: core; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_person_status TO pantau_loader;
+
+
+--
+-- Name: TABLE fact_pmi_indication; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_pmi_indication TO pantau_loader;
+
+
+--
+-- Name: TABLE fact_pmi_placement; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_pmi_placement TO pantau_loader;
+
+
+--
+-- Name: TABLE fact_pmi_return; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_pmi_return TO pantau_loader;
 
 
 --
@@ -2661,6 +3161,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.person_key_check TO pantau_loade
 
 
 --
+-- Name: TABLE pmi_destination_rule; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.pmi_destination_rule TO pantau_loader;
+
+
+--
+-- Name: TABLE pmi_identity_map; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.pmi_identity_map TO pantau_loader;
+
+
+--
 -- Name: TABLE figure_row; Type: ACL; Schema: mart; Owner: -
 --
 
@@ -2676,6 +3190,24 @@ GRANT SELECT ON TABLE mart.figure_row TO pantau_auditor;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.followup TO pantau_loader;
 GRANT SELECT ON TABLE mart.followup TO pantau_reporter;
 GRANT SELECT ON TABLE mart.followup TO pantau_auditor;
+
+
+--
+-- Name: TABLE pmi_followup; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.pmi_followup TO pantau_loader;
+GRANT SELECT ON TABLE mart.pmi_followup TO pantau_reporter;
+GRANT SELECT ON TABLE mart.pmi_followup TO pantau_auditor;
+
+
+--
+-- Name: TABLE pmi_priority_area; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.pmi_priority_area TO pantau_loader;
+GRANT SELECT ON TABLE mart.pmi_priority_area TO pantau_reporter;
+GRANT SELECT ON TABLE mart.pmi_priority_area TO pantau_auditor;
 
 
 --
@@ -2719,6 +3251,13 @@ GRANT SELECT ON TABLE mart.region_trend TO pantau_auditor;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE pii.person TO pantau_loader;
+
+
+--
+-- Name: TABLE pmi_identity; Type: ACL; Schema: pii; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE pii.pmi_identity TO pantau_loader;
 
 
 --

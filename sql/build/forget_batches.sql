@@ -5,3 +5,7 @@ DELETE FROM core.fact_rptka_position WHERE batch_id = ANY(%(batch_ids)s);
 DELETE FROM core.fact_stay_permit WHERE batch_id = ANY(%(batch_ids)s);
 DELETE FROM core.fact_population_document WHERE batch_id = ANY(%(batch_ids)s);
 DELETE FROM core.fact_admin_action WHERE batch_id = ANY(%(batch_ids)s);
+DELETE FROM core.fact_pmi_placement WHERE batch_id = ANY(%(batch_ids)s);
+DELETE FROM core.fact_passport_application WHERE batch_id = ANY(%(batch_ids)s);
+DELETE FROM core.fact_departure_postponement WHERE batch_id = ANY(%(batch_ids)s);
+DELETE FROM core.fact_pmi_return WHERE batch_id = ANY(%(batch_ids)s);

@@ -1,6 +1,7 @@
 -- Grain: one row per region (regency or province) and period: the key
 -- figures of its report (its figures.json). A province counts each
 -- person and position once, however many of its regencies name them.
+-- The PMI breakdowns are in mart.region_breakdown (measures pmi_*).
 CREATE TABLE mart.region_figures (
     period            text NOT NULL,
     region_code       text NOT NULL,
@@ -18,6 +19,14 @@ CREATE TABLE mart.region_figures (
     dkptka_due_usd    bigint NOT NULL,
     dkptka_paid_usd   numeric(16, 2) NOT NULL,
     population_2025   bigint,
+    -- Indonesians working abroad (PMI), from the four PMI exports: placements
+    -- departed in the period (and those in the informal sector), applications
+    -- withheld for indication of non-procedural work, distinct persons
+    -- indicated by any PMI rule.
+    pmi_placements_departed integer NOT NULL DEFAULT 0,
+    pmi_placements_informal integer NOT NULL DEFAULT 0,
+    pmi_passports_withheld  integer NOT NULL DEFAULT 0,
+    pmi_persons_indicated   integer NOT NULL DEFAULT 0,
     PRIMARY KEY (period, region_code)
 );
 

@@ -1,5 +1,6 @@
 -- Every column of a base table named like a keyed hash (person_key,
--- permit_key, position_key) in any user schema, as schema.table.column: the
+-- permit_key, position_key, and the PMI identity_key, nik_key, passport_key,
+-- name_key) in any user schema, as schema.table.column: the
 -- key rotation refuses to start if one is not in its list of columns to
 -- remap (pantau.build.key_rotation.KEYED_COLUMNS). Parameters: names.
 SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name

@@ -521,3 +521,65 @@ def test_the_audit_pack_opens_in_headless_chromium_without_console_errors(
                    if "CONSOLE" in line or "Uncaught" in line]
         assert console == []
         assert "Paket audit" in run.stdout
+
+
+# ------------------------------------------------------------------ PMI
+
+
+def _pmi_person_ids(conn: psycopg.Connection, demo: Path) -> dict[str, int]:
+    """Warehouse PMI person key -> the generator's person, through the identifier it is keyed by."""
+    persons = pd.read_csv(demo / "truth" / "pmi" / "persons.csv", dtype=str)
+    by = {"nik": dict(zip(persons["nik"], persons["person_id"], strict=True)),
+          "passport": dict(zip(persons["passport"], persons["person_id"], strict=True)),
+          "name_birth_origin": dict(zip(
+              persons["name_key"] + "|" + persons["birth_date"] + "|" + persons["origin_regency"],
+              persons["person_id"], strict=True))}
+    out = {}
+    for key, kind, identifier in conn.execute(
+            "SELECT p.identity_key, p.kind, p.identifier FROM pii.pmi_identity AS p "
+            "JOIN core.dim_pmi_person AS d ON d.person_key = p.identity_key"):
+        if identifier in by[kind]:
+            out[key] = int(by[kind][identifier])
+    return out
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_pmi_persons_indicated_per_rule_match_truth_exactly(built: Built, demo_month: Path,
+                                                            period: str) -> None:
+    from pantau.build.period import PMI_RULE_CODES
+
+    truth = pd.read_csv(demo_month / "truth" / "pmi" / "indications.csv", dtype=str)
+    truth = truth[truth["period"] == period].fillna("")
+    expected_all = set(zip(truth["code"], truth["regency"], truth["district"],
+                           truth["person_id"].astype(int), strict=True))
+    with psycopg.connect(built.url) as conn:
+        ids = _pmi_person_ids(conn, demo_month)
+        rows = conn.execute("SELECT rule_code, regency_code, coalesce(district_code, ''), "
+                            "person_key FROM core.fact_pmi_indication WHERE period = %s",
+                            (period,)).fetchall()
+    assert all(key in ids for *_, key in rows), "an indicated person the generator never made"
+    found = {(code, regency, district, ids[key]) for code, regency, district, key in rows}
+    for code in PMI_RULE_CODES:  # precision and recall 1.0, rule by rule
+        expected = {row for row in expected_all if row[0] == code}
+        got = {row for row in found if row[0] == code}
+        assert expected, f"the demo month plants no {code}"
+        assert got == expected, (code, sorted(got - expected)[:3], sorted(expected - got)[:3])
+
+
+def test_pmi_figures_equal_truth_for_every_region(built: Built, demo_month: Path,
+                                                  tmp_path: Path) -> None:
+    from pantau.reports.render import render_period
+
+    truths = {json.loads(p.read_text())["region_code"]: json.loads(p.read_text())
+              for p in (demo_month / "truth" / "pmi" / "figures" / "2025-12").glob("*.json")}
+    rendered = render_period(Period.parse("2025-12"), tmp_path, sorted(truths),
+                             formats=("figures.json",))
+    assert len(rendered) == len(truths)
+    mismatched = []
+    for item in rendered:
+        written = json.loads((item.directory / "figures.json").read_text())["pmi"]
+        expected = truths[item.region_code]["pmi"]
+        if written != expected:
+            mismatched.append((item.region_code, {k: (written[k], expected[k])
+                                                  for k in expected if written[k] != expected[k]}))
+    assert not mismatched, mismatched[:2]

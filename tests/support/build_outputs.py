@@ -10,3 +10,8 @@ BUILD_OUTPUTS = {  # table: (its period column, its order)
     "mart.region_breakdown": ("period", "region_code, measure, category"),
     "mart.followup": ("period", "region_code, rule_code, person_key"),
 }
+BUILD_OUTPUTS.update({
+    "core.fact_pmi_indication": ("period", "rule_code, batch_id, row_number"),
+    "mart.pmi_priority_area": ("period", "region_code, area_code"),
+    "mart.pmi_followup": ("period", "region_code, rule_code, person_key, area_code"),
+})

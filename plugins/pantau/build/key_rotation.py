@@ -62,8 +62,17 @@ KEYED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "permit": (("pii.stay_permit", "permit_key"), ("core.fact_stay_permit", "permit_key"),
                ("core.fact_population_document", "permit_key")),
     "position": (("core.fact_rptka_position", "position_key"),),
+    # Indonesians of the PMI exports: keyed NIKs, passports and name + birth date + origin.
+    "pmi": (("pii.pmi_identity", "identity_key"), ("core.dim_pmi_person", "person_key"),
+            ("core.pmi_identity_map", "identity_key"), ("core.pmi_identity_map", "person_key"),
+            *((f"core.{fact}", column)
+              for fact in ("fact_pmi_placement", "fact_passport_application",
+                           "fact_departure_postponement", "fact_pmi_return")
+              for column in ("nik_key", "passport_key", "name_key")),
+            ("core.fact_pmi_indication", "person_key"), ("mart.pmi_followup", "person_key")),
 }
-KEY_COLUMN_NAMES = ("person_key", "permit_key", "position_key")
+KEY_COLUMN_NAMES = ("person_key", "permit_key", "position_key", "identity_key", "nik_key",
+                    "passport_key", "name_key")
 
 
 class RotationError(RuntimeError):

@@ -26,6 +26,7 @@ from pantau.build.integrity import Written, check_references
 from pantau.build.reference import load_reference
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
+from pantau.sources.catalog import PMI_SOURCES, SOURCES
 from pantau.warehouse import person_key, sql_files
 from pantau.warehouse.connection import connect
 from pantau.warehouse.locks import BUILD_LOCK
@@ -36,11 +37,21 @@ RULES = ("tka_no_permit", "permit_no_rptka", "permit_no_registration", "region_m
          "expired_permit_active", "rptka_expired", "restricted_position", "dkptka_underpaid",
          "no_companion")
 RULE_CODES = tuple(name.upper() for name in RULES)
-# The sources the build loads, in order. The PMI exports are ingested and
-# validated but not built yet: their batches make no period stale and wait for
-# no build (build/latest_snapshots.sql, build/pending_batches.sql).
-SOURCES_IN_LOAD_ORDER = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
-                         "dukcapil_orang_asing")
+# The rules about Indonesians working abroad (sql/rules/pmi_*.sql), run by
+# build/pmi_indications.sql into core.fact_pmi_indication.
+PMI_RULES = ("pmi_postponed_no_placement", "pmi_non_work_passport",
+             "pmi_passport_after_refusal", "pmi_closed_destination", "pmi_underage",
+             "pmi_returnee_no_placement", "pmi_repeat_returnee")
+PMI_RULE_CODES = tuple(name.upper() for name in PMI_RULES)
+# The sources the build loads, in order: the foreigners', then the PMI exports.
+FOREIGNER_SOURCES = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
+                     "dukcapil_orang_asing")
+PMI_SOURCE_IDS = tuple(source.id for source in PMI_SOURCES)
+SOURCES_IN_LOAD_ORDER = FOREIGNER_SOURCES + PMI_SOURCE_IDS
+# Delta feeds: every delivery on or before the reference date counts (build/latest_snapshots.sql).
+ACCUMULATING_SOURCES = tuple(s.id for s in SOURCES.values() if s.accumulating)
+SNAPSHOT_PARAMS = {"build_sources": list(SOURCES_IN_LOAD_ORDER),
+                   "accumulating_sources": list(ACCUMULATING_SOURCES)}
 
 
 @dataclass
@@ -71,7 +82,7 @@ def _pending(conn: psycopg.Connection, settings: Settings) -> dict[str, list[int
     is only logged (``build/purged_batches_with_decisions.sql``).
     """
     rows = conn.execute(sql_files.render("build/pending_batches.sql", settings),
-                        {"build_sources": list(SOURCES_IN_LOAD_ORDER)}).fetchall()
+                        SNAPSHOT_PARAMS).fetchall()
     ignored = [batch for (batch,) in conn.execute(
         sql_files.render("build/purged_batches_with_decisions.sql", settings)).fetchall()]
     if ignored:
@@ -108,7 +119,12 @@ def _use_key(conn: psycopg.Connection, settings: Settings, secret: bytes) -> Non
 
 
 def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
-    """Every pending validated batch into the facts; return their ids."""
+    """Every pending validated batch into the facts; return their ids.
+
+    After PMI batches, the PMI identity map is recomputed whole
+    (``build/pmi_identity_map.sql``): which person a passport or a name
+    belongs to depends on every row loaded, never on the order they came.
+    """
     pending = _pending(conn, settings)
     for source in SOURCES_IN_LOAD_ORDER:
         batch_ids = pending.get(source)
@@ -118,9 +134,12 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
         _run(conn, settings, "build/forget_batches.sql", {"batch_ids": batch_ids})
         _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids},
              source=source)
-        _run(conn, settings, "build/load_persons.sql", {})
+        if source in FOREIGNER_SOURCES:
+            _run(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
+    if any(pending.get(source) for source in PMI_SOURCE_IDS):
+        _run(conn, settings, "build/pmi_identity_map.sql", {})
     return [batch_id for ids in pending.values() for batch_id in ids]
 
 
@@ -132,8 +151,7 @@ def build_period(period: Period, settings: Settings | None = None,
     started = time.monotonic()
     month = period.months()[-1]
     params = {"period": period.label, "reference_date": period.reference_date,
-              "period_start": period.start, "month": month.label,
-              "build_sources": list(SOURCES_IN_LOAD_ORDER)}
+              "period_start": period.start, "month": month.label, **SNAPSHOT_PARAMS}
     with connect("loader", url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
         _use_key(conn, settings, secret)
@@ -147,14 +165,22 @@ def build_period(period: Period, settings: Settings | None = None,
             _run(conn, settings, "build/discrepancies.sql", params, f"rules/{rule}.sql",
                  rule=rule)
         _run(conn, settings, "build/person_status.sql", params)
+        _run(conn, settings, "build/pmi_picture.sql", params)
+        conn.execute("DELETE FROM core.fact_pmi_indication WHERE period = %s", (period.label,))
+        for rule in PMI_RULES:
+            _run(conn, settings, "build/pmi_indications.sql", params, f"rules/{rule}.sql",
+                 rule=rule)
         _run(conn, settings, "build/marts.sql", params)
+        _run(conn, settings, "build/pmi_marts.sql", params)
         _run(conn, settings, "build/figure_rows.sql", params)
         check_references(conn, Written(loaded, period.label, month.label))
         used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
                             (period.label,)).fetchone()[0]
         counts = dict(conn.execute(
             "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_discrepancy "
-            "WHERE period = %s GROUP BY rule_code", (period.label,)).fetchall())
+            "WHERE period = %s GROUP BY rule_code UNION ALL "
+            "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_pmi_indication "
+            "WHERE period = %s GROUP BY rule_code", (period.label, period.label)).fetchall())
         seconds = time.monotonic() - started
         conn.execute(sql_files.render("build/record_build.sql", settings), {
             "period": period.label, "reference_date": period.reference_date,
@@ -163,7 +189,8 @@ def build_period(period: Period, settings: Settings | None = None,
         conn.commit()
     log.info("built %s from %s batches in %.1f s", period.label, used, seconds)
     return BuildResult(period.label, len(loaded), used,
-                       {code: counts.get(code, 0) for code in RULE_CODES}, seconds)
+                       {code: counts.get(code, 0) for code in RULE_CODES + PMI_RULE_CODES},
+                       seconds)
 
 
 def stale_periods(url: str | None = None, settings: Settings | None = None) -> list[str]:
@@ -174,5 +201,5 @@ def stale_periods(url: str | None = None, settings: Settings | None = None) -> l
     """
     with connect("loader", url=url) as conn:
         rows = conn.execute(sql_files.render("build/stale_periods.sql", settings),
-                            {"build_sources": list(SOURCES_IN_LOAD_ORDER)}).fetchall()
+                            SNAPSHOT_PARAMS).fetchall()
     return [period for (period,) in rows]

@@ -21,7 +21,8 @@ def _upsert(conn: psycopg.Connection, table: str, frame: pd.DataFrame, key: str)
 
 
 def load_reference(conn: psycopg.Connection) -> None:
-    """Regions (Kemendagri 2025), countries (ISO 3166), occupations (KBJI, closed positions)."""
+    """Regions and districts (Kemendagri 2025), countries (ISO 3166), occupations (KBJI,
+    closed positions), the countries closed to PMI placement or under a moratorium."""
     regions = pd.read_csv(REFERENCE_DIR / "regions.csv", dtype=str)
     regions = regions[regions["level"].isin(["province", "regency"])]
     _upsert(conn, "core.dim_region", pd.DataFrame({
@@ -37,3 +38,14 @@ def load_reference(conn: psycopg.Connection) -> None:
         "kbji_code": occupations["code"], "title": occupations["title"],
         "restricted": occupations["restricted"] == "1",
     }), "kbji_code")
+    districts = pd.read_csv(REFERENCE_DIR / "districts.csv", dtype=str)
+    _upsert(conn, "core.dim_district", pd.DataFrame({
+        "district_code": districts["code"], "regency_code": districts["regency_code"],
+        "name": districts["name"],
+    }), "district_code")
+    destinations = pd.read_csv(REFERENCE_DIR / "pmi_destinations.csv", dtype=str)
+    conn.execute("DELETE FROM core.pmi_destination_rule")  # the file is the whole list
+    copy_frame(conn, "core.pmi_destination_rule", pd.DataFrame({
+        "country_code": destinations["alpha_3"], "restriction": destinations["restriction"],
+        "source": destinations["source"],
+    }))

@@ -56,3 +56,14 @@ def countries(values: pd.Series) -> Normalised:
     raw = squish(values)
     out = map_distinct(raw, resolve_country)
     return Normalised.flag(out, raw.notna() & out.isna(), UNKNOWN_COUNTRY)
+
+
+@cache
+def indonesian_names() -> dict[str, str]:
+    """alpha-3 -> the country's Indonesian name (the first Indonesian alias), for reports."""
+    names: dict[str, str] = {}
+    with (REFERENCE_DIR / "country_aliases.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["note"].startswith("Indonesian"):
+                names.setdefault(row["alpha_3"], row["alias"].title())
+    return names

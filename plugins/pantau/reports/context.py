@@ -9,8 +9,18 @@ import psycopg
 from psycopg.rows import dict_row
 
 from pantau.config import Settings
+from pantau.normalise.countries import indonesian_names
 from pantau.periods import Period
-from pantau.reports.texts import ACTIONS, PERMIT_TYPES, RULES
+from pantau.reports.texts import (
+    ACTIONS,
+    PERMIT_TYPES,
+    PMI_CASE_TYPES,
+    PMI_POSTPONEMENT_REASONS,
+    PMI_PURPOSES,
+    PMI_RULES,
+    PMI_SCHEMES,
+    RULES,
+)
 from pantau.warehouse import sql_files
 
 
@@ -77,6 +87,7 @@ def load(conn: psycopg.Connection, period: Period, region_code: str,
         followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["nationality"]))
     lineage = fetch_rows(conn, sql_files.render("reports/region_lineage.sql", settings), region)
     regencies = []
+    previous = _figures(conn, period.previous().label, region_code)
     if figures["level"] == "province":
         regencies = fetch_rows(conn, sql_files.render("reports/province_regencies.sql", settings),
                                {"period": period.label, "province_code": figures["province_code"]})
@@ -84,8 +95,61 @@ def load(conn: psycopg.Connection, period: Period, region_code: str,
         period=period, region_code=region_code, region_name=figures["region_name"],
         level=figures["level"], province_code=figures["province_code"],
         reference_date=figures["reference_date"], figures=figures,
-        previous=_figures(conn, period.previous().label, region_code),
-        breakdowns=breakdowns, followup=followup, lineage=lineage, regencies=regencies)
+        previous=previous, breakdowns=breakdowns, followup=followup, lineage=lineage,
+        regencies=regencies, **_pmi(conn, period, region_code, figures, breakdowns, previous,
+                                    settings))
+
+
+def _pmi(conn: psycopg.Connection, period: Period, region_code: str, figures: dict,
+         breakdowns: dict[str, list], previous: dict | None,
+         settings: Settings | None) -> dict:
+    """The PMI fields of :class:`ReportData` (the previous period's object when built)."""
+    region = {"period": period.label, "region_code": region_code}
+    areas = fetch_rows(conn, sql_files.render("reports/pmi_priority_areas.sql", settings),
+                       region)
+    followup: dict[str, list] = {}
+    for row in fetch_rows(conn, sql_files.render("reports/pmi_followup.sql", settings), region):
+        followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["area_code"]))
+    pmi_previous = None
+    if previous is not None:
+        before = {"period": previous["period"], "region_code": region_code}
+        earlier: dict[str, list] = {}
+        for row in fetch_rows(conn, sql_files.render("reports/region_breakdown.sql", settings),
+                              before):
+            earlier.setdefault(row["measure"], []).append(
+                (row["category"], row["label"], float(row["value"])))
+        pmi_previous = pmi_object(previous, earlier, fetch_rows(
+            conn, sql_files.render("reports/pmi_priority_areas.sql", settings), before))
+    names = indonesian_names()
+    countries = {category: names.get(category) or label or category
+                 for category, label, _ in breakdowns.get("pmi_placements_by_destination", [])}
+    return {"pmi": pmi_object(figures, breakdowns, areas), "pmi_previous": pmi_previous,
+            "pmi_followup": followup, "country_names": countries}
+
+
+def pmi_object(figures: dict, breakdowns: dict[str, list], areas: list[dict]) -> dict:
+    """The figures.json ``pmi`` object: every key, zeros included (the schema's order)."""
+    def counts(measure: str, categories=None) -> dict:
+        given = {category: json_number(value) for category, _, value in
+                 breakdowns.get(measure, [])}
+        if categories is None:
+            return dict(sorted(given.items()))
+        return {category: given.get(category, 0) for category in categories}
+
+    return {
+        "placements_departed": figures["pmi_placements_departed"],
+        "placements_by_destination": counts("pmi_placements_by_destination"),
+        "placements_by_scheme": counts("pmi_placements_by_scheme", PMI_SCHEMES),
+        "placements_informal": figures["pmi_placements_informal"],
+        "passports_issued": counts("pmi_passports_issued", PMI_PURPOSES),
+        "passports_withheld_pmi": figures["pmi_passports_withheld"],
+        "departures_postponed": counts("pmi_departures_postponed", PMI_POSTPONEMENT_REASONS),
+        "returnees": counts("pmi_returnees", PMI_CASE_TYPES),
+        "indications": counts("pmi_indications", tuple(PMI_RULES)),
+        "priority_areas": [{"code": a["area_code"], "name": a["area_name"],
+                            "persons_indicated": a["persons_indicated"],
+                            "placements_departed": a["placements_departed"]} for a in areas],
+    }
 
 
 def json_number(value) -> int | float:
@@ -126,4 +190,5 @@ def figures_json(data: ReportData) -> dict:
             "registered_total": previous["registered_total"],
         },
         "source_files": len(data.lineage),
+        "pmi": data.pmi,
     }

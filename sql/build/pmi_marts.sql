@@ -1,0 +1,146 @@
+-- The PMI marts of a period, for every regency and province (a province
+-- counts each person once), from the PMI picture (build/pmi_picture.sql)
+-- and core.fact_pmi_indication. Run by the build after build/marts.sql,
+-- whose region rows it completes and whose p_member (each regency belongs to
+-- itself and to its province) it reads. A record counts in the region of its
+-- origin; "in W" is between period_start and reference_date, both included.
+-- Parameters: period, period_start, reference_date.
+DELETE FROM mart.pmi_priority_area WHERE period = %(period)s;
+DELETE FROM mart.pmi_followup WHERE period = %(period)s;
+
+-- The records each figure counts, by region.
+CREATE TEMP TABLE pm_departed ON COMMIT DROP AS
+SELECT m.region_code, p.*
+  FROM pm_placement AS p JOIN p_member AS m ON m.regency_code = p.origin_regency_code
+ WHERE p.status IN ('BERANGKAT', 'PULANG')
+   AND p.departure_date BETWEEN %(period_start)s AND %(reference_date)s;
+
+CREATE TEMP TABLE pm_issued ON COMMIT DROP AS
+SELECT m.region_code, a.*
+  FROM pm_application AS a JOIN p_member AS m ON m.regency_code = a.origin_regency_code
+ WHERE a.status = 'TERBIT' AND a.issue_date BETWEEN %(period_start)s AND %(reference_date)s;
+
+CREATE TEMP TABLE pm_withheld ON COMMIT DROP AS
+SELECT m.region_code, a.*
+  FROM pm_application AS a JOIN p_member AS m ON m.regency_code = a.origin_regency_code
+ WHERE a.status IN ('DITUNDA', 'DITOLAK') AND a.reason = 'INDIKASI PMI NON PROSEDURAL'
+   AND a.application_date BETWEEN %(period_start)s AND %(reference_date)s;
+
+CREATE TEMP TABLE pm_postponed ON COMMIT DROP AS
+SELECT m.region_code, p.*
+  FROM pm_postponement AS p JOIN p_member AS m ON m.regency_code = p.origin_regency_code
+ WHERE p.postponement_date BETWEEN %(period_start)s AND %(reference_date)s;
+
+CREATE TEMP TABLE pm_arrived ON COMMIT DROP AS
+SELECT m.region_code, r.*
+  FROM pm_returnee AS r JOIN p_member AS m ON m.regency_code = r.origin_regency_code
+ WHERE r.arrival_date BETWEEN %(period_start)s AND %(reference_date)s;
+
+-- Indications by region, with the sub-area a region's priority list names:
+-- a regency's districts, a province's regencies.
+CREATE TEMP TABLE pm_indicated ON COMMIT DROP AS
+SELECT m.region_code, i.rule_code, i.person_key, i.batch_id, i.row_number,
+       CASE WHEN r.level = 'regency' THEN i.district_code ELSE i.regency_code END AS area_code
+  FROM core.fact_pmi_indication AS i
+  JOIN p_member AS m USING (regency_code)
+  JOIN core.dim_region AS r ON r.region_code = m.region_code
+ WHERE i.period = %(period)s;
+
+UPDATE mart.region_figures AS f
+   SET pmi_placements_departed = coalesce(d.departed, 0),
+       pmi_placements_informal = coalesce(d.informal, 0),
+       pmi_passports_withheld = coalesce(w.withheld, 0),
+       pmi_persons_indicated = coalesce(i.persons, 0)
+  FROM core.dim_region AS r
+  LEFT JOIN (SELECT region_code, count(*) AS departed,
+                    count(*) FILTER (WHERE sector = 'INFORMAL') AS informal
+               FROM pm_departed GROUP BY region_code) AS d USING (region_code)
+  LEFT JOIN (SELECT region_code, count(*) AS withheld
+               FROM pm_withheld GROUP BY region_code) AS w USING (region_code)
+  LEFT JOIN (SELECT region_code, count(DISTINCT person_key) AS persons
+               FROM pm_indicated GROUP BY region_code) AS i USING (region_code)
+ WHERE f.period = %(period)s AND f.region_code = r.region_code;
+
+INSERT INTO mart.region_breakdown (period, region_code, measure, category, label, value)
+SELECT %(period)s, d.region_code, 'pmi_placements_by_destination', d.destination_country,
+       c.name, count(*)
+  FROM pm_departed AS d LEFT JOIN core.dim_country AS c ON c.country_code = d.destination_country
+ WHERE d.destination_country IS NOT NULL
+ GROUP BY d.region_code, d.destination_country, c.name
+UNION ALL
+SELECT %(period)s, region_code, 'pmi_placements_by_scheme', scheme, NULL, count(*)
+  FROM pm_departed WHERE scheme IS NOT NULL GROUP BY region_code, scheme
+UNION ALL
+SELECT %(period)s, region_code, 'pmi_passports_issued', purpose, NULL, count(*)
+  FROM pm_issued WHERE purpose IS NOT NULL GROUP BY region_code, purpose
+UNION ALL
+SELECT %(period)s, region_code, 'pmi_departures_postponed', reason, NULL, count(*)
+  FROM pm_postponed WHERE reason IS NOT NULL GROUP BY region_code, reason
+UNION ALL
+SELECT %(period)s, region_code, 'pmi_returnees', case_type, NULL, count(*)
+  FROM pm_arrived WHERE case_type IS NOT NULL GROUP BY region_code, case_type
+UNION ALL
+SELECT %(period)s, region_code, 'pmi_indications', rule_code, NULL, count(DISTINCT person_key)
+  FROM pm_indicated GROUP BY region_code, rule_code
+UNION ALL
+-- How the region's PMI records were linked to a person, per source (the data appendix).
+SELECT %(period)s, m.region_code, 'pmi_links', l.source || ':' || l.link_method, NULL, count(*)
+  FROM (SELECT 'kp2mi_penempatan' AS source, origin_regency_code, link_method
+          FROM pm_placement
+        UNION ALL
+        SELECT 'imigrasi_paspor', origin_regency_code, link_method FROM pm_application
+        UNION ALL
+        SELECT 'imigrasi_penundaan', origin_regency_code, link_method FROM pm_postponement
+        UNION ALL
+        SELECT 'bp3mi_pemulangan', origin_regency_code, link_method FROM pm_returnee) AS l
+  JOIN p_member AS m ON m.regency_code = l.origin_regency_code
+ GROUP BY m.region_code, l.source || ':' || l.link_method;
+
+INSERT INTO mart.pmi_priority_area (period, region_code, area_code, area_name,
+                                    persons_indicated, placements_departed)
+SELECT %(period)s, i.region_code, i.area_code, coalesce(d.name, r.name, i.area_code),
+       i.persons, coalesce(p.departed, 0)
+  FROM (SELECT region_code, area_code, count(DISTINCT person_key) AS persons
+          FROM pm_indicated WHERE area_code IS NOT NULL
+         GROUP BY region_code, area_code) AS i
+  LEFT JOIN (SELECT x.region_code, x.area_code, count(*) AS departed
+               FROM (SELECT d.region_code,
+                            CASE WHEN g.level = 'regency' THEN d.origin_district_code
+                                 ELSE d.origin_regency_code END AS area_code
+                       FROM pm_departed AS d
+                       JOIN core.dim_region AS g USING (region_code)) AS x
+              GROUP BY x.region_code, x.area_code) AS p USING (region_code, area_code)
+  LEFT JOIN core.dim_district AS d ON d.district_code = i.area_code
+  LEFT JOIN core.dim_region AS r ON r.region_code = i.area_code;
+
+-- Masked identifiers only: the NIK or passport the person is keyed by.
+INSERT INTO mart.pmi_followup (period, region_code, rule_code, person_key, area_code,
+                               person_ref)
+SELECT DISTINCT %(period)s, i.region_code, i.rule_code, i.person_key,
+       coalesce(i.area_code, ''),
+       CASE WHEN p.kind IN ('nik', 'passport') THEN core.masked(p.identifier)
+            ELSE '(tanpa NIK/paspor)' END
+  FROM pm_indicated AS i
+  LEFT JOIN pii.pmi_identity AS p ON p.identity_key = i.person_key;
+
+-- Which PMI files each region's figures come from (the data appendix).
+INSERT INTO mart.region_lineage (period, region_code, batch_id, source, file_name,
+                                 snapshot_date, sha256, rows_in_region, batch_rows,
+                                 rows_quarantined, checks_failed)
+WITH used AS (
+    SELECT batch_id, origin_regency_code FROM pm_placement
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_application
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_postponement
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_returnee
+), per_region AS (
+    SELECT m.region_code, u.batch_id, count(*) AS rows_in_region
+      FROM used AS u JOIN p_member AS m ON m.regency_code = u.origin_regency_code
+     GROUP BY m.region_code, u.batch_id
+)
+SELECT %(period)s, r.region_code, b.batch_id, b.source, b.original_name, b.snapshot_date,
+       b.sha256, r.rows_in_region, b.row_count,
+       (SELECT count(*) FROM quarantine.held_row AS h WHERE h.batch_id = b.batch_id),
+       (SELECT string_agg(DISTINCT e.rule, ', ') FROM audit.expectation_result AS e
+         WHERE e.batch_id = b.batch_id AND NOT e.success)
+  FROM per_region AS r
+  JOIN audit.batch AS b USING (batch_id);
