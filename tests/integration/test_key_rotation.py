@@ -81,6 +81,10 @@ def test_rotation_keeps_every_figure_and_refuses_the_old_key(built: str, monkeyp
             "SELECT person_key, passport_number || '|' || nationality FROM pii.person"))
         dim_persons = {k for (k,) in conn.execute("SELECT person_key FROM core.dim_person")}
         assert len(dim_persons - set(plain)) > 0  # the purge left persons to re-derive
+        pmi_plain = dict(conn.execute(
+            "SELECT identity_key, kind || '|' || identifier FROM pii.pmi_identity"))
+        pmi_persons = {k for (k,) in conn.execute("SELECT person_key FROM core.dim_pmi_person")}
+        assert pmi_persons and pmi_persons <= set(pmi_plain)  # every PMI person recomputed
 
         # Dies after the commit, before the key file is replaced.
         monkeypatch.setattr(key_rotation, "_install", _raises)
@@ -107,11 +111,13 @@ def test_rotation_keeps_every_figure_and_refuses_the_old_key(built: str, monkeyp
         assert ledger[0][:2] == (person_key.fingerprint(old), person_key.fingerprint(new))
         assert ledger[0][2]["person"]["rederived"] == len(dim_persons - set(plain))
         assert ledger[0][2]["position"]["recomputed"] > 0
+        assert ledger[0][2]["pmi"]["recomputed"] == len(pmi_plain)
 
         # Stored keys are what a build with the new key computes (or the re-derived ones).
         mapping = {k: person_key.keyed_hash(plain[k], new) if k in plain
                    else person_key.keyed_hash(key_rotation.REKEY_PREFIX + k, new)
                    for k in dim_persons}
+        mapping |= {k: person_key.keyed_hash(pmi_plain[k], new) for k in pmi_persons}
         after_rotation = dump(conn)
         for period in PERIODS:
             assert build_period(Period.parse(period)).batches_loaded == 0

@@ -19,8 +19,8 @@ from jinja2 import StrictUndefined, UndefinedError
 from pantau.config import get_settings
 from pantau.periods import Period
 from pantau.reports import render
-from pantau.reports.context import ReportData, figures_json
-from pantau.reports.texts import ACTIONS, RULES
+from pantau.reports.context import ReportData, figures_json, pmi_object
+from pantau.reports.texts import ACTIONS, PMI_RULES, RULES
 from pantau.reports.view import view
 from tests.support.figures_schema import SCHEMA_PATH, assert_every_figures_valid, violations
 
@@ -31,7 +31,22 @@ def _row(region: str, level: str, name: str, **counts: int) -> dict:
             "province_code": "62", "reference_date": date(2025, 12, 31),
             "foreigners_total": 7, "itas": 4, "itap": 2, "itk": 1, "workers_total": 3,
             "registered_total": 5, "expiring_90_days": 2, "dkptka_due_usd": 3_600,
-            "dkptka_paid_usd": Decimal("1250.50"), "population_2025": 300_000} | counts
+            "dkptka_paid_usd": Decimal("1250.50"), "population_2025": 300_000,
+            "pmi_placements_departed": 4, "pmi_placements_informal": 3,
+            "pmi_passports_withheld": 1, "pmi_persons_indicated": 2} | counts
+
+
+PMI_BREAKDOWNS = {  # mart.region_breakdown's PMI measures as the reporter reads them
+    "pmi_placements_by_destination": [("HKG", "Hong Kong", 3.0), ("KHM", "Cambodia", 1.0)],
+    "pmi_placements_by_scheme": [("P TO P", None, 4.0)],
+    "pmi_passports_issued": [("BEKERJA", None, 5.0), ("WISATA", None, 2.0)],
+    "pmi_departures_postponed": [("INDIKASI TPPO", None, 1.0)],
+    "pmi_returnees": [("TANPA DOKUMEN", None, 1.0)],
+    "pmi_indications": [("PMI_CLOSED_DESTINATION", None, 1.0),
+                        ("PMI_RETURNEE_NO_PLACEMENT", None, 1.0)],
+}
+PMI_AREAS = [{"area_code": "62.71.01", "area_name": "Pahandut", "persons_indicated": 2,
+              "placements_departed": 1}]
 
 
 def _data(level: str, previous: bool) -> ReportData:
@@ -39,15 +54,16 @@ def _data(level: str, previous: bool) -> ReportData:
     region, name = ("62", "Kalimantan Tengah") if level == "province" else \
         ("62.71", "Kota Palangkaraya")
     figures = _row(region, level, name)
+    breakdowns = {"foreigners_by_nationality": [("CHN", "Tiongkok", 5.0),
+                                                ("AUS", "Australia", 2.0)],
+                  "workers_by_nationality": [("CHN", "Tiongkok", 3.0)],
+                  "discrepancies": [("TKA_NO_PERMIT", None, 1.0)],
+                  "administrative_actions": [("DEPORTASI", None, 1.0)]} | PMI_BREAKDOWNS
     return ReportData(
         period=Period.parse("2025-Q4"), region_code=region, region_name=name, level=level,
         province_code="62", reference_date=date(2025, 12, 31), figures=figures,
         previous=_row(region, level, name, foreigners_total=6) if previous else None,
-        breakdowns={"foreigners_by_nationality": [("CHN", "Tiongkok", 5.0),
-                                                  ("AUS", "Australia", 2.0)],
-                    "workers_by_nationality": [("CHN", "Tiongkok", 3.0)],
-                    "discrepancies": [("TKA_NO_PERMIT", None, 1.0)],
-                    "administrative_actions": [("DEPORTASI", None, 1.0)]},
+        breakdowns=breakdowns, pmi=pmi_object(figures, breakdowns, PMI_AREAS),
         followup={"TKA_NO_PERMIT": [("EA*******", "CHN")]},
         lineage=[{"source": "tenaga_kerja_tka", "file_name": "tka_62_20251231.xlsx",
                   "snapshot_date": date(2025, 12, 31), "sha256": "a" * 64, "rows_in_region": 3,
@@ -62,6 +78,7 @@ def test_the_figures_the_renderer_makes_keep_to_the_schema(level: str, previous:
     assert violations(figures) == []
     assert set(figures["discrepancies"]) == set(RULES)
     assert set(figures["administrative_actions"]) == set(ACTIONS)
+    assert set(figures["pmi"]["indications"]) == set(PMI_RULES)
 
 
 def test_the_schema_names_every_key_the_renderer_writes_as_required() -> None:
