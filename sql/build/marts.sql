@@ -1,5 +1,7 @@
 -- The marts of a period, for every regency and province (a province counts
--- each person and position once). Parameters: period, reference_date.
+-- each person and position once); the PMI figures follow in build/pmi_marts.sql,
+-- the lineage here names the PMI files too. Run after build/pmi_picture.sql.
+-- Parameters: period, reference_date.
 DELETE FROM mart.region_figures WHERE period = %(period)s;
 DELETE FROM mart.region_breakdown WHERE period = %(period)s;
 DELETE FROM mart.followup WHERE period = %(period)s;
@@ -118,6 +120,11 @@ WITH used AS (
     UNION ALL SELECT batch_id, regency_code FROM p_covering
     UNION ALL SELECT batch_id, regency_code FROM p_document
     UNION ALL SELECT batch_id, regency_code FROM p_action
+    -- the PMI records count in their origin (build/pmi_picture.sql)
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_placement
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_application
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_postponement
+    UNION ALL SELECT batch_id, origin_regency_code FROM pm_returnee
 ), per_region AS (
     SELECT m.region_code, u.batch_id, count(*) AS rows_in_region
       FROM used AS u JOIN p_member AS m USING (regency_code)

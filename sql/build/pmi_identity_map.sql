@@ -27,19 +27,16 @@ SELECT passport_key, count(DISTINCT nik_key) AS candidates, min(nik_key) AS nik_
 
 -- The person a row's NIK or passport gives (NULL: ambiguous passport, or neither).
 CREATE TEMP TABLE pmi_name_person ON COMMIT DROP AS
-SELECT r.name_key,
-       count(DISTINCT coalesce(r.nik_key,
-                               CASE WHEN p.candidates = 0 THEN r.passport_key
-                                    WHEN p.candidates = 1 THEN p.nik_key END))
-           AS candidates,
-       min(coalesce(r.nik_key,
-                    CASE WHEN p.candidates = 0 THEN r.passport_key
-                         WHEN p.candidates = 1 THEN p.nik_key END)) AS person_key,
-       coalesce(bool_or(r.nik_key IS NULL AND p.candidates > 1), FALSE) AS beside_ambiguous
-  FROM pmi_row_keys AS r
-  LEFT JOIN pmi_passport_person AS p ON p.passport_key = r.passport_key
- WHERE r.name_key IS NOT NULL
- GROUP BY r.name_key;
+SELECT n.name_key, count(DISTINCT n.person_key) AS candidates, min(n.person_key) AS person_key,
+       coalesce(bool_or(n.beside_ambiguous), FALSE) AS beside_ambiguous
+  FROM (SELECT r.name_key,
+               coalesce(r.nik_key, CASE WHEN p.candidates = 0 THEN r.passport_key
+                                        WHEN p.candidates = 1 THEN p.nik_key END) AS person_key,
+               r.nik_key IS NULL AND p.candidates > 1 AS beside_ambiguous
+          FROM pmi_row_keys AS r
+          LEFT JOIN pmi_passport_person AS p ON p.passport_key = r.passport_key
+         WHERE r.name_key IS NOT NULL) AS n
+ GROUP BY n.name_key;
 
 DELETE FROM core.pmi_identity_map;
 INSERT INTO core.pmi_identity_map (identity_key, kind, person_key, link_method, candidates)

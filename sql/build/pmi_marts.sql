@@ -122,25 +122,3 @@ SELECT DISTINCT %(period)s, i.region_code, i.rule_code, i.person_key,
             ELSE '(tanpa NIK/paspor)' END
   FROM pm_indicated AS i
   LEFT JOIN pii.pmi_identity AS p ON p.identity_key = i.person_key;
-
--- Which PMI files each region's figures come from (the data appendix).
-INSERT INTO mart.region_lineage (period, region_code, batch_id, source, file_name,
-                                 snapshot_date, sha256, rows_in_region, batch_rows,
-                                 rows_quarantined, checks_failed)
-WITH used AS (
-    SELECT batch_id, origin_regency_code FROM pm_placement
-    UNION ALL SELECT batch_id, origin_regency_code FROM pm_application
-    UNION ALL SELECT batch_id, origin_regency_code FROM pm_postponement
-    UNION ALL SELECT batch_id, origin_regency_code FROM pm_returnee
-), per_region AS (
-    SELECT m.region_code, u.batch_id, count(*) AS rows_in_region
-      FROM used AS u JOIN p_member AS m ON m.regency_code = u.origin_regency_code
-     GROUP BY m.region_code, u.batch_id
-)
-SELECT %(period)s, r.region_code, b.batch_id, b.source, b.original_name, b.snapshot_date,
-       b.sha256, r.rows_in_region, b.row_count,
-       (SELECT count(*) FROM quarantine.held_row AS h WHERE h.batch_id = b.batch_id),
-       (SELECT string_agg(DISTINCT e.rule, ', ') FROM audit.expectation_result AS e
-         WHERE e.batch_id = b.batch_id AND NOT e.success)
-  FROM per_region AS r
-  JOIN audit.batch AS b USING (batch_id);

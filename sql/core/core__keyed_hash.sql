@@ -9,7 +9,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN encode(sha256(outer_pad || sha256(inner_pad || convert_to(message, 'UTF8'))), 'hex');
 
 -- How follow-up lists show a passport: its first two characters when it has
--- five or more, then stars (plugins/pantau/quality/masking.py does the same).
+-- five or more, then stars (plugins/pantau/warehouse/masking.py does the same).
 CREATE FUNCTION core.masked(value text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

@@ -249,7 +249,7 @@ def test_a_build_with_another_person_key_is_refused(warehouse: str, db: psycopg.
 
 
 def test_masking_in_sql_agrees_with_python(warehouse: str, db: psycopg.Connection) -> None:
-    from pantau.quality.masking import mask
+    from pantau.warehouse.masking import mask
 
     values = ["EA9876543", "1990", "", "ABCDE", "31-02-1990", "Ünïcode name"]
     masked = db.execute("SELECT core.masked(v) FROM unnest(%s::text[]) WITH ORDINALITY AS "

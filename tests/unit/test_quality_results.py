@@ -93,7 +93,7 @@ def test_stored_results_keep_a_sample_of_ids_only() -> None:
 
 
 def test_masking_shows_at_most_two_characters() -> None:
-    from pantau.quality.masking import mask
+    from pantau.warehouse.masking import mask
 
     assert mask("EA9876543") == "EA*******"
     assert mask("1990") == "****" and mask("") == "" and mask(None) is None

@@ -14,7 +14,6 @@ import pandas as pd
 import psycopg
 from psycopg.types.json import Jsonb
 
-from pantau.quality.masking import mask
 from pantau.sources.catalog import SOURCES
 from pantau.sources.spec import Column
 from pantau.sources.staging import (
@@ -26,6 +25,7 @@ from pantau.sources.staging import (
     origin,
 )
 from pantau.warehouse import sql_files
+from pantau.warehouse.masking import mask
 
 # Columns whose staging values are derived (SIAK codes to a regency, RPTKA
 # work locations to rows of their own): a correction there must come as a

@@ -70,6 +70,16 @@ def _figures(conn: psycopg.Connection, period: str, region: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def _breakdowns(conn: psycopg.Connection, region: dict, settings: Settings | None
+                ) -> dict[str, list[tuple[str, str | None, float]]]:
+    """measure -> (category, label, value) of one region and period (``region``'s keys)."""
+    breakdowns: dict[str, list] = {}
+    for row in fetch_rows(conn, sql_files.render("reports/region_breakdown.sql", settings), region):
+        breakdowns.setdefault(row["measure"], []).append(
+            (row["category"], row["label"], float(row["value"])))
+    return breakdowns
+
+
 def load(conn: psycopg.Connection, period: Period, region_code: str,
          settings: Settings | None = None) -> ReportData:
     """Read one region's report data; ``conn`` acts as the reporter role."""
@@ -78,10 +88,7 @@ def load(conn: psycopg.Connection, period: Period, region_code: str,
         raise NotBuilt(f"no marts for {region_code} in {period}: run `pantau build "
                        f"--period {period}` first")
     region = {"period": period.label, "region_code": region_code}
-    breakdowns: dict[str, list] = {}
-    for row in fetch_rows(conn, sql_files.render("reports/region_breakdown.sql", settings), region):
-        breakdowns.setdefault(row["measure"], []).append(
-            (row["category"], row["label"], float(row["value"])))
+    breakdowns = _breakdowns(conn, region, settings)
     followup: dict[str, list] = {}
     for row in fetch_rows(conn, sql_files.render("reports/followup.sql", settings), region):
         followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["nationality"]))
@@ -113,11 +120,7 @@ def _pmi(conn: psycopg.Connection, period: Period, region_code: str, figures: di
     pmi_previous = None
     if previous is not None:
         before = {"period": previous["period"], "region_code": region_code}
-        earlier: dict[str, list] = {}
-        for row in fetch_rows(conn, sql_files.render("reports/region_breakdown.sql", settings),
-                              before):
-            earlier.setdefault(row["measure"], []).append(
-                (row["category"], row["label"], float(row["value"])))
+        earlier = _breakdowns(conn, before, settings)
         pmi_previous = pmi_object(previous, earlier, fetch_rows(
             conn, sql_files.render("reports/pmi_priority_areas.sql", settings), before))
     names = indonesian_names()

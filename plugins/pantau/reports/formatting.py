@@ -40,3 +40,12 @@ def change(current: int | float, previous: int | float | None) -> str:
 
 def usd(value: int | float | Decimal | None) -> str:
     return "–" if value is None else f"USD {number(value)}"
+
+
+FOLLOWUP_SHOWN = 60  # entries a report lists per rule (the XLSX annex has them all)
+
+
+def capped(listed: list) -> dict:
+    """A follow-up list as a report shows it: the first entries, how many, whether more."""
+    return {"followup": listed[:FOLLOWUP_SHOWN], "shown": number(min(len(listed), FOLLOWUP_SHOWN)),
+            "more": len(listed) > FOLLOWUP_SHOWN}

@@ -7,7 +7,7 @@ shows its tables, with zeros, and says that no data was received.
 from __future__ import annotations
 
 from pantau.reports.context import ReportData
-from pantau.reports.formatting import change, number, percent
+from pantau.reports.formatting import capped, change, number, percent
 from pantau.reports.texts import (
     PMI_CASE_TYPES,
     PMI_POSTPONEMENT_REASONS,
@@ -15,19 +15,7 @@ from pantau.reports.texts import (
     PMI_RULES,
     PMI_SCHEMES,
 )
-
-FOLLOWUP_SHOWN = 60  # masked identifiers listed per rule, as the other follow-up lists
-
-
-def masked(ref: str) -> str:
-    """``core.masked`` again: the first two characters then stars (all stars when short).
-
-    The marts already mask; doing it once more costs nothing (it leaves a
-    masked value as it is) and keeps a plain NIK or passport out of the report
-    should one ever reach this far.
-    """
-    keep = 2 if len(ref) >= 5 else 0
-    return ref[:keep] + "*" * (len(ref) - keep)
+from pantau.warehouse.masking import mask
 
 
 def _counts(pmi: dict, key: str, categories: tuple[str, ...]) -> dict[str, int]:
@@ -76,13 +64,13 @@ def rule_rows(data: ReportData) -> list[dict]:
     names = {area["code"]: area["name"] for area in data.pmi.get("priority_areas") or []}
     rows = []
     for code, (title, meaning, basis) in PMI_RULES.items():
-        listed = [(masked(ref), names.get(area, area) if area else "–")
+        # The marts mask already; masking again leaves a masked value as it is and keeps
+        # a plain NIK or passport out of the report should one ever reach this far.
+        listed = [(mask(ref), names.get(area, area) if area else "–")
                   for ref, area in data.pmi_followup.get(code, [])]
         rows.append({"code": code, "title": title, "meaning": meaning, "basis": basis,
                      "count": counts[code], "count_text": number(counts[code]),
-                     "followup": listed[:FOLLOWUP_SHOWN],
-                     "shown": number(min(len(listed), FOLLOWUP_SHOWN)),
-                     "more": len(listed) > FOLLOWUP_SHOWN})
+                     **capped(listed)})
     return rows
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pantau.periods import PeriodKind
 from pantau.reports import charts
 from pantau.reports.context import ReportData
-from pantau.reports.formatting import change, long_date, number, percent, usd
+from pantau.reports.formatting import capped, change, long_date, number, percent, usd
 from pantau.reports.pmi_view import pmi_view
 from pantau.reports.texts import (
     ACTIONS,
@@ -20,7 +20,6 @@ from pantau.reports.texts import (
 )
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-FOLLOWUP_SHOWN = 60  # masked identifiers listed per rule (the XLSX annex has them all)
 
 
 def period_name(data_period) -> str:
@@ -86,9 +85,7 @@ def rule_rows(data: ReportData) -> list[dict]:
         listed = data.followup.get(code, [])
         count = int(rules.get(code, 0))
         rows.append({"code": code, "title": title, "meaning": meaning, "count": count,
-                     "count_text": number(count), "followup": listed[:FOLLOWUP_SHOWN],
-                     "shown": number(min(len(listed), FOLLOWUP_SHOWN)),
-                     "more": len(listed) > FOLLOWUP_SHOWN})
+                     "count_text": number(count), **capped(listed)})
     return rows
 
 

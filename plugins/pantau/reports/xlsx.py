@@ -9,7 +9,7 @@ import xlsxwriter
 
 from pantau.reports.cells import cell, neutralise
 from pantau.reports.context import ReportData
-from pantau.reports.pmi_view import TREND_LABELS, destination_rows, masked, trend_values
+from pantau.reports.pmi_view import TREND_LABELS, destination_rows, trend_values
 from pantau.reports.texts import (
     ACTIONS,
     PERMIT_TYPES,
@@ -21,6 +21,7 @@ from pantau.reports.texts import (
     RULES,
     SOURCES,
 )
+from pantau.warehouse.masking import mask
 
 
 def _sheet(book, name: str, header: list[str], rows: list[list], formats: dict) -> None:
@@ -80,7 +81,7 @@ def _pmi_sheets(book, data: ReportData, formats: dict) -> None:
     names = {area["code"]: area["name"] for area in areas}
     _sheet(book, "PMI Tindak Lanjut", ["Kode", "Temuan", "Identitas (tersamar)", "Kode wilayah",
                                        "Wilayah"], [
-        [code, title, masked(ref), area or "", names.get(area, "")]
+        [code, title, mask(ref), area or "", names.get(area, "")]
         for code, (title, _, _) in PMI_RULES.items()
         for ref, area in data.pmi_followup.get(code, [])], formats)
 
