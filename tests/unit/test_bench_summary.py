@@ -77,3 +77,29 @@ def test_audit_pack_share_and_slowest_trace_are_targets() -> None:
     assert verdicts["audit packs / rest of rendering"] is False  # 25% of rendering, over 20%
     assert verdicts["slowest trace, largest regency (s)"] is True
     assert "| foreigners_total | 9 | yes | 0.400 |" in markdown(result)
+
+
+def test_the_pmi_exports_cost_is_their_share_of_each_step() -> None:
+    from pantau.tools.bench.run import pmi_build_seconds
+
+    result = _result()
+    result["throughput"][1]["source"] = "imigrasi_paspor"  # 6 s of the 10 s of ingest
+    result["steps"]["validation"]["pmi_seconds"] = 1.0
+    result["steps"]["build_month"]["pmi_seconds"] = pmi_build_seconds({
+        "build/load_imigrasi_izin_tinggal.sql": 3.0, "build/load_imigrasi_paspor.sql": 1.5,
+        "build/forget_batches.sql (bp3mi_pemulangan)": 0.25, "rules/pmi_underage.sql": 0.5,
+        "build/pmi_marts.sql": 0.25, "build/marts.sql": 4.5})
+    result["summary"] = summarise(result)
+    cost = result["summary"]["pmi_cost"]
+    assert cost["rows"] == 3000 and cost["files"] == 2
+    assert cost["ingest"] == {"seconds": 6.0, "share": 0.6}
+    assert cost["validation"] == {"seconds": 1.0, "share": 0.25}
+    assert cost["build"] == {"seconds": 2.5, "share": 0.25}
+    assert "| build | 2.5 | 25.0% |" in markdown(result)
+
+
+def test_a_result_without_pmi_timings_has_no_pmi_table() -> None:
+    result = _result()
+    result["summary"] = summarise(result)
+    assert "pmi_cost" not in result["summary"]
+    assert "PMI" not in markdown(result)

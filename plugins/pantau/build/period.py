@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 import psycopg
 
@@ -61,6 +62,13 @@ class BuildResult:
     batches_used: int
     discrepancies: dict[str, int]
     seconds: float
+    # Seconds per SQL step (the file, or its label), summed over repeats: what the
+    # benchmark splits between the foreigners' and the PMI part of a build.
+    step_seconds: dict[str, float] = field(default_factory=dict)
+
+
+# The step times of the build running in this context (see BuildResult.step_seconds).
+_step_seconds: ContextVar[dict[str, float] | None] = ContextVar("step_seconds", default=None)
 
 
 def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict,
@@ -71,7 +79,11 @@ def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: di
     started = time.monotonic()
     with psycopg.ClientCursor(conn) as cursor:
         cursor.execute(sql_files.render(relative, settings, **template), params)
-    log.info("%s: %.2f s", label or relative, time.monotonic() - started)
+    seconds = time.monotonic() - started
+    log.info("%s: %.2f s", label or relative, seconds)
+    steps = _step_seconds.get()
+    if steps is not None:
+        steps[label or relative] = steps.get(label or relative, 0.0) + seconds
 
 
 def _pending(conn: psycopg.Connection, settings: Settings) -> dict[str, list[int]]:
@@ -131,7 +143,8 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
         if not batch_ids:
             continue
         # A batch loaded before (a quarantine decision since) loses its facts first.
-        _run(conn, settings, "build/forget_batches.sql", {"batch_ids": batch_ids})
+        _run(conn, settings, "build/forget_batches.sql", {"batch_ids": batch_ids},
+             f"build/forget_batches.sql ({source})")
         _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids},
              source=source)
         if source in FOREIGNER_SOURCES:
@@ -148,6 +161,20 @@ def build_period(period: Period, settings: Settings | None = None,
     """Build core and marts for ``period`` (idempotent, one transaction)."""
     settings = settings or get_settings()
     secret = person_key.secret(settings)
+    started = time.monotonic()
+    steps: dict[str, float] = {}
+    timing = _step_seconds.set(steps)
+    try:
+        result = _build(period, settings, url, secret)
+    finally:
+        _step_seconds.reset(timing)
+    result.step_seconds = {name: round(value, 3) for name, value in steps.items()}
+    log.info("built %s from %s batches in %.1f s", period.label, result.batches_used,
+             time.monotonic() - started)
+    return result
+
+
+def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -> BuildResult:
     started = time.monotonic()
     month = period.months()[-1]
     params = {"period": period.label, "reference_date": period.reference_date,
@@ -187,7 +214,6 @@ def build_period(period: Period, settings: Settings | None = None,
             "period_start": period.start, "previous_period": period.previous().label,
             "batches": used, "seconds": round(seconds, 2)})
         conn.commit()
-    log.info("built %s from %s batches in %.1f s", period.label, used, seconds)
     return BuildResult(period.label, len(loaded), used,
                        {code: counts.get(code, 0) for code in RULE_CODES + PMI_RULE_CODES},
                        seconds)

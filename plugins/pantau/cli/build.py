@@ -11,9 +11,23 @@ from pantau.config import get_settings
 from pantau.terminal import console
 
 
+def _rule_table(title: str, codes: tuple[str, ...], results: list) -> Table:
+    table = Table(title=title)
+    table.add_column("period")
+    table.add_column("batches loaded", justify="right")
+    table.add_column("snapshots used", justify="right")
+    for code in codes:
+        table.add_column(code.removeprefix("PMI_").replace("_", " ").lower(), justify="right")
+    table.add_column("seconds", justify="right")
+    for result in results:
+        table.add_row(result.period, f"{result.batches_loaded:,}", f"{result.batches_used:,}",
+                      *[f"{result.discrepancies[c]:,}" for c in codes], f"{result.seconds:.1f}")
+    return table
+
+
 def run_build(periods: list[str]) -> int:
     """Build each period, print what it found; exit code 2 for a bad period."""
-    from pantau.build.period import RULE_CODES, build_period
+    from pantau.build.period import PMI_RULE_CODES, RULE_CODES, build_period
     from pantau.periods import Period
 
     try:
@@ -21,19 +35,10 @@ def run_build(periods: list[str]) -> int:
     except ValueError as exc:
         console.print(f"[red]build: {exc}[/]")
         return 2
-    table = Table(title="Reconciliation: persons per rule")
-    table.add_column("period")
-    table.add_column("batches loaded", justify="right")
-    table.add_column("snapshots used", justify="right")
-    for code in RULE_CODES:
-        table.add_column(code.replace("_", " ").lower(), justify="right")
-    table.add_column("seconds", justify="right")
-    for period in parsed:
-        result = build_period(period)
-        table.add_row(result.period, f"{result.batches_loaded:,}", f"{result.batches_used:,}",
-                      *[f"{result.discrepancies[c]:,}" for c in RULE_CODES],
-                      f"{result.seconds:.1f}")
-    console.print(table)
+    results = [build_period(period) for period in parsed]
+    console.print(_rule_table("Reconciliation: persons per rule", RULE_CODES, results))
+    console.print(_rule_table("Indonesians working abroad (PMI): persons per rule",
+                              PMI_RULE_CODES, results))
     return 0
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +65,7 @@ class SourceVerdict:
     failed_rules: dict[str, int] = field(default_factory=dict)  # rule -> failing rows
     error: str | None = None
     docs_pages: list = field(default_factory=list)  # GX identifiers of the results to render
+    seconds: float = 0.0  # the source's validation, Data Docs apart (what a source costs)
 
 
 @dataclass
@@ -333,8 +335,10 @@ def run_gate(settings: Settings | None = None, sources: list[str] | None = None,
     docs = None
     with gx_project.project(settings, url) as context:
         for source in sources or list(SOURCES):
+            started = time.perf_counter()
             verdict = validate_source(context, settings, url, suites, source, batch_ids)
             if verdict is not None:
+                verdict.seconds = round(time.perf_counter() - started, 3)
                 verdicts.append(verdict)
                 for batch_id, reasons in verdict.rejected.items():
                     log.error("batch %s (%s) rejected: %s", batch_id, source, "; ".join(reasons))

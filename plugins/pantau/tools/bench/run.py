@@ -157,6 +157,24 @@ def _late_file(landing: Path, out: Path) -> tuple[Path, str]:
     return late, f"{regency[:2]}.{regency[2:]}"
 
 
+def validation(settings: Settings, steps: dict) -> None:
+    """The gate over every waiting batch; ``pmi_seconds`` is the PMI sources' share of it."""
+    from pantau.build.period import PMI_SOURCE_IDS
+    from pantau.quality.gate import run_gate
+
+    report = _step(steps, "validation", lambda: run_gate(settings))
+    steps["validation"]["pmi_seconds"] = round(sum(
+        verdict.seconds for verdict in report.verdicts if verdict.source in PMI_SOURCE_IDS), 2)
+
+
+def pmi_build_seconds(step_seconds: dict[str, float]) -> float:
+    """The build's seconds in the PMI steps: their loads, identity map, picture, rules, marts."""
+    from pantau.build.period import PMI_SOURCE_IDS
+
+    return round(sum(seconds for label, seconds in step_seconds.items()
+                     if "pmi" in label or any(s in label for s in PMI_SOURCE_IDS)), 2)
+
+
 def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str) -> dict:
     """Time what one late regency file costs: only the stale month and its two reports."""
     from pantau.build.period import build_period, stale_periods
@@ -181,7 +199,6 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
                   progress: Callable[[str], None] = print) -> dict:
     """Run the whole benchmark and return its results (see the module docstring)."""
     from pantau.build.period import build_period
-    from pantau.quality.gate import run_gate
     from pantau.reports.render import render_period
 
     period = Period.parse(MONTH)
@@ -192,15 +209,15 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     if not landing.exists():
         progress(f"generating the {scale} exports for {MONTH} into {data_dir}")
         _step(result, "data_generation", lambda: generate(
-            SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}"),
-            pmi=False))  # the PMI exports join the benchmark with their build (phase 2)
+            SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}")))
     server, warehouse = _fresh_server(settings)
     progress("throughput: COPY, ingest and to_sql per source")
     result["throughput"] = throughput(landing, settings, server, warehouse, steps)
     progress("validation")
-    _step(steps, "validation", lambda: run_gate(settings))
+    validation(settings, steps)
     progress(f"build of {MONTH}")
-    _step(steps, "build_month", lambda: build_period(period, settings, warehouse))
+    built = _step(steps, "build_month", lambda: build_period(period, settings, warehouse))
+    steps["build_month"]["pmi_seconds"] = pmi_build_seconds(built.step_seconds)
     regions = _month_regions(warehouse, period)
     progress(f"rendering {len(regions)} reports with {workers} workers")
     done = _step(steps, "render_reports", lambda: render_period(
@@ -256,6 +273,8 @@ def summarise(result: dict) -> dict:
         "peak_rss_mib": peak,
         "late_file_share_of_cycle": round(result["late_file"]["seconds"] / cycle, 4),
     })
+    if "pmi_seconds" in steps["build_month"]:
+        summary["pmi_cost"] = pmi_cost(result)
     validation_share = steps["validation"]["seconds"] / ingest_seconds
     summary["targets"] = [target.to_dict() for target in (
         Target("ingest / COPY", summary["ingest_copy_ratio"], 0.5, True),
@@ -281,6 +300,27 @@ def summarise(result: dict) -> dict:
         summary["targets"].append(
             Target("slowest trend query, 12 months (s)", slowest, 1, False).to_dict())
     return summary
+
+
+def pmi_cost(result: dict) -> dict:
+    """What the four PMI exports cost in ingest, validation and build, and their share."""
+    from pantau.build.period import PMI_SOURCE_IDS
+
+    steps = result["steps"]
+    pmi = [item for item in result["throughput"] if item["source"] in PMI_SOURCE_IDS]
+    ingest_all = sum(item["ingest_seconds"] for item in result["throughput"])
+    ingest_pmi = sum(item["ingest_seconds"] for item in pmi)
+    parts = {
+        "ingest": (ingest_pmi, ingest_all),
+        "validation": (steps["validation"]["pmi_seconds"], steps["validation"]["seconds"]),
+        "build": (steps["build_month"]["pmi_seconds"], steps["build_month"]["seconds"]),
+    }
+    return {
+        "rows": sum(item["rows"] for item in pmi),
+        "files": sum(item["files"] for item in pmi),
+        **{name: {"seconds": round(part, 2), "share": round(part / whole, 4) if whole else None}
+           for name, (part, whole) in parts.items()},
+    }
 
 
 def _machine() -> dict:

@@ -86,11 +86,28 @@ def trace_rows(result: dict) -> list[list[str]]:
 TRACE_HEADERS = ["pantau trace, largest regency", "rows", "rows = figure", "seconds"]
 
 
+def pmi_cost_rows(result: dict) -> list[list[str]]:
+    """What the four PMI exports cost in each step, and their share of the step."""
+    cost = result["summary"].get("pmi_cost")
+    if not cost:
+        return []
+    return [[step, f"{cost[step]['seconds']:,.1f}",
+             "" if cost[step]["share"] is None else f"{cost[step]['share']:.1%}"]
+            for step in ("ingest", "validation", "build")]
+
+
+PMI_COST_HEADERS = ["the four PMI exports", "seconds", "share of the step"]
+
+
 def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     tables = [
         ("Throughput on the same files", THROUGHPUT_HEADERS, throughput_rows(result)),
         ("Steps of the monthly cycle", STEP_HEADERS, step_rows(result)),
     ]
+    if result["summary"].get("pmi_cost"):
+        cost = result["summary"]["pmi_cost"]
+        tables.append((f"What the PMI exports cost ({cost['files']:,} files, "
+                       f"{cost['rows']:,} rows)", PMI_COST_HEADERS, pmi_cost_rows(result)))
     if result.get("trace"):
         tables.append((f"Tracing as the auditor ({result['trace']['regency']})", TRACE_HEADERS,
                        trace_rows(result)))

@@ -38,6 +38,7 @@ from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
 from pantau.tools.demo import names, snapshots, truth
 from pantau.tools.demo.model import RATES, World, build_world
+from pantau.tools.demo.pmi_calibration import PASSPORT_SAMPLE_ABOVE_PER_YEAR
 from pantau.tools.demo.pmi_generate import PMI_SOURCES, PmiGenerator, pmi_generator
 from pantau.tools.demo.render import Renderer, Table
 from pantau.tools.demo.scope import resolve_scope
@@ -264,11 +265,13 @@ def _write_rows(path: Path, rows: list[dict], columns: list[str]) -> None:
 
 def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
              workers: int = 2, progress: Callable[[str], None] = lambda _: None,
-             pmi: bool = True) -> Result:
+             pmi: bool = True,
+             passport_cap: int | None = PASSPORT_SAMPLE_ABOVE_PER_YEAR) -> Result:
     """Build the world, write every monthly snapshot, then the truth.
 
     ``pmi``: also the four PMI exports (Indonesians leaving to work abroad) and
-    their truth under ``truth/pmi/``.
+    their truth under ``truth/pmi/``; ``passport_cap``: passport applications a
+    year above which the feed is sampled (None: the full national volume).
     """
     regencies = resolve_scope(scope)
     period = Period.parse(period_text)
@@ -282,7 +285,7 @@ def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
         generator = Generator(world, seed, Path(out), pool, progress)
         window = world.window
         emigrants = (pmi_generator(regencies, window, seed, world.offices, generator.landing,
-                                   progress) if pmi else None)
+                                   progress, passport_cap) if pmi else None)
         whole = [p for p in generator.provinces if set(resolve_scope([p])) <= set(regencies)]
         national = set(regencies) == set(resolve_scope(["national"]))
         for month in window.months:

@@ -30,6 +30,7 @@ from pantau.tools.demo import pmi_snapshots as snap
 from pantau.tools.demo import pmi_truth
 from pantau.tools.demo.model import Window
 from pantau.tools.demo.offices import Office
+from pantau.tools.demo.pmi_calibration import PASSPORT_SAMPLE_ABOVE_PER_YEAR
 from pantau.tools.demo.pmi_exports import (
     EXPORTS,
     PASSPORTS,
@@ -156,8 +157,9 @@ class PmiGenerator:
 
 
 def pmi_generator(regencies: list[str], window: Window, seed: int, offices: dict[str, Office],
-                  landing: Path, progress: Callable[[str], None]) -> PmiGenerator:
-    world = build_pmi_world(regencies, window, seed, offices)
+                  landing: Path, progress: Callable[[str], None],
+                  passport_cap: int | None = PASSPORT_SAMPLE_ABOVE_PER_YEAR) -> PmiGenerator:
+    world = build_pmi_world(regencies, window, seed, offices, passport_cap)
     snap.identify(world)
     sampled = (f" (passports sampled: {world.passport_share:.1%})"
                if world.passport_share < 1 else "")

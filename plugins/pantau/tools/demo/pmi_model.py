@@ -722,8 +722,13 @@ def _finish_persons(rng: np.random.Generator, persons: pd.DataFrame, seed: int) 
 
 
 def build_pmi_world(regencies: list[str], window: Window, seed: int,
-                    offices: dict[str, Office]) -> PmiWorld:
-    """The scope's emigrants and their events from two years before the window to its end."""
+                    offices: dict[str, Office],
+                    passport_cap: int | None = cal.PASSPORT_SAMPLE_ABOVE_PER_YEAR) -> PmiWorld:
+    """The scope's emigrants and their events from two years before the window to its end.
+
+    ``passport_cap``: passport applications a year above which they are sampled
+    (None: the full calibrated volume, as the national benchmark wants it).
+    """
     rng = np.random.default_rng([seed, stable_number("pmi")])
     provinces = sorted({c[:2] for c in regencies})
     home = {c: offices[c].slug for c in regencies}
@@ -735,7 +740,8 @@ def build_pmi_world(regencies: list[str], window: Window, seed: int,
     years = float((last - first) / DAY + 1) / 365.25
     b = _Builder(rng, regencies, home)
     yearly = cal.yearly_counts(regencies)
-    passport_share = min(1.0, cal.PASSPORT_SAMPLE_ABOVE_PER_YEAR / yearly["passports"].sum())
+    passport_share = (1.0 if passport_cap is None
+                      else min(1.0, passport_cap / yearly["passports"].sum()))
     yearly["passports"] = yearly["passports"] * passport_share
     _placements(b, _draw_regencies(rng, regencies, yearly["placements"], years), first, last)
     _travellers(b, _draw_regencies(rng, regencies, yearly["passports"], years), first, last)
