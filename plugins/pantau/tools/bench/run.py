@@ -54,6 +54,7 @@ from pantau.tools.bench.throughput import (
 )
 from pantau.tools.bench.tracing import audit_pack_share, time_traces
 from pantau.tools.demo.generate import generate
+from pantau.tools.demo.pmi_calibration import PASSPORT_SAMPLE_ABOVE_PER_YEAR
 from pantau.warehouse import embedded, migrate
 from pantau.warehouse.connection import _with_database, connect, sqlalchemy_url
 
@@ -62,6 +63,9 @@ SCALES = {
     "small": ["62", "19", "14"],  # the demo's three provinces: CI-sized
     "national": ["national"],  # 38 provinces, 514 regencies and cities
 }
+# The passport feed nationally is the full calibrated volume (five million a year; its
+# first deliveries cover 24 months); the small scale samples it like the demo.
+PASSPORT_CAP = {"small": PASSPORT_SAMPLE_ABOVE_PER_YEAR, "national": None}
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,8 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     if not landing.exists():
         progress(f"generating the {scale} exports for {MONTH} into {data_dir}")
         _step(result, "data_generation", lambda: generate(
-            SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}")))
+            SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}"),
+            passport_cap=PASSPORT_CAP[scale]))
     server, warehouse = _fresh_server(settings)
     progress("throughput: COPY, ingest and to_sql per source")
     result["throughput"] = throughput(landing, settings, server, warehouse, steps)
