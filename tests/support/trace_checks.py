@@ -13,24 +13,32 @@ from pantau.reports import trace as tracing
 # Figures a province counts each person, position or row once: its rows'
 # units are the union of its regencies'. (The breakdowns by permit type and
 # nationality and the expiring count are not: a province takes each person's
-# first permit among all its regencies.)
+# first permit among all its regencies. A priority area is a district in a
+# regency, a regency in a province: their categories differ.) Every PMI
+# record lies in one origin regency, and the PMI indications count persons.
 UNION_FIGURES = ("foreigners_total", "workers_total", "registered_total", "discrepancies",
-                 "administrative_actions")
+                 "administrative_actions",
+                 *(figure for figure in tracing.PMI_FIGURES if figure not in tracing.AREA_FIGURES))
 
 
-def figure_keys(figures: dict) -> Iterator[tuple[str, str]]:
-    """Every (figure, category) of one figures.json."""
-    for figure in tracing.SCALAR_FIGURES:
-        yield figure, ""
-    for figure in tracing.CATEGORY_FIGURES:
-        for category in figures[figure]:
-            yield figure, category
+def figure_keys(figures: dict, families: tuple[str, ...] = tracing.FIGURES
+                ) -> Iterator[tuple[str, str]]:
+    """Every (figure, category) of one figures.json (of ``families``: all by default)."""
+    for figure in families:
+        if figure in tracing.SCALAR_FIGURES:
+            yield figure, ""
+        else:
+            for category in tracing.categories(figures, figure):
+                yield figure, category
 
 
 def regions_with_data(conn: psycopg.Connection, period: str) -> list[str]:
+    """Regions with a foreigners' figure, or any breakdown (the PMI records among them)."""
     return [code for (code,) in conn.execute(
-        "SELECT region_code FROM mart.region_figures WHERE period = %s "
-        "AND (foreigners_total > 0 OR workers_total > 0 OR registered_total > 0) "
+        "SELECT region_code FROM mart.region_figures AS f WHERE period = %s "
+        "AND (foreigners_total > 0 OR workers_total > 0 OR registered_total > 0 "
+        "     OR EXISTS (SELECT 1 FROM mart.region_breakdown AS b "
+        "                 WHERE b.period = f.period AND b.region_code = f.region_code)) "
         "ORDER BY region_code", (period,))]
 
 

@@ -7,7 +7,8 @@
    staleness check shares) and its picture on that date computed;
 3. each rule of ``sql/rules/`` run (``build/discrepancies.sql`` writes what it
    selects); the person-status snapshot and the marts replaced for the period,
-   with the source rows behind every figure (``build/figure_rows.sql``);
+   with the source rows behind every figure (``build/figure_rows.sql``, then
+   ``build/pmi_figure_rows.sql`` for the pmi object, from the PMI marts' tables);
 4. the references of every row written checked (:mod:`pantau.build.integrity`).
 
 Builds take an advisory lock, so two never interleave; a rerun replaces the
@@ -200,6 +201,7 @@ def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -
         _run(conn, settings, "build/marts.sql", params)
         _run(conn, settings, "build/pmi_marts.sql", params)
         _run(conn, settings, "build/figure_rows.sql", params)
+        _run(conn, settings, "build/pmi_figure_rows.sql", params)
         check_references(conn, Written(loaded, period.label, month.label))
         used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
                             (period.label,)).fetchone()[0]

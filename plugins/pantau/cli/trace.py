@@ -1,4 +1,8 @@
-"""``pantau trace PERIOD REGION FIGURE [CATEGORY]``: the source rows behind one figure."""
+"""``pantau trace PERIOD REGION FIGURE [CATEGORY]``: the source rows behind one figure.
+
+FIGURE is a figures.json key (``foreigners_total``) or, in the ``pmi`` object,
+its path (``pmi.placements_departed``, ``pmi.priority_areas.persons_indicated``).
+"""
 
 from __future__ import annotations
 
@@ -27,8 +31,10 @@ class Format(StrEnum):
 def trace(
     period: Annotated[str, typer.Argument(help="YYYY-MM, YYYY-Qn or YYYY-Sn")],
     region: Annotated[str, typer.Argument(help="region code, e.g. 62.71 or 62")],
-    figure: Annotated[str, typer.Argument(help="a figures.json key, e.g. foreigners_total")],
-    category: Annotated[str, typer.Argument(help="the key below it: ITAS, CHN, DEPORTASI …")]
+    figure: Annotated[str, typer.Argument(
+        help="a figures.json key or pmi path, e.g. foreigners_total, pmi.returnees")],
+    category: Annotated[str, typer.Argument(
+        help="the key below it: ITAS, CHN, DEPORTASI, OVERSTAY, a priority area's code …")]
     = "",
     output: Annotated[Format, typer.Option("--format", help="table, json or csv")]
     = Format.table,

@@ -25,7 +25,7 @@ from pantau.reports import trace as tracing
 from pantau.warehouse import sql_files
 
 DIRECTORY = "audit"
-FAMILIES = tracing.SCALAR_FIGURES + tracing.CATEGORY_FIGURES
+FAMILIES = tracing.FIGURES  # the foreigners' figures, then the pmi object's
 # Rows per figure the HTML index shows: a province's foreigners run to tens of thousands,
 # which no auditor reads on a page; the family's CSV beside it holds every row.
 SHOWN_ROWS = 200
@@ -75,7 +75,8 @@ def _figures(conn: psycopg.Connection, figures: dict, region: dict,
         shown.setdefault((row["figure"], row["category"]), []).append(row)
     out = []
     for figure in FAMILIES:
-        categories = [""] if figure in tracing.SCALAR_FIGURES else list(figures[figure])
+        categories = ([""] if figure in tracing.SCALAR_FIGURES
+                      else list(tracing.categories(figures, figure)))
         for category in categories:
             tally = tallies.get((figure, category),
                                 {"units": 0, "amount": Decimal(0), "row_count": 0})
@@ -115,7 +116,8 @@ def write_pack(conn: psycopg.Connection, figures: dict, directory: Path, environ
     blobs["index.html"] = environment.get_template("audit.html.j2").render(
         figures=figures, traces=shown, batches=list(batches.values()),
         docs_index=docs_index.as_posix(), families=FAMILIES, shown_rows=SHOWN_ROWS,
-        figure_names=texts.FIGURE_NAMES, link_methods=texts.LINK_METHODS,
-        sources=texts.SOURCES).encode("utf-8")
+        figure_names=texts.FIGURE_NAMES,
+        link_methods={**texts.LINK_METHODS, **texts.PMI_LINK_METHODS},
+        sources={**texts.SOURCES, **texts.PMI_SOURCES}).encode("utf-8")
     for name, blob in blobs.items():
         (audit_dir / name).write_bytes(blob)

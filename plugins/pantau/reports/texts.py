@@ -62,6 +62,29 @@ FIGURE_NAMES = {
     "workers_by_nationality": "TKA menurut kewarganegaraan",
     "discrepancies": "Ketidaksesuaian menurut aturan",
     "administrative_actions": "Tindakan administratif menurut jenis",
+    "pmi.placements_departed": "Penempatan prosedural PMI yang berangkat",
+    "pmi.placements_by_destination": "Penempatan PMI yang berangkat menurut negara tujuan",
+    "pmi.placements_by_scheme": "Penempatan PMI yang berangkat menurut skema",
+    "pmi.placements_informal": "Penempatan PMI yang berangkat di sektor informal",
+    "pmi.passports_issued": "Paspor terbit menurut tujuan",
+    "pmi.passports_withheld_pmi": "Paspor ditunda/ditolak karena indikasi PMI nonprosedural",
+    "pmi.departures_postponed": "Keberangkatan yang ditunda menurut alasan",
+    "pmi.returnees": "PMI yang dipulangkan menurut jenis kasus",
+    "pmi.indications": "Orang terindikasi menurut aturan PMI",
+    "pmi.priority_areas.persons_indicated": "Wilayah prioritas: orang terindikasi",
+    "pmi.priority_areas.placements_departed": "Wilayah prioritas: penempatan yang berangkat",
+}
+# The PMI sources and link methods, as the audit pack names them (the report's data
+# appendix keeps to the foreigners' above).
+PMI_SOURCES = {
+    "kp2mi_penempatan": "KP2MI: penempatan PMI",
+    "imigrasi_paspor": "Imigrasi: permohonan paspor",
+    "imigrasi_penundaan": "Imigrasi: penundaan keberangkatan",
+    "bp3mi_pemulangan": "BP3MI: pemulangan PMI",
+}
+PMI_LINK_METHODS = {
+    "nik": "NIK",
+    "name_birth_origin": "Nama + tanggal lahir + daerah asal",
 }
 PERIOD_NAMES = {"month": "Bulan", "quarter": "Triwulan", "semester": "Semester"}
 

@@ -1,9 +1,12 @@
 """The source rows behind one figure of a report (``pantau trace``), read as the auditor.
 
 A figure of figures.json is named by its key and, below it, its category
-(``by_permit_type ITAS``, ``discrepancies PERMIT_NO_RPTKA``). Its rows come
-from ``mart.figure_row``, which the build fills from the same temp tables as
-the figures; the trace compares the distinct units of its rows (for a money
+(``by_permit_type ITAS``, ``discrepancies PERMIT_NO_RPTKA``); a figure of the
+``pmi`` object by its path there (``pmi.placements_departed``,
+``pmi.returnees OVERSTAY``), and a priority area's numbers by the area's code
+(``pmi.priority_areas.persons_indicated 62.71.01``). Its rows come from
+``mart.figure_row``, which the build fills from the same temp tables as the
+figures; the trace compares the distinct units of its rows (for a money
 figure: the sum of their amounts) with the figure as figures.json has it.
 """
 
@@ -20,10 +23,24 @@ from pantau.reports import context
 from pantau.warehouse import sql_files
 
 # figures.json keys with one number each, and those with a category below them.
-SCALAR_FIGURES = ("foreigners_total", "workers_total", "registered_total", "expiring_90_days",
-                  "dkptka_due_usd", "dkptka_paid_usd")
-CATEGORY_FIGURES = ("by_permit_type", "by_nationality", "workers_by_nationality",
-                    "discrepancies", "administrative_actions")
+FOREIGNER_SCALAR_FIGURES = ("foreigners_total", "workers_total", "registered_total",
+                            "expiring_90_days", "dkptka_due_usd", "dkptka_paid_usd")
+FOREIGNER_CATEGORY_FIGURES = ("by_permit_type", "by_nationality", "workers_by_nationality",
+                              "discrepancies", "administrative_actions")
+# The pmi object's numbers by their path, in its order; a priority area's two numbers
+# take the area's code as their category.
+AREA_FIGURES = ("pmi.priority_areas.persons_indicated", "pmi.priority_areas.placements_departed")
+PMI_FIGURES = ("pmi.placements_departed", "pmi.placements_by_destination",
+               "pmi.placements_by_scheme", "pmi.placements_informal", "pmi.passports_issued",
+               "pmi.passports_withheld_pmi", "pmi.departures_postponed", "pmi.returnees",
+               "pmi.indications", *AREA_FIGURES)
+PMI_SCALAR_FIGURES = ("pmi.placements_departed", "pmi.placements_informal",
+                      "pmi.passports_withheld_pmi")
+SCALAR_FIGURES = FOREIGNER_SCALAR_FIGURES + PMI_SCALAR_FIGURES
+CATEGORY_FIGURES = FOREIGNER_CATEGORY_FIGURES + tuple(
+    figure for figure in PMI_FIGURES if figure not in PMI_SCALAR_FIGURES)
+# Every figure, in the order of figures.json (the audit pack's).
+FIGURES = FOREIGNER_SCALAR_FIGURES + FOREIGNER_CATEGORY_FIGURES + PMI_FIGURES
 MONEY_FIGURES = ("dkptka_due_usd", "dkptka_paid_usd")
 # What each row of a trace shows, in this order (JSON keys and CSV columns).
 COLUMNS = ("source", "file", "sha256", "row_number", "batch_id", "snapshot_date", "masked_id",
@@ -76,19 +93,35 @@ class Trace(Tally):
                    rows)
 
 
+def _at(figures: dict, figure: str) -> dict | int | float:
+    """The value at a figure's path in figures.json (``pmi.returnees``: figures["pmi"][...])."""
+    value = figures
+    for key in figure.split("."):
+        value = value[key]
+    return value
+
+
+def categories(figures: dict, figure: str) -> dict[str, int | float]:
+    """The numbers below a figure with categories, by category, as figures.json has them."""
+    if figure in AREA_FIGURES:
+        number = figure.rsplit(".", 1)[1]
+        return {area["code"]: area[number] for area in figures["pmi"]["priority_areas"]}
+    return _at(figures, figure)
+
+
 def figure_value(figures: dict, figure: str, category: str) -> int | float:
     """One figure out of figures.json (a category absent there counts 0)."""
     if figure in SCALAR_FIGURES:
         if category:
             raise UnknownFigure(f"{figure} has no categories")
-        return figures[figure]
+        return _at(figures, figure)
     if figure in CATEGORY_FIGURES:
+        below = categories(figures, figure)
         if not category:
             raise UnknownFigure(f"{figure} needs a category, e.g. one of "
-                                f"{', '.join(sorted(figures[figure])) or '(none present)'}")
-        return figures[figure].get(category, 0)
-    raise UnknownFigure(f"no figure {figure!r}; figures: "
-                        f"{', '.join(SCALAR_FIGURES + CATEGORY_FIGURES)}")
+                                f"{', '.join(sorted(below)) or '(none present)'}")
+        return below.get(category, 0)
+    raise UnknownFigure(f"no figure {figure!r}; figures: {', '.join(FIGURES)}")
 
 
 def rows(conn: psycopg.Connection, period: str, region_code: str, figure: str,

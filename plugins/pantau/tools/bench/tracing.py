@@ -22,7 +22,7 @@ from pantau.warehouse.connection import connect
 
 
 def _largest_category(figures: dict, figure: str) -> str | None:
-    values = figures[figure]
+    values = tracing.categories(figures, figure)
     return max(sorted(values), key=lambda key: values[key]) if values else None
 
 
