@@ -68,9 +68,9 @@ def _pmi_sheets(book, data: ReportData, formats: dict) -> None:
            [*counts("passports_issued", PMI_PURPOSES),
             ["Ditunda/ditolak: indikasi PMI nonprosedural",
              int(pmi.get("passports_withheld_pmi", 0))]], formats)
-    _sheet(book, "PMI Penundaan", ["Alasan penundaan", "Orang"],
+    _sheet(book, "PMI Penundaan", ["Alasan penundaan", "Penundaan"],
            counts("departures_postponed", PMI_POSTPONEMENT_REASONS), formats)
-    _sheet(book, "PMI Pemulangan", ["Jenis kasus", "Orang"],
+    _sheet(book, "PMI Pemulangan", ["Jenis kasus", "Kedatangan"],
            counts("returnees", PMI_CASE_TYPES), formats)
     areas = pmi.get("priority_areas") or []
     _sheet(book, "PMI Prioritas", ["Peringkat", "Kode", "Kabupaten/kota" if data.is_province
