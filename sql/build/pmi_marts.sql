@@ -113,7 +113,10 @@ SELECT %(period)s, i.region_code, i.area_code, coalesce(d.name, r.name, i.area_c
   LEFT JOIN core.dim_district AS d ON d.district_code = i.area_code
   LEFT JOIN core.dim_region AS r ON r.region_code = i.area_code;
 
--- Masked identifiers only: the NIK or passport the person is keyed by.
+-- Masked identifiers only: the NIK or passport the person is keyed by. A
+-- person whose identifier retention purged (no unpurged batch names it) is
+-- left out, as mart.followup leaves out a foreigner whose passport went:
+-- nothing to show, and "(tanpa NIK/paspor)" would say something untrue.
 INSERT INTO mart.pmi_followup (period, region_code, rule_code, person_key, area_code,
                                person_ref)
 SELECT DISTINCT %(period)s, i.region_code, i.rule_code, i.person_key,
@@ -121,4 +124,4 @@ SELECT DISTINCT %(period)s, i.region_code, i.rule_code, i.person_key,
        CASE WHEN p.kind IN ('nik', 'passport') THEN core.masked(p.identifier)
             ELSE '(tanpa NIK/paspor)' END
   FROM pm_indicated AS i
-  LEFT JOIN pii.pmi_identity AS p ON p.identity_key = i.person_key;
+  JOIN pii.pmi_identity AS p ON p.identity_key = i.person_key;

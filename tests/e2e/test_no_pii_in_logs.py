@@ -2,9 +2,12 @@
 
 A real demo cycle for one regency (Kapuas, 62.03, 2024-12) runs in subprocesses with a
 var/ of its own, exactly as an operator runs it (``pantau -v``: INFO logging, the most
-the command line logs). Every value of a column the catalog marks personal (passport
-and NIK, names, birth dates, permit numbers, addresses; as written and as normalised)
-is taken from the landing files, then looked for in:
+the command line logs). Every value of a column the catalog marks personal in any of
+the eight exports, the four PMI ones included (passports and NIKs, names, birth dates,
+permit numbers and placement ids, addresses), is taken from the landing files in every
+form it could leak in (as written; as staging stores it: passports without separators,
+dates in ISO form; names as the build keys them, letters only, upper case; see
+``tests/support/personal_values.py``), then looked for in:
 
 * the commands' stdout and stderr, and every text file written under var/ (the
   PostgreSQL server log, GX's stored validation results and Data Docs, any Airflow
@@ -29,25 +32,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import psycopg
 import pytest
 from psycopg import sql
 
-from pantau.sources.catalog import SOURCES
-from pantau.sources.readers import open_table
-from pantau.sources.spec import Kind
 from pantau.warehouse import embedded
 from pantau.warehouse.connection import ROLES, _with_database, connect
 from tests.support.figures_schema import assert_every_figures_valid
+from tests.support.personal_values import find_personal, landing_values, without_reference
 
 REGENCY, PERIOD = "62.03", "2024-12"
 # The provincial half-year report needs the province in --region (62.03 alone finds no
 # province to report on), so the cycle is asked for 62; the demo data is Kapuas only.
 REGION = "62"
-SHORTEST = 5  # shorter values (a planted 3-letter passport) would match by chance
 MASKED = re.compile(r"\b[A-Z0-9]{2}\*{4,}")
-IDENTIFIER_KINDS = {Kind.PASSPORT, Kind.DIGITS, Kind.DOCUMENT_NUMBER}
+# Headers of personal columns, the foreigners' and the PMI exports' (NIK is both's).
+FOREIGNER_HEADERS = {"NOMOR_PASPOR", "NO_PASPOR", "NIK", "NAMA_LENGKAP", "TANGGAL_LAHIR"}
+PMI_HEADERS = {"NAMA", "TGL_LAHIR", "ID_PMI"}
 
 
 @dataclass
@@ -105,76 +106,12 @@ def cycle(tmp_path_factory) -> Iterator[Cycle]:
             embedded.stop(pgdata)
 
 
-# --- what is personal ---------------------------------------------------------------
-
-
-def _forms(value: str, kind: Kind) -> set[str]:
-    """How a value may show up: as written, and as Pantau normalises it (upper case)."""
-    written = value.strip().upper()
-    forms = {written}
-    if kind in IDENTIFIER_KINDS:
-        forms.add(re.sub(r"[\s./-]", "", written))
-    if kind is Kind.DATE and (parsed := pd.to_datetime(written, errors="coerce",
-                                                       dayfirst="/" in written)) is not pd.NaT:
-        forms.add(parsed.strftime("%Y-%m-%d"))
-    return {form for form in forms if len(form) >= SHORTEST}
-
-
-def personal_values(landing: Path) -> dict[str, set[str]]:
-    """Column header -> every form of its values, for the columns marked personal.
-
-    A value that also stands in a column that is not personal (a birth date equal to
-    some issue date, a name that is also a sponsor's) is dropped: finding it says nothing.
-    """
-    personal: dict[str, set[str]] = {}
-    public: set[str] = set()
-    for source in SOURCES.values():
-        for path in sorted((landing / source.id).rglob(f"*.{source.file_format}")):
-            table = open_table(path, source)
-            for chunk in table.chunks:
-                for column in source.columns:
-                    if column.header not in chunk:
-                        continue
-                    values = chunk[column.header].dropna().astype(str)
-                    forms = set().union(*(_forms(v, column.kind) for v in values.unique()))
-                    if column.personal:
-                        personal.setdefault(column.header, set()).update(forms)
-                    else:
-                        public |= forms
-    return {header: forms - public for header, forms in personal.items()}
-
-
-def find_personal(texts: dict[str, str], personal: dict[str, set[str]],
-                  only: set[str] | None = None) -> list[str]:
-    """``where: column: value`` for each personal value found in a text (word-bounded)."""
-    hits = []
-    for where, text in texts.items():
-        upper = text.upper()
-        # A word-bounded match of a form starts with its first run of letters and digits,
-        # which is then a whole run of the text: runs not in the text rule a form out
-        # without scanning for it (the PMI exports bring tens of thousands of values).
-        runs = set(_RUN.findall(upper))
-        for header, forms in personal.items():
-            if only is not None and header not in only:
-                continue
-            for form in forms:
-                first = _RUN.match(form)
-                if first is not None and first.group() not in runs:
-                    continue
-                if form in upper and re.search(
-                        rf"(?<![A-Z0-9]){re.escape(form)}(?![A-Z0-9])", upper):
-                    hits.append(f"{where}: {header}: {form}")
-    return sorted(hits)
-
-
-_RUN = re.compile(r"[A-Z0-9]+")
-
-
 @pytest.fixture(scope="module")
 def personal(cycle: Cycle) -> dict[str, set[str]]:
-    values = personal_values(cycle.landing)
-    # The demo really has what the test looks for.
-    for header in ("NOMOR_PASPOR", "NO_PASPOR", "NIK", "NAMA_LENGKAP", "TANGGAL_LAHIR"):
+    with psycopg.connect(cycle.warehouse) as conn:
+        values = without_reference(landing_values(cycle.landing), conn)
+    # The demo really has what the test looks for, the PMI exports' values too.
+    for header in sorted(FOREIGNER_HEADERS | PMI_HEADERS):
         assert len(values.get(header, ())) > 20, header
     return values
 
@@ -236,10 +173,27 @@ def test_the_scanner_finds_personal_data_where_it_is(cycle: Cycle,
     # Every value came from a delivered file, so a sample of each kind must be found.
     sample = {header: set(sorted(forms)[:200]) for header, forms in personal.items()}
     found = {hit.split(": ")[1] for hit in find_personal(archive, sample)}
-    assert {"NOMOR_PASPOR", "NO_PASPOR", "NIK", "NAMA_LENGKAP", "TANGGAL_LAHIR"} <= found
+    assert found >= FOREIGNER_HEADERS | PMI_HEADERS
     passport = sorted(personal["NOMOR_PASPOR"])[0]
     planted = {"app.log": f"2024-12-31 INFO row 7: bad passport {passport.lower()}."}
     assert find_personal(planted, personal) == [f"app.log: NOMOR_PASPOR: {passport}"]
+
+
+def test_the_scanner_looks_for_the_forms_pantau_stores(personal: dict[str, set[str]]) -> None:
+    """A PMI name as the build keys it (letters only, in ``NAME|birth date|origin``) and a
+    birth date a PMI file wrote day first, in ISO form, are found though no file writes
+    them so (a day and month both up to 12 would read month first to a careless parser)."""
+    name = next(n for n in sorted(personal["NAMA"]) if " " in n)
+    keyed = "".join(ch for ch in name if ch.isalpha())
+    header, written = next(
+        (header, d) for header in ("TGL_LAHIR", "TANGGAL_LAHIR") for d in sorted(personal[header])
+        if re.fullmatch(r"(0[1-9]|1[0-2])[-/](0[1-9]|1[0-2])[-/]\d{4}", d) and d[:2] != d[3:5]
+        and f"{d[6:]}-{d[3:5]}-{d[:2]}" in personal[header])
+    iso = f"{written[6:]}-{written[3:5]}-{written[:2]}"
+    planted = {"db.log": f"DETAIL: Key (identifier)=({keyed}|2001-02-03|62.03) exists.",
+               "gx.json": f'{{"observed": "{iso}"}}'}
+    hits = find_personal(planted, personal)
+    assert f"db.log: NAMA: {keyed}" in hits and f"gx.json: {header}: {iso}" in hits
 
 
 def test_no_personal_data_in_logs(cycle: Cycle, personal: dict[str, set[str]]) -> None:
@@ -286,4 +240,5 @@ def test_reporter_and_auditor_read_no_personal_data(cycle: Cycle,
                 sql.Identifier(schema, table))).fetchall()
             texts[f"{schema}.{table}"] = "\n".join(row for (row,) in rows)
     assert "mart.followup" in texts and MASKED.search(texts["mart.followup"])
+    assert MASKED.search(texts["mart.pmi_followup"])  # the PMI follow-up lists too
     assert find_personal(texts, personal) == []

@@ -84,7 +84,11 @@ def test_rotation_keeps_every_figure_and_refuses_the_old_key(built: str, monkeyp
         pmi_plain = dict(conn.execute(
             "SELECT identity_key, kind || '|' || identifier FROM pii.pmi_identity"))
         pmi_persons = {k for (k,) in conn.execute("SELECT person_key FROM core.dim_pmi_person")}
-        assert pmi_persons and pmi_persons <= set(pmi_plain)  # every PMI person recomputed
+        # The purge took the NIKs, passports and names only 2024-Q3's batches carried.
+        pmi_columns = {f"{t}.{c}" for t, c in key_rotation.KEYED_COLUMNS["pmi"]}
+        pmi_keys = set().union(*(keys for name, keys in _keys(conn).items()
+                                 if name in pmi_columns)) - {None}
+        assert pmi_persons & set(pmi_plain) and pmi_persons - set(pmi_plain)
 
         # Dies after the commit, before the key file is replaced.
         monkeypatch.setattr(key_rotation, "_install", _raises)
@@ -112,22 +116,26 @@ def test_rotation_keeps_every_figure_and_refuses_the_old_key(built: str, monkeyp
         assert ledger[0][2]["person"]["rederived"] == len(dim_persons - set(plain))
         assert ledger[0][2]["position"]["recomputed"] > 0
         assert ledger[0][2]["pmi"]["recomputed"] == len(pmi_plain)
+        assert ledger[0][2]["pmi"]["rederived"] == len(pmi_keys - set(pmi_plain))
 
         # Stored keys are what a build with the new key computes (or the re-derived ones).
         mapping = {k: person_key.keyed_hash(plain[k], new) if k in plain
                    else person_key.keyed_hash(key_rotation.REKEY_PREFIX + k, new)
                    for k in dim_persons}
-        mapping |= {k: person_key.keyed_hash(pmi_plain[k], new) for k in pmi_persons}
+        mapping |= {k: person_key.keyed_hash(pmi_plain[k], new) if k in pmi_plain
+                    else person_key.keyed_hash(key_rotation.REKEY_PREFIX + k, new)
+                    for k in pmi_persons}
         after_rotation = dump(conn)
         for period in PERIODS:
             assert build_period(Period.parse(period)).batches_loaded == 0
         rebuilt = dump(conn)
-        kept = {mapping[k] for k in plain}
+        kept = {"mart.followup": {mapping[k] for k in plain},
+                "mart.pmi_followup": {mapping[k] for k in pmi_persons & set(pmi_plain)}}
         for table, frame in before.items():
             expected = _mapped(frame, mapping)
             pd.testing.assert_frame_equal(_sorted(after_rotation[table]), expected, obj=table)
-            if table == "mart.followup":  # a rebuild drops persons whose passport was purged
-                expected = _sorted(expected[expected["person_key"].isin(kept)])
+            if table in kept:  # a rebuild drops persons whose passport or NIK was purged
+                expected = _sorted(expected[expected["person_key"].isin(kept[table])])
             pd.testing.assert_frame_equal(_sorted(rebuilt[table]), expected,
                                           obj=f"{table} rebuilt")
 

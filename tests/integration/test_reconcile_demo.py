@@ -16,10 +16,17 @@ from pantau.config import get_settings
 from pantau.ingest.pipeline import ingest_paths
 from pantau.periods import Period
 from pantau.quality.gate import run_gate
+from pantau.sources.catalog import SOURCES
 from pantau.sources.pickup import discover
 from pantau.warehouse import person_key
 from tests.support.build_outputs import BUILD_OUTPUTS
 from tests.support.figures_schema import assert_every_figures_valid
+from tests.support.personal_values import (
+    Collector,
+    find_personal,
+    raw_frame,
+    without_reference,
+)
 from tests.support.warehouses import module_warehouse
 
 PERIODS = ("2025-11", "2025-12")
@@ -204,17 +211,43 @@ def test_a_rebuild_after_a_late_file_writes_what_a_first_build_writes(built: Bui
         pd.testing.assert_frame_equal(rebuilt[table], frame, obj=table)
 
 
-def test_no_personal_value_reaches_core_or_marts(built: Built) -> None:
+@pytest.fixture(scope="module")
+def personal(built: Built) -> dict[str, set[str]]:
+    """Every personal value of the month's exports, the four PMI ones included, in every
+    form it could leak in (``tests/support/personal_values.py``), from the raw rows."""
+    collector = Collector()
     with psycopg.connect(built.url) as conn:
-        passports = {p for (p,) in conn.execute("SELECT passport_number FROM pii.person")}
+        for source in SOURCES.values():
+            collector.add(source, raw_frame(conn, source, "TRUE", ()))
+        values = without_reference(collector.personal(), conn)
+    for header in ("NIK", "NAMA", "NAMA_LENGKAP", "NO_PASPOR", "NOMOR_PASPOR", "TGL_LAHIR",
+                   "TANGGAL_LAHIR"):
+        assert len(values.get(header, ())) > 100, header
+    return values
+
+
+def test_no_personal_value_reaches_core_or_marts(built: Built,
+                                                 personal: dict[str, set[str]]) -> None:
+    """No NIK, passport, name or birth date (nor any other personal value) in any text
+    column of core or the marts: they hold keyed hashes, masked ids and ages only."""
+    texts = {}
+    with psycopg.connect(built.url) as conn:
         columns = conn.execute("""
             SELECT table_schema, table_name, column_name FROM information_schema.columns
-             WHERE table_schema IN ('core', 'mart') AND data_type IN ('text', 'character')
+             WHERE table_schema IN ('core', 'mart')
+               AND data_type IN ('text', 'character', 'character varying', 'jsonb', 'ARRAY')
         """).fetchall()
         for schema, table, column in columns:
-            values = {v for (v,) in conn.execute(
-                f'SELECT DISTINCT "{column}"::text FROM {schema}.{table} LIMIT 100000')}
-            assert not values & passports, f"{schema}.{table}.{column}"
+            texts[f"{schema}.{table}.{column}"] = "\n".join(v for (v,) in conn.execute(
+                f'SELECT DISTINCT "{column}"::text FROM {schema}.{table} '
+                f'WHERE "{column}" IS NOT NULL LIMIT 100000'))
+        # The scan finds them where they are: pii's NIKs, passports and keyed names.
+        control = {"pii": "\n".join(i for (i,) in conn.execute(
+            "SELECT identifier FROM pii.pmi_identity"))}
+    assert {"NIK", "NAMA", "NO_PASPOR", "NOMOR_PASPOR", "TGL_LAHIR"} <= {
+        hit.split(": ")[1] for hit in find_personal(control, personal)}
+    assert texts["mart.pmi_followup.person_ref"]  # the PMI outputs were built and scanned
+    assert find_personal(texts, personal) == []
 
 
 def test_trends_put_each_region_beside_its_previous_period(built: Built,
@@ -295,25 +328,20 @@ def test_report_files_hold_the_figures_readably(reports: dict[str, Path]) -> Non
         assert formulas == [], region
 
 
-def test_reports_show_no_personal_value(built: Built, reports: dict[str, Path]) -> None:
+def test_reports_show_no_personal_value(reports: dict[str, Path],
+                                        personal: dict[str, set[str]]) -> None:
     import openpyxl
     from pypdf import PdfReader
 
-    with psycopg.connect(built.url) as conn:
-        passports = {p for (p,) in conn.execute("SELECT passport_number FROM pii.person")}
-        niks = {n for (n,) in conn.execute("SELECT nik FROM staging.dukcapil_orang_asing "
-                                           "WHERE nik IS NOT NULL")}
-        births = {b.isoformat() for (b,) in conn.execute(
-            "SELECT DISTINCT birth_date FROM staging.imigrasi_izin_tinggal "
-            "WHERE birth_date IS NOT NULL")}
-    for directory in reports.values():
-        texts = [(directory / "report.html").read_text(), (directory / "figures.json").read_text(),
-                 (directory / "manifest.json").read_text(),
-                 " ".join(p.extract_text() for p in PdfReader(directory / "report.pdf").pages),
-                 " ".join(str(c.value) for sheet in openpyxl.load_workbook(
-                     directory / "report.xlsx") for row in sheet.iter_rows() for c in row)]
-        words = set(" ".join(texts).replace("(", " ").replace(")", " ").split())
-        assert not words & passports and not words & niks and not words & births
+    for region, directory in reports.items():
+        pages = PdfReader(directory / "report.pdf").pages
+        texts = {"html": (directory / "report.html").read_text(),
+                 "figures": (directory / "figures.json").read_text(),
+                 "manifest": (directory / "manifest.json").read_text(),
+                 "pdf": " ".join(page.extract_text() for page in pages),
+                 "xlsx": " ".join(str(c.value) for sheet in openpyxl.load_workbook(
+                     directory / "report.xlsx") for row in sheet.iter_rows() for c in row)}
+        assert find_personal({f"{region}: {k}": v for k, v in texts.items()}, personal) == []
 
 
 def test_rendering_again_in_worker_processes_gives_the_same_bytes(

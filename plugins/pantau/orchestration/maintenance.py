@@ -2,12 +2,13 @@
 
 Retention deletes nothing unless ``dags/schedule.toml`` sets a policy. Then
 it removes archived raw files and audit run logs older than the policy, the
-personal data of batches past the legal retention period (``pii_days``), and
-records every pass in ``audit.retention_action``. It runs as the
-warehouse's login user: the pipeline's loader role may not delete audit rows.
-Batches, validation runs, quarantine decisions and report runs are evidence
-the reports rest on and are never removed here; nor are core facts,
-dimensions and marts, which hold only pseudonymous keys.
+personal data of batches past the legal retention period (``pii_days``: the
+foreigners' sources and the PMI exports alike), and records every pass in
+``audit.retention_action``. It runs as the warehouse's login user: the
+pipeline's loader role may not delete audit rows. Batches, validation runs,
+quarantine decisions and report runs are evidence the reports rest on and
+are never removed here; nor are core facts, dimensions and marts, which hold
+only pseudonymous keys.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ log = logging.getLogger(__name__)
 FACTS = ("core.fact_stay_permit", "core.fact_admin_action", "core.fact_population_document",
          "core.fact_rptka_position")
 PERMIT_FACTS = ("core.fact_stay_permit", "core.fact_population_document")
+# The PMI facts and their three keyed columns, each naming one pii.pmi_identity row.
+PMI_FACTS = ("core.fact_pmi_placement", "core.fact_passport_application",
+             "core.fact_departure_postponement", "core.fact_pmi_return")
+PMI_KEYS = ("nik_key", "passport_key", "name_key")
 # The manpower source's staging rows stay (stripped of personal values): each
 # load rebuilds the employer history (SCD 2) of its NIBs from every loaded
 # snapshot's NIB, name and KBLI, which are company data, not personal.
@@ -114,11 +119,14 @@ def _pii_batches(conn: psycopg.Connection, cutoff: datetime) -> tuple[list, list
 
 
 def _unreferenced(conn: psycopg.Connection, table: str, column: str,
-                  facts: tuple[str, ...]) -> int:
+                  facts: tuple[str, ...], keys: tuple[str, ...] | None = None) -> int:
     """Delete ``table`` rows named by purged batches' facts and by no unpurged batch's
-    (``maintenance/purge_candidates.sql``, then ``delete_unreferenced.sql``)."""
-    conn.execute(sql_files.render("maintenance/purge_candidates.sql", column=column,
-                                  facts=facts))
+    (``maintenance/purge_candidates.sql``, then ``delete_unreferenced.sql``).
+
+    ``keys``: the fact columns holding ``table``'s ``column`` (default: the same name).
+    """
+    named_by = [(fact, key) for fact in facts for key in keys or (column,)]
+    conn.execute(sql_files.render("maintenance/purge_candidates.sql", named_by=named_by))
     return conn.execute(sql_files.render("maintenance/delete_unreferenced.sql", table=table,
                                          column=column)).rowcount
 
@@ -131,11 +139,15 @@ def _purge_rows(conn: psycopg.Connection, table: str, batch_ids: list[int]) -> i
 def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, int]:
     """Remove the personal data of batches past ``days``; keep facts, dimensions and marts.
 
-    Raw rows and extra fields go; staging rows go, or (manpower) lose their
-    personal columns; pii.person and pii.stay_permit lose whom no unpurged
-    batch still names. The batch is marked ``pii_purged_at`` and the build
-    never loads it again. Under the build lock: no build reads half a purge.
-    The statements are in ``sql/maintenance/``.
+    Raw rows and extra fields go (held rows too: the quarantine only points at
+    them); staging rows go, or (manpower) lose their personal columns;
+    pii.person, pii.stay_permit and pii.pmi_identity (an Indonesian's NIK,
+    passport or name + birth date + origin) lose what no unpurged batch's facts
+    still name. The PMI identity map and persons stay: they hold keys only, and
+    the build recomputes the map from the facts, never from pii. The batch is
+    marked ``pii_purged_at`` and the build never loads it again. Under the build
+    lock: no build reads half a purge. The statements are in
+    ``sql/maintenance/``.
     """
     cutoff = now - timedelta(days=days)
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))  # no build meets it
@@ -160,6 +172,8 @@ def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, 
     counts["pii.person"] = _unreferenced(conn, "pii.person", "person_key", FACTS)
     counts["pii.stay_permit"] = _unreferenced(conn, "pii.stay_permit", "permit_key",
                                               PERMIT_FACTS)
+    counts["pii.pmi_identity"] = _unreferenced(conn, "pii.pmi_identity", "identity_key",
+                                               PMI_FACTS, PMI_KEYS)
     for item, removed in counts.items():
         _record(conn, item, days, cutoff, removed, {"batch_ids": ids})
     _record(conn, "pii_batch", days, cutoff, len(ids),
