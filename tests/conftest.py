@@ -5,7 +5,8 @@ Tiers (each a marker, given by the folder a test lives in):
 * ``tests/unit``: no database, no Airflow run;
 * ``tests/integration``: a real PostgreSQL (the session's embedded server);
 * ``tests/dags``: the DAG files parsed and held to policy, nothing run;
-* ``tests/e2e``: the whole chain: the DAGs through ``airflow dags test``,
+* ``tests/e2e``: the whole chain: the DAGs run as ``airflow dags test`` runs them, in one
+  process (``pantau.orchestration.dag_runner``),
   ``pantau run`` and the ``pantau`` command as processes, the personal-data sweep.
 
 ``slow`` marks unit tests that generate demo data or fuzz at length: ``make test``

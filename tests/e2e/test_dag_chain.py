@@ -1,7 +1,10 @@
-"""The real DAGs run with `airflow dags test` on a local metadata DB: ingest → build → reports.
+"""The real DAGs run on a local metadata DB: ingest → build → reports → maintenance.
 
-Small scope (Palangka Raya, 2024-Q3 and 2024-Q4), its own warehouse database
-on the session server, its own landing, archive, reports and Airflow home.
+Each run is what `airflow dags test` makes (the DAG synced to the metadata
+database, ``dag.test()``), all of the module's runs in one dag_runner process
+but one (the rerun, through ``dags_test`` in a process of its own). Small scope
+(Palangka Raya, 2024-Q3 and 2024-Q4), its own warehouse database on the session
+server, its own landing, archive, reports and Airflow home.
 """
 
 from __future__ import annotations
@@ -24,10 +27,9 @@ PERIOD = "2024-Q4"
 
 
 @pytest.fixture(scope="module")
-def chain(server_url: str, small_demo: Path, tmp_path_factory):
-    """Run the whole cycle's DAGs once; yield (settings, runs by dag id, warehouse url)."""
+def chain_settings(server_url: str, small_demo: Path, tmp_path_factory):
+    """The module's own warehouse and folders; yield (settings, warehouse url)."""
     from pantau.config import get_settings
-    from pantau.orchestration import local_airflow
 
     root = tmp_path_factory.mktemp("chain")
     with temporary_database(server_url, "test_chain") as url, \
@@ -38,16 +40,33 @@ def chain(server_url: str, small_demo: Path, tmp_path_factory):
                              ("GX_DIR", root / "gx"), ("DATA_DOCS_DIR", root / "docs")):
             patch.setenv(f"PANTAU_{name}", str(folder))
         get_settings.cache_clear()
-        settings = get_settings()
-        plan = load_plan(settings)
-        local_airflow.prepare(settings, plan)
-        runs = {}
-        for dag_id, when in local_airflow.cycle_order(PERIOD, plan):
-            if dag_id == "pantau_maintenance":  # so that its rebuild is what we see after
-                shutil.rmtree(settings.data_docs_dir)
-            runs[dag_id] = local_airflow.dags_test(dag_id, when, settings)
-        yield settings, runs, url
+        yield get_settings(), url
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def runner(chain_settings):
+    """One process running the module's DAG runs, as `airflow dags test` runs each."""
+    from pantau.orchestration import local_airflow
+
+    with local_airflow.DagRunner(chain_settings[0]) as runner:
+        yield runner
+
+
+@pytest.fixture(scope="module")
+def chain(chain_settings, runner):
+    """Run the whole cycle's DAGs once; yield (settings, runs by dag id, warehouse url)."""
+    from pantau.orchestration import local_airflow
+
+    settings, url = chain_settings
+    plan = load_plan(settings)
+    local_airflow.prepare(settings, plan)
+    runs = {}
+    for dag_id, when in local_airflow.cycle_order(PERIOD, plan):
+        if dag_id == "pantau_maintenance":  # so that its rebuild is what we see after
+            shutil.rmtree(settings.data_docs_dir)
+        runs[dag_id] = runner.run(dag_id, when)
+    return settings, runs, url
 
 
 def _log_tail(run) -> str:
@@ -64,6 +83,25 @@ def test_every_dag_of_the_cycle_succeeds_in_order(chain) -> None:
         "pantau_build", "pantau_report_regency", "pantau_report_province", "pantau_maintenance"]
     for run in runs.values():
         assert run.ok, f"{run.dag_id} failed:\n{_log_tail(run)}"
+
+
+def test_each_run_log_holds_that_run_alone_with_its_tasks_logging(chain) -> None:
+    """One process ran them all: each log has its own DagRun and its tasks' own logging."""
+    _, runs, _ = chain
+    for dag_id, run in runs.items():
+        finished = re.findall(r"DagRun Finished: dag_id=(\w+),", run.log.read_text())
+        assert finished == [dag_id], f"{run.log}: {finished}"
+    for source in SOURCES:
+        named = set(re.findall(r"analysed staging\.(\w+) before validating it",
+                               runs[f"pantau_ingest_{source}"].log.read_text()))
+        others = {table for table in named  # a source's tables are named after it
+                  if table != source and not table.startswith(f"{source}_")}
+        assert not others, (source, others)
+    for first_and_last in ("imigrasi_izin_tinggal", "bp3mi_pemulangan"):
+        assert (f"analysed staging.{first_and_last} before validating it"
+                in runs[f"pantau_ingest_{first_and_last}"].log.read_text())
+    assert "rendered 2024-S2 62 " in runs["pantau_report_province"].log.read_text()
+    assert "retention: no policy set" in runs["pantau_maintenance"].log.read_text()
 
 
 def test_every_file_is_validated_and_the_periods_built(chain, small_demo: Path) -> None:
@@ -117,6 +155,7 @@ def test_a_rerun_finds_nothing_new_and_updates_no_asset(chain) -> None:
     from pantau.orchestration import local_airflow
 
     settings, _, _ = chain
+    # In a process of its own (dags_test), as one DAG is run by hand.
     run = local_airflow.dags_test("pantau_ingest_tenaga_kerja_tka", None, settings)
     assert run.ok, _log_tail(run)
     text = run.log.read_text()
@@ -128,17 +167,17 @@ def test_a_rerun_finds_nothing_new_and_updates_no_asset(chain) -> None:
     assert events == 1
 
 
-def test_a_rejected_file_fails_the_run_at_once_with_an_alert(chain, tmp_path: Path) -> None:
-    from pantau.orchestration import local_airflow
-
+def test_a_rejected_file_fails_the_run_at_once_with_an_alert(chain, runner,
+                                                              tmp_path: Path) -> None:
     settings, _, url = chain
     landing = tmp_path / "landing" / "tenaga_kerja_tka"
     landing.mkdir(parents=True)
     (landing / "tka_62_20241231.xlsx").write_bytes(b"not a workbook at all")
     shutil.copy(next((Path(settings.landing_dir) / "tenaga_kerja_tka").glob("*.xlsx")),
                 landing / "tka_62_20240601.xlsx")
-    run = local_airflow.dags_test("pantau_ingest_tenaga_kerja_tka", None, settings,
-                                  PANTAU_LANDING_DIR=str(tmp_path / "landing"))
+    # The landing for this run alone: the same process, its settings read again.
+    run = runner.run("pantau_ingest_tenaga_kerja_tka", None,
+                     PANTAU_LANDING_DIR=str(tmp_path / "landing"))
     assert not run.ok
     text = run.log.read_text()
     assert "up_for_retry" not in text.lower()
@@ -150,6 +189,24 @@ def test_a_rejected_file_fails_the_run_at_once_with_an_alert(chain, tmp_path: Pa
     assert [(a[0], a[1], a[2], a[3]) for a in alerts] == [("check", 1, False, "log")]
     assert "tka_62_20241231.xlsx" in alerts[0][4]
     assert status[0] == "rejected" and "tka_62_20241231.xlsx" in status[1]
+
+
+def test_a_run_that_cannot_start_fails_and_its_log_says_why(chain, runner) -> None:
+    from pantau.orchestration import local_airflow
+
+    settings, _, _ = chain
+    unknown = runner.run("pantau_no_such_dag")
+    assert not unknown.ok
+    assert "'pantau_no_such_dag' could not be found" in unknown.log.read_text()
+    again = runner.run("pantau_ingest_imigrasi_tindakan")  # the same process goes on
+    assert again.ok, _log_tail(again)
+    with local_airflow.DagRunner(
+            settings, AIRFLOW__DATABASE__SQL_ALCHEMY_CONN="nosuchdb://x") as broken:
+        dead = broken.run("pantau_no_such_dag")
+    assert not dead.ok
+    text = dead.log.read_text()
+    assert "could not be found" not in text  # the log is this run's, not the one before
+    assert "dag_runner exited with code 1" in text and "nosuchdb" in text
 
 
 def test_a_backfill_lists_one_run_per_closed_quarter(chain) -> None:
@@ -167,15 +224,15 @@ def test_a_backfill_lists_one_run_per_closed_quarter(chain) -> None:
                      "2024-10-04 23:00:00+00:00", "2025-01-04 23:00:00+00:00"]
 
 
-def test_a_past_run_renders_the_quarter_that_closed_before_it(chain, small_demo: Path) -> None:
+def test_a_past_run_renders_the_quarter_that_closed_before_it(chain, runner,
+                                                               small_demo: Path) -> None:
     """What each backfill run does: the October 2024 tick reports 2024-Q3."""
-    from pantau.orchestration import local_airflow
     from pantau.orchestration.steps import first_run_after
 
     settings, _, _ = chain
     plan = load_plan(settings)
     tick = first_run_after(plan.reports["regency"].schedule, "2024-Q3", plan.timezone)
-    run = local_airflow.dags_test("pantau_report_regency", tick, settings)
+    run = runner.run("pantau_report_regency", tick)
     assert run.ok, _log_tail(run)
     truth = json.loads((small_demo / "truth" / "figures" / "2024-Q3" / "62.71.json").read_text())
     written = json.loads((settings.reports_dir / "2024-Q3" / "62" / "62.71" /
