@@ -1,15 +1,18 @@
-"""The passport feed accumulates: late and repeated deliveries of a delta, on the small demo.
+"""A warehouse of PMI exports only (the small demo's Palangka Raya, 2024-Q3 and 2024-Q4).
 
-Only the four PMI exports of Palangka Raya (2024-Q3 and 2024-Q4) are used.
-One office's October delta arrives after both quarters were built: only
-2024-Q4 goes stale (Q3's reference date is before it), and its rebuild
-writes what a warehouse that had every delivery on time writes. The same
-delta delivered again under another folder is the same batch.
+A regency with PMI records and no foreigner gets its reports. The passport
+feed accumulates: one office's October delta arrives after both quarters
+were built; only 2024-Q4 goes stale (Q3's reference date is before it), and
+its rebuild writes what the warehouse that had every delivery on time
+writes. The same delta delivered again under another folder is the same
+batch.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +23,9 @@ from pantau.build.period import PMI_SOURCE_IDS, build_period, stale_periods
 from pantau.ingest.pipeline import ingest_paths
 from pantau.periods import Period
 from pantau.quality.gate import run_gate
+from pantau.reports.render import default_regions, render_period
 from pantau.sources.pickup import discover
-from tests.support.warehouses import warehouse_copy
+from tests.support.warehouses import module_warehouse, warehouse_copy
 
 PERIODS = ("2024-Q3", "2024-Q4")
 # The PMI marts: nothing in them depends on the order batches were given their ids.
@@ -60,16 +64,44 @@ def _ingest(paths: list[Path]) -> list[str]:
     return statuses
 
 
-def test_a_late_delta_makes_only_its_periods_stale_and_the_rebuild_equals_an_on_time_build(
-        server_url: str, migrated_template: str, small_demo: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    landing = small_demo / "landing"
-    late = _late_delta(landing)
-    with warehouse_copy(server_url, migrated_template, tmp_path / "on-time", monkeypatch) as url:
-        assert set(_ingest(_pmi_files(landing))) == {"loaded"}
+@pytest.fixture(scope="module")
+def on_time(server_url: str, migrated_template: str, small_demo: Path,
+            tmp_path_factory) -> Iterator[str]:
+    """Every PMI delivery of the small demo ingested, then both quarters built."""
+    with module_warehouse(server_url, tmp_path_factory.mktemp("on-time"),
+                          migrated_template) as url:
+        assert set(_ingest(_pmi_files(small_demo / "landing"))) == {"loaded"}
         for period in PERIODS:
             build_period(Period.parse(period))
-        on_time = {period: _marts(url, period) for period in PERIODS}
+        yield url
+
+
+def test_a_regency_with_only_pmi_data_gets_its_reports(on_time: str, tmp_path: Path) -> None:
+    quarter = Period.parse("2024-Q4")
+    with psycopg.connect(on_time) as conn:
+        foreigners, departed = conn.execute(
+            "SELECT foreigners_total + workers_total + registered_total, "
+            "pmi_placements_departed FROM mart.region_figures "
+            "WHERE period = %s AND region_code = '62.71'", (quarter.label,)).fetchone()
+        assert foreigners == 0 and departed > 0
+        assert default_regions(conn, quarter) == ["62.71"]
+        # A regency with no record in any source is still left out.
+        assert "62.01" not in default_regions(conn, quarter, ("regency",))
+    (report,) = render_period(quarter, tmp_path)
+    assert all((report.directory / name).stat().st_size > 0 for name in report.files)
+    figures = json.loads((report.directory / "figures.json").read_text())
+    assert figures["region_code"] == "62.71"
+    assert figures["pmi"]["placements_departed"] == departed
+    assert "Pelindungan Pekerja Migran Indonesia" in (
+        report.directory / "report.html").read_text()
+
+
+def test_a_late_delta_makes_only_its_periods_stale_and_the_rebuild_equals_an_on_time_build(
+        on_time: str, server_url: str, migrated_template: str, small_demo: Path,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    landing = small_demo / "landing"
+    late = _late_delta(landing)
+    expected = {period: _marts(on_time, period) for period in PERIODS}
     with warehouse_copy(server_url, migrated_template, tmp_path / "late", monkeypatch) as url:
         assert set(_ingest([p for p in _pmi_files(landing) if p != late])) == {"loaded"}
         for period in PERIODS:
@@ -88,5 +120,5 @@ def test_a_late_delta_makes_only_its_periods_stale_and_the_rebuild_equals_an_on_
         assert stale_periods() == []
         for period in PERIODS:
             for table, frame in _marts(url, period).items():
-                pd.testing.assert_frame_equal(frame, on_time[period][table],
+                pd.testing.assert_frame_equal(frame, expected[period][table],
                                               obj=f"{period} {table}")
