@@ -5,9 +5,17 @@ Recipients per region come from a TOML file (``PANTAU_RECIPIENTS``, default
 
     [regions."62.71"]
     recipients = ["kesbangpol@palangkaraya.go.id"]
+    timpora = ["timpora@palangkaraya.imigrasi.go.id"]
 
-A report (period, region, content SHA-256) goes to each recipient once: the
-ledger ``audit.report_delivery`` is unique on it. Files are copied to
+``recipients`` receive the report; ``timpora`` receive the report and the
+operational annex beside it (``operasi.*``, the joint-operation plan), which
+is for the TIMPORA team only and never reaches a ``recipients`` outbox.
+
+A delivery (period, region, content SHA-256) goes to each recipient once: the
+ledger ``audit.report_delivery`` is unique on it. For a TIMPORA recipient the
+content is the report's and the annex's together, so a changed ranking goes
+out again to the team while the Kesbangpol office is not sent the same
+report twice. Files are copied to
 ``var/outbox/<recipient>/<period>/<region>/``; with ``PANTAU_SMTP_HOST`` set,
 queued and failed rows are mailed (PDF and XLSX attached) and a failure is
 kept with its error for the next run.
@@ -15,6 +23,7 @@ kept with its error for the next run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import smtplib
@@ -30,6 +39,14 @@ from pantau.config import Settings, get_settings
 from pantau.warehouse import sql_files
 
 ATTACHED = ("report.pdf", "report.xlsx")
+ANNEX_ATTACHED = ("operasi.pdf", "operasi.xlsx")
+ANNEX_PREFIX = "operasi."  # the annex's files; only a TIMPORA outbox gets them
+
+
+@dataclass(frozen=True)
+class Recipient:
+    address: str
+    annex: bool  # a TIMPORA team member: the operational annex goes too
 
 
 @dataclass
@@ -39,13 +56,39 @@ class DeliveryResult:
     failed: list[str] = field(default_factory=list)
 
 
-def recipients(settings: Settings | None = None) -> dict[str, list[str]]:
+def recipients(settings: Settings | None = None) -> dict[str, list[Recipient]]:
+    """Each region's recipients; an address in both lists is a TIMPORA recipient."""
     settings = settings or get_settings()
     path = Path(os.environ.get("PANTAU_RECIPIENTS", settings.var_dir / "recipients.toml"))
     if not path.exists():
         return {}
     regions = tomllib.loads(path.read_text(encoding="utf-8")).get("regions", {})
-    return {code: list(entry.get("recipients", [])) for code, entry in regions.items()}
+    wanted = {}
+    for code, entry in regions.items():
+        team = list(dict.fromkeys(entry.get("timpora", [])))
+        office = [a for a in dict.fromkeys(entry.get("recipients", [])) if a not in team]
+        wanted[code] = ([Recipient(a, annex=False) for a in office]
+                        + [Recipient(a, annex=True) for a in team])
+    return wanted
+
+
+def _content(report_sha256: str, annex_sha256: str | None, recipient: Recipient) -> str:
+    """What the ledger keys a delivery on: the report, or the report and its annex."""
+    if not recipient.annex or annex_sha256 is None:
+        return report_sha256
+    return hashlib.sha256(f"{report_sha256}:{annex_sha256}".encode("ascii")).hexdigest()
+
+
+def _copy(output_dir: Path, outbox: Path, annex: bool) -> None:
+    """The report's files (and its audit pack); the annex's files only when ``annex``."""
+    outbox.mkdir(parents=True, exist_ok=True)
+    for item in output_dir.iterdir():
+        if item.is_file():  # a province's folder also holds its regencies' folders
+            if item.name.startswith(ANNEX_PREFIX) and not annex:
+                continue
+            shutil.copy2(item, outbox / item.name)
+        elif item.name == "audit":  # the report's audit pack goes with it
+            shutil.copytree(item, outbox / item.name, dirs_exist_ok=True)
 
 
 def queue(conn: psycopg.Connection, period: str, settings: Settings | None = None) -> int:
@@ -56,20 +99,16 @@ def queue(conn: psycopg.Connection, period: str, settings: Settings | None = Non
                         {"period": period}).fetchall()
     enqueue = sql_files.render("reports/queue_delivery.sql", settings)
     queued = 0
-    for region, output_dir, content in runs:
+    for region, output_dir, content, annex_sha256 in runs:
         for recipient in wanted.get(region, []):
-            outbox = settings.var_dir / "outbox" / recipient / period / region
+            outbox = settings.var_dir / "outbox" / recipient.address / period / region
             row = conn.execute(enqueue, {
-                "recipient": recipient, "period": period, "region_code": region,
-                "content_sha256": content, "outbox_path": str(outbox)}).fetchone()
+                "recipient": recipient.address, "period": period, "region_code": region,
+                "content_sha256": _content(content, annex_sha256, recipient),
+                "outbox_path": str(outbox)}).fetchone()
             if row is None:
                 continue  # this content already went (or waits) for this recipient
-            outbox.mkdir(parents=True, exist_ok=True)
-            for item in Path(output_dir).iterdir():
-                if item.is_file():  # a province's folder also holds its regencies' folders
-                    shutil.copy2(item, outbox / item.name)
-                elif item.name == "audit":  # the report's audit pack goes with it
-                    shutil.copytree(item, outbox / item.name, dirs_exist_ok=True)
+            _copy(Path(output_dir), outbox, recipient.annex)
             queued += 1
     return queued
 
@@ -80,8 +119,11 @@ def _message(sender: str, recipient: str, period: str, region: str, outbox: Path
     message["Subject"] = f"Laporan pemantauan orang asing dan TKA {region} periode {period}"
     message.set_content(
         f"Terlampir laporan pemantauan orang asing dan tenaga kerja asing wilayah {region} "
-        f"periode {period} (PDF dan lampiran XLSX), disusun dengan Pantau.\n")
-    for name in ATTACHED:
+        f"periode {period} (PDF dan lampiran XLSX), disusun dengan Pantau.\n"
+        + ("\nTerlampir pula lampiran operasional (operasi.pdf, operasi.xlsx): usulan lokasi "
+           "operasi gabungan beserta alasannya, khusus untuk Tim PORA dan tidak untuk "
+           "disebarluaskan.\n" if (outbox / "operasi.pdf").exists() else ""))
+    for name in (*ATTACHED, *ANNEX_ATTACHED):  # the annex is in a TIMPORA outbox only
         path = outbox / name
         if path.exists():
             subtype = "pdf" if name.endswith(".pdf") else \
