@@ -645,6 +645,29 @@ CREATE TABLE core.fact_discrepancy (
 
 
 --
+-- Name: fact_operation_visit; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_operation_visit (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    snapshot_date date NOT NULL,
+    order_key character(64) NOT NULL,
+    visit_date date NOT NULL,
+    regency_code text NOT NULL,
+    district_code text,
+    site_name text NOT NULL,
+    nib text,
+    site_kind text NOT NULL,
+    foreigners_checked integer NOT NULL,
+    findings_no_permit integer NOT NULL,
+    findings_permit_mismatch integer NOT NULL,
+    findings_overstay integer NOT NULL,
+    actions_on_spot integer NOT NULL
+);
+
+
+--
 -- Name: fact_passport_application; Type: TABLE; Schema: core; Owner: -
 --
 
@@ -1374,6 +1397,29 @@ CREATE TABLE raw.tenaga_kerja_tka (
 
 
 --
+-- Name: timpora_operasi; Type: TABLE; Schema: raw; Owner: -
+--
+
+CREATE TABLE raw.timpora_operasi (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    nomor_sprin text,
+    tanggal_operasi text,
+    kab_kota text,
+    kecamatan text,
+    nama_lokasi text,
+    nib text,
+    jenis_lokasi text,
+    orang_asing_diperiksa text,
+    temuan_tanpa_izin text,
+    temuan_izin_tidak_sesuai text,
+    temuan_overstay text,
+    tindakan text,
+    keterangan text
+);
+
+
+--
 -- Name: bp3mi_pemulangan; Type: TABLE; Schema: staging; Owner: -
 --
 
@@ -1597,6 +1643,29 @@ CREATE TABLE staging.tenaga_kerja_tka_lokasi (
 
 
 --
+-- Name: timpora_operasi; Type: TABLE; Schema: staging; Owner: -
+--
+
+CREATE TABLE staging.timpora_operasi (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    order_number text,
+    visit_date date,
+    regency_code text,
+    district_name text,
+    site_name text,
+    nib text,
+    site_kind text,
+    foreigners_checked integer,
+    findings_no_permit integer,
+    findings_permit_mismatch integer,
+    findings_overstay integer,
+    actions_on_spot integer,
+    district_code text
+);
+
+
+--
 -- Name: alert alert_pkey; Type: CONSTRAINT; Schema: audit; Owner: -
 --
 
@@ -1810,6 +1879,14 @@ ALTER TABLE ONLY core.fact_departure_postponement
 
 ALTER TABLE ONLY core.fact_discrepancy
     ADD CONSTRAINT fact_discrepancy_pkey PRIMARY KEY (period, rule_code, person_key, regency_code);
+
+
+--
+-- Name: fact_operation_visit fact_operation_visit_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_operation_visit
+    ADD CONSTRAINT fact_operation_visit_pkey PRIMARY KEY (batch_id, row_number);
 
 
 --
@@ -2085,6 +2162,14 @@ ALTER TABLE ONLY raw.tenaga_kerja_tka
 
 
 --
+-- Name: timpora_operasi timpora_operasi_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
+--
+
+ALTER TABLE ONLY raw.timpora_operasi
+    ADD CONSTRAINT timpora_operasi_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: bp3mi_pemulangan bp3mi_pemulangan_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
 --
 
@@ -2157,6 +2242,14 @@ ALTER TABLE ONLY staging.tenaga_kerja_tka
 
 
 --
+-- Name: timpora_operasi timpora_operasi_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
+--
+
+ALTER TABLE ONLY staging.timpora_operasi
+    ADD CONSTRAINT timpora_operasi_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: alert_raised_idx; Type: INDEX; Schema: audit; Owner: -
 --
 
@@ -2224,6 +2317,13 @@ CREATE INDEX validation_run_source_idx ON audit.validation_run USING btree (sour
 --
 
 CREATE UNIQUE INDEX dim_employer_current_idx ON core.dim_employer USING btree (nib) WHERE is_current;
+
+
+--
+-- Name: fact_operation_visit_nib; Type: INDEX; Schema: core; Owner: -
+--
+
+CREATE INDEX fact_operation_visit_nib ON core.fact_operation_visit USING btree (nib) WHERE (nib IS NOT NULL);
 
 
 --
@@ -2415,6 +2515,22 @@ ALTER TABLE ONLY core.fact_discrepancy
 
 ALTER TABLE ONLY core.fact_discrepancy
     ADD CONSTRAINT fact_discrepancy_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_operation_visit fact_operation_visit_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_operation_visit
+    ADD CONSTRAINT fact_operation_visit_district_code_fkey FOREIGN KEY (district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_operation_visit fact_operation_visit_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_operation_visit
+    ADD CONSTRAINT fact_operation_visit_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
 
 
 --
@@ -3077,6 +3193,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_discrepancy TO pantau_loade
 
 
 --
+-- Name: TABLE fact_operation_visit; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_operation_visit TO pantau_loader;
+
+
+--
 -- Name: TABLE fact_passport_application; Type: ACL; Schema: core; Owner: -
 --
 
@@ -3378,6 +3501,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.tenaga_kerja_tka TO pantau_loader
 
 
 --
+-- Name: TABLE timpora_operasi; Type: ACL; Schema: raw; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.timpora_operasi TO pantau_loader;
+
+
+--
 -- Name: TABLE bp3mi_pemulangan; Type: ACL; Schema: staging; Owner: -
 --
 
@@ -3438,6 +3568,13 @@ GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.tenaga_kerja_tka TO 
 --
 
 GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.tenaga_kerja_tka_lokasi TO pantau_loader;
+
+
+--
+-- Name: TABLE timpora_operasi; Type: ACL; Schema: staging; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.timpora_operasi TO pantau_loader;
 
 
 --

@@ -45,11 +45,13 @@ PMI_RULES = ("pmi_postponed_no_placement", "pmi_non_work_passport",
              "pmi_passport_after_refusal", "pmi_closed_destination", "pmi_underage",
              "pmi_returnee_no_placement", "pmi_repeat_returnee")
 PMI_RULE_CODES = tuple(name.upper() for name in PMI_RULES)
-# The sources the build loads, in order: the foreigners', then the PMI exports.
+# The sources the build loads, in order: the foreigners', the PMI exports, the operations.
 FOREIGNER_SOURCES = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
                      "dukcapil_orang_asing")
 PMI_SOURCE_IDS = tuple(source.id for source in PMI_SOURCES)
-SOURCES_IN_LOAD_ORDER = FOREIGNER_SOURCES + PMI_SOURCE_IDS
+# The TIMPORA teams' joint-operation results (core.fact_operation_visit).
+OPERATION_SOURCES = ("timpora_operasi",)
+SOURCES_IN_LOAD_ORDER = FOREIGNER_SOURCES + PMI_SOURCE_IDS + OPERATION_SOURCES
 # Delta feeds: every delivery on or before the reference date counts (build/latest_snapshots.sql).
 ACCUMULATING_SOURCES = tuple(s.id for s in SOURCES.values() if s.accumulating)
 SNAPSHOT_PARAMS = {"build_sources": list(SOURCES_IN_LOAD_ORDER),
