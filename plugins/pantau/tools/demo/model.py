@@ -384,8 +384,8 @@ def _sponsors(rng: np.random.Generator, people: pd.DataFrame,
 def _at_non_compliant(people: pd.DataFrame, employers: pd.DataFrame) -> np.ndarray:
     """Per person: does the employer hide workers (False without an employer)."""
     employer_id = people["employer_id"].to_numpy()
-    flags = employers["non_compliant"].to_numpy(dtype=bool)
-    return np.where(employer_id >= 0, flags[np.maximum(employer_id, 0)], False)
+    flags = np.append(employers["non_compliant"].to_numpy(dtype=bool), False)
+    return flags[np.where(employer_id >= 0, employer_id, len(flags) - 1)]
 
 
 def _rate(hiding: np.ndarray, usual: str, hidden: str) -> np.ndarray:
