@@ -69,6 +69,15 @@ CREATE SCHEMA staging;
 
 
 --
+-- Name: employer_name_key(text); Type: FUNCTION; Schema: core; Owner: -
+--
+
+CREATE FUNCTION core.employer_name_key(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN NULLIF(btrim(regexp_replace(regexp_replace(((' '::text || regexp_replace(regexp_replace(upper(name), '[.,'']'::text, ''::text, 'g'::text), '[^A-Z0-9]+'::text, ' '::text, 'g'::text)) || ' '::text), ' (PT|CV|TBK|PERSERO|UD)(?= )'::text, ' '::text, 'g'::text), '\s+'::text, ' '::text, 'g'::text)), ''::text);
+
+
+--
 -- Name: keyed_hash(text, bytea, bytea); Type: FUNCTION; Schema: core; Owner: -
 --
 
@@ -845,7 +854,8 @@ CREATE TABLE core.fact_stay_permit (
     regency_code text,
     issue_date date,
     expiry_date date,
-    status text
+    status text,
+    sponsor_nib text
 );
 
 
@@ -1055,6 +1065,55 @@ CREATE VIEW mart.region_trend AS
    FROM ((mart.region_figures f
      LEFT JOIN core.period_build b ON ((b.period = f.period)))
      LEFT JOIN mart.region_figures p ON (((p.region_code = f.region_code) AND (p.period = b.previous_period))));
+
+
+--
+-- Name: target_contribution; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_contribution (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    factor text NOT NULL,
+    quantity numeric(14,4) NOT NULL,
+    weight numeric(14,4) NOT NULL,
+    points numeric(14,4) NOT NULL
+);
+
+
+--
+-- Name: target_site; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_site (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    rank integer NOT NULL,
+    nib text,
+    site_name text,
+    regency_code text NOT NULL,
+    district_code text,
+    workers integer NOT NULL,
+    score numeric(14,4) NOT NULL,
+    weights_sha256 character(64) NOT NULL
+);
+
+
+--
+-- Name: target_worker; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_worker (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    person_key character(64) NOT NULL,
+    person_ref text,
+    nationality character(3),
+    flags text[] NOT NULL
+);
 
 
 --
@@ -2047,6 +2106,38 @@ ALTER TABLE ONLY mart.region_figures
 
 ALTER TABLE ONLY mart.region_lineage
     ADD CONSTRAINT region_lineage_pkey PRIMARY KEY (period, region_code, batch_id);
+
+
+--
+-- Name: target_contribution target_contribution_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_contribution
+    ADD CONSTRAINT target_contribution_pkey PRIMARY KEY (period, region_code, site_id, factor);
+
+
+--
+-- Name: target_site target_site_period_region_code_rank_key; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_site
+    ADD CONSTRAINT target_site_period_region_code_rank_key UNIQUE (period, region_code, rank);
+
+
+--
+-- Name: target_site target_site_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_site
+    ADD CONSTRAINT target_site_pkey PRIMARY KEY (period, region_code, site_id);
+
+
+--
+-- Name: target_worker target_worker_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_worker
+    ADD CONSTRAINT target_worker_pkey PRIMARY KEY (period, region_code, site_id, person_key);
 
 
 --
@@ -3367,6 +3458,33 @@ GRANT SELECT ON TABLE mart.region_lineage TO pantau_auditor;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.region_trend TO pantau_loader;
 GRANT SELECT ON TABLE mart.region_trend TO pantau_reporter;
 GRANT SELECT ON TABLE mart.region_trend TO pantau_auditor;
+
+
+--
+-- Name: TABLE target_contribution; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_contribution TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_contribution TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_contribution TO pantau_auditor;
+
+
+--
+-- Name: TABLE target_site; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_site TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_site TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_site TO pantau_auditor;
+
+
+--
+-- Name: TABLE target_worker; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_worker TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_worker TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_worker TO pantau_auditor;
 
 
 --

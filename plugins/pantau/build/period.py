@@ -26,6 +26,7 @@ import psycopg
 
 from pantau.build.integrity import Written, check_references
 from pantau.build.reference import load_reference
+from pantau.build.targeting import load_weights, stage_weights
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
 from pantau.sources.catalog import PMI_SOURCES, SOURCES
@@ -154,6 +155,9 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
             _run(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
+    if pending.get("imigrasi_izin_tinggal") or pending.get("tenaga_kerja_tka"):
+        # Stay permits' PENJAMIN to the employer's NIB (docs/targeting.md).
+        _run(conn, settings, "build/sponsor_nib.sql", {})
     if any(pending.get(source) for source in PMI_SOURCE_IDS):
         _run(conn, settings, "build/pmi_identity_map.sql", {})
     return [batch_id for ids in pending.values() for batch_id in ids]
@@ -182,6 +186,8 @@ def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -
     month = period.months()[-1]
     params = {"period": period.label, "reference_date": period.reference_date,
               "period_start": period.start, "month": month.label, **SNAPSHOT_PARAMS}
+    # The targeting weights, checked before anything is written (docs/targeting.md).
+    weights = load_weights(RULE_CODES, settings)
     with connect("loader", url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
         _use_key(conn, settings, secret)
@@ -204,6 +210,10 @@ def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -
         _run(conn, settings, "build/pmi_marts.sql", params)
         _run(conn, settings, "build/figure_rows.sql", params)
         _run(conn, settings, "build/pmi_figure_rows.sql", params)
+        stage_weights(conn, weights)
+        _run(conn, settings, "targeting/target_sites.sql",
+             {**params, "weights_sha256": weights.sha256,
+              "clear_within_days": weights.clear_within_days})
         check_references(conn, Written(loaded, period.label, month.label))
         used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
                             (period.label,)).fetchone()[0]
