@@ -3,6 +3,7 @@
 -- temp tables, the period's core.fact_discrepancy and operation visits) and
 -- the weights the build staged as t_weight / t_sector from
 -- targeting/weights.json. Parameters: period, reference_date, clear_within_days,
+-- share_allowance,
 -- weights_sha256. Every score is the exact sum of its rounded contributions.
 DELETE FROM mart.target_worker WHERE period = %(period)s;
 DELETE FROM mart.target_contribution WHERE period = %(period)s;
@@ -87,6 +88,24 @@ SELECT w.nib, w.regency_code, 'admin_actions', count(DISTINCT (a.batch_id, a.row
 UNION ALL
 SELECT site_id, regency_code, flag, count(DISTINCT person_key)
   FROM t_sponsored GROUP BY 1, 2, 3
+UNION ALL
+-- hiding_share: persons with a counted flag over the site's workers plus the
+-- flagged persons it sponsors who are not among them, plus the allowance.
+SELECT s.site_id, s.regency_code, 'hiding_share',
+       round(h.flagged::numeric
+             / (s.workers + h.sponsored_only + %(share_allowance)s::integer), 4)
+  FROM t_site AS s
+  JOIN (SELECT site_id, regency_code, count(DISTINCT person_key) AS flagged,
+               count(DISTINCT person_key) FILTER (WHERE sponsored_only) AS sponsored_only
+          FROM (SELECT site_id, regency_code, person_key, FALSE AS sponsored_only
+                  FROM t_flag WHERE flag IN (SELECT flag FROM t_share_flag)
+                UNION ALL
+                SELECT site_id, regency_code, person_key,
+                       NOT EXISTS (SELECT 1 FROM t_worker AS w
+                                    WHERE w.nib = x.site_id AND w.regency_code = x.regency_code
+                                      AND w.person_key = x.person_key)
+                  FROM t_sponsored AS x WHERE flag IN (SELECT flag FROM t_share_flag)) AS f
+         GROUP BY site_id, regency_code) AS h USING (site_id, regency_code)
 UNION ALL
 SELECT site_id, regency_code, 'operation_findings', findings
   FROM t_last_visit WHERE findings > 0

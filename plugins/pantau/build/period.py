@@ -213,7 +213,8 @@ def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -
         stage_weights(conn, weights)
         _run(conn, settings, "targeting/target_sites.sql",
              {**params, "weights_sha256": weights.sha256,
-              "clear_within_days": weights.clear_within_days})
+              "clear_within_days": weights.clear_within_days,
+              "share_allowance": weights.share_allowance})
         check_references(conn, Written(loaded, period.label, month.label))
         used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
                             (period.label,)).fetchone()[0]

@@ -26,7 +26,8 @@ SECTOR_PREFIX = "sector:"
 # The factors the SQL computes besides one per rule and one per sector group.
 FIXED_FACTORS = {"admin_actions": "worker_violation", "itk_sponsored": "violation",
                  "work_permit_no_position": "violation", "operation_findings": "violation",
-                 "operation_clear_recent": "relief", "size": "size"}
+                 "operation_clear_recent": "relief", "hiding_share": "violation",
+                 "size": "size"}
 KINDS = {"worker_violation", "violation", "relief", "context", "size"}
 
 
@@ -38,6 +39,8 @@ class WeightsError(ValueError):
 class Weights:
     weights: dict[str, float]  # factor -> weight
     sectors: dict[str, list[str]]  # sector factor -> KBLI prefixes
+    share_flags: list[str]  # the flags hiding_share counts
+    share_allowance: int  # added to hiding_share's denominator
     clear_within_days: int
     max_plausible_workers: int
     sha256: str
@@ -85,7 +88,12 @@ def parse_weights(data: bytes, rule_codes: tuple[str, ...]) -> Weights:
     _require(weights["size"] * math.log1p(largest) < 2 * lightest,
              f"size x ln(1 + {largest}) must stay below two of the lightest worker violation "
              f"({lightest}): size alone would outrank a site with two flagged workers")
-    return Weights(weights, sectors, int(factors["operation_clear_recent"]["within_days"]),
+    share_flags = [str(flag) for flag in factors["hiding_share"]["flags"]]
+    unknown_flags = set(share_flags) - {n for n in factors if n.startswith(RULE_PREFIX)} - {
+        "itk_sponsored", "work_permit_no_position"}
+    _require(not unknown_flags, f"hiding_share counts unknown flags {sorted(unknown_flags)}")
+    return Weights(weights, sectors, share_flags,
+                   int(factors["hiding_share"]["allowance"]), int(factors["operation_clear_recent"]["within_days"]),
                    largest, hashlib.sha256(data).hexdigest())
 
 
@@ -100,13 +108,16 @@ def load_weights(rule_codes: tuple[str, ...], settings: Settings | None = None,
 
 
 def stage_weights(conn: psycopg.Connection, weights: Weights) -> None:
-    """The weights as temp tables ``t_weight`` and ``t_sector`` for target_sites.sql."""
+    """The weights as temp tables ``t_weight``, ``t_sector``, ``t_share_flag`` (target_sites.sql)."""
     conn.execute("CREATE TEMP TABLE t_weight (factor text PRIMARY KEY, weight numeric) "
                  "ON COMMIT DROP")
     conn.execute("CREATE TEMP TABLE t_sector (factor text, prefix text) ON COMMIT DROP")
+    conn.execute("CREATE TEMP TABLE t_share_flag (flag text PRIMARY KEY) ON COMMIT DROP")
     with conn.cursor() as cursor:
         cursor.executemany("INSERT INTO t_weight VALUES (%s, %s)",
                            [(name, weight) for name, weight in weights.weights.items()])
         cursor.executemany("INSERT INTO t_sector VALUES (%s, %s)",
                            [(name, p) for name, group in weights.sectors.items()
                             for p in group])
+        cursor.executemany("INSERT INTO t_share_flag VALUES (%s)",
+                           [(flag,) for flag in weights.share_flags])

@@ -29,15 +29,15 @@ class Precision:
     baseline: float
 
 
-def hiding_employers(truth_dir: Path) -> set[tuple[str, str]]:
-    """(nib, regency) of truth/employers.csv's non-compliant employers."""
+def hiding_employers(truth_dir: Path) -> set[str]:
+    """The NIBs truth/employers.csv calls non-compliant (an employer hides at all its sites)."""
     with (truth_dir / "employers.csv").open(newline="", encoding="utf-8") as handle:
-        return {(row["nib"], row["regency"]) for row in csv.DictReader(handle)
+        return {row["nib"] for row in csv.DictReader(handle)
                 if row["non_compliant"].strip().lower() == "true"}
 
 
-def _precision(ranked: list[tuple[str, str]], hiding: set[tuple[str, str]], k: int) -> float:
-    top = ranked[:k]
+def _precision(ranked: list[str], hiding: set[str], k: int) -> float:
+    top = list(dict.fromkeys(ranked))[:k]  # a province lists an employer once per regency
     return sum(1 for site in top if site in hiding) / k if top else 0.0
 
 
@@ -48,9 +48,9 @@ def evaluate(conn: psycopg.Connection, period: str, regions: list[str], truth_di
     results = []
     for region in regions:
         params = {"period": period, "region_code": region}
-        ranked = [(nib, regency) for _, _, nib, _, regency, *_ in conn.execute(
+        ranked = [nib for _, _, nib, *_ in conn.execute(
             sql_files.render("reports/target_sites.sql"), params).fetchall() if nib]
-        baseline = [(nib, regency) for nib, regency, _ in conn.execute(
+        baseline = [nib for nib, _, _ in conn.execute(
             sql_files.render("reports/target_baseline.sql"), params).fetchall()]
         results.append(Precision(region, len(ranked), sum(1 for s in ranked if s in hiding),
                                  _precision(ranked, hiding, k), _precision(baseline, hiding, k)))
