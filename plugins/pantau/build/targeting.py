@@ -93,8 +93,8 @@ def parse_weights(data: bytes, rule_codes: tuple[str, ...]) -> Weights:
         "itk_sponsored", "work_permit_no_position"}
     _require(not unknown_flags, f"hiding_share counts unknown flags {sorted(unknown_flags)}")
     return Weights(weights, sectors, share_flags,
-                   int(factors["hiding_share"]["allowance"]), int(factors["operation_clear_recent"]["within_days"]),
-                   largest, hashlib.sha256(data).hexdigest())
+                   int(factors["hiding_share"]["allowance"]),
+                   int(factors["operation_clear_recent"]["within_days"]), largest, hashlib.sha256(data).hexdigest())
 
 
 def weights_path(settings: Settings | None = None) -> Path:
@@ -108,7 +108,7 @@ def load_weights(rule_codes: tuple[str, ...], settings: Settings | None = None,
 
 
 def stage_weights(conn: psycopg.Connection, weights: Weights) -> None:
-    """The weights as temp tables ``t_weight``, ``t_sector``, ``t_share_flag`` (target_sites.sql)."""
+    """The weights as temp tables t_weight, t_sector, t_share_flag (target_sites.sql)."""
     conn.execute("CREATE TEMP TABLE t_weight (factor text PRIMARY KEY, weight numeric) "
                  "ON COMMIT DROP")
     conn.execute("CREATE TEMP TABLE t_sector (factor text, prefix text) ON COMMIT DROP")
