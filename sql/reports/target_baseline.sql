@@ -3,4 +3,4 @@
 SELECT nib, regency_code, workers
   FROM mart.target_site
  WHERE period = %(period)s AND region_code = %(region_code)s AND nib IS NOT NULL
- ORDER BY workers DESC, nib, regency_code;
+ ORDER BY workers DESC, nib ASC, regency_code ASC;

@@ -3,4 +3,4 @@
 SELECT site_id, factor, quantity, weight, points
   FROM mart.target_contribution
  WHERE period = %(period)s AND region_code = %(region_code)s
- ORDER BY site_id, points DESC, factor;
+ ORDER BY site_id ASC, points DESC, factor ASC;

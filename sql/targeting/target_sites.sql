@@ -28,7 +28,7 @@ SELECT DISTINCT ON (site_id, regency_code) *
           JOIN core.period_batch AS pb ON pb.batch_id = v.batch_id AND pb.period = %(period)s
          WHERE v.visit_date <= %(reference_date)s
        ) AS visit
- ORDER BY site_id, regency_code, visit_date DESC, batch_id, row_number;
+ ORDER BY site_id ASC, regency_code ASC, visit_date DESC, batch_id ASC, row_number ASC;
 
 -- Candidate sites: employers with a covering position in the regency, and
 -- every site of the operations file.
@@ -80,20 +80,20 @@ SELECT DISTINCT v.sponsor_nib AS site_id, v.regency_code, v.person_key,
 -- Each factor's quantity per site.
 CREATE TEMP TABLE t_quantity ON COMMIT DROP AS
 SELECT site_id, regency_code, flag AS factor, count(DISTINCT person_key)::numeric AS quantity
-  FROM t_flag WHERE flag LIKE 'rule:%%' GROUP BY 1, 2, 3
+  FROM t_flag WHERE flag LIKE 'rule:%%' GROUP BY site_id, regency_code, flag
 UNION ALL
-SELECT w.nib, w.regency_code, 'admin_actions', count(DISTINCT (a.batch_id, a.row_number))
+SELECT w.nib, w.regency_code, 'admin_actions', count(DISTINCT a.batch_id || ':' || a.row_number)
   FROM t_worker AS w JOIN p_action AS a ON a.person_key = w.person_key
- GROUP BY 1, 2
+ GROUP BY w.nib, w.regency_code
 UNION ALL
 SELECT site_id, regency_code, flag, count(DISTINCT person_key)
-  FROM t_sponsored GROUP BY 1, 2, 3
+  FROM t_sponsored GROUP BY site_id, regency_code, flag
 UNION ALL
 -- hiding_share: persons with a counted flag over the site's workers plus the
 -- flagged persons it sponsors who are not among them, plus the allowance.
 SELECT s.site_id, s.regency_code, 'hiding_share',
        round(h.flagged::numeric
-             / (s.workers + h.sponsored_only + %(share_allowance)s::integer), 4)
+             / (s.workers + h.sponsored_only + %(share_allowance)s::integer), 4) -- noqa: RF02
   FROM t_site AS s
   JOIN (SELECT site_id, regency_code, count(DISTINCT person_key) AS flagged,
                count(DISTINCT person_key) FILTER (WHERE sponsored_only) AS sponsored_only
@@ -117,7 +117,7 @@ UNION ALL
 SELECT s.site_id, s.regency_code, g.factor, 1
   FROM t_site AS s
   JOIN LATERAL (SELECT x.factor FROM t_sector AS x
-                 WHERE s.kbli LIKE x.prefix || '%%' LIMIT 1) AS g ON TRUE
+                 WHERE s.kbli LIKE x.prefix || '%%' ORDER BY x.prefix LIMIT 1) AS g ON TRUE
 UNION ALL
 SELECT site_id, regency_code, 'size', round(ln(1 + workers)::numeric, 4)
   FROM t_site WHERE workers > 0;
@@ -132,7 +132,7 @@ CREATE TEMP TABLE t_points ON COMMIT DROP AS
 SELECT q.site_id, q.regency_code, q.factor, q.quantity, w.weight,
        round(q.quantity * w.weight, 4) AS points
   FROM t_quantity AS q
-  JOIN t_site AS s USING (site_id, regency_code)
+  JOIN t_site USING (site_id, regency_code)
   JOIN t_weight AS w USING (factor);
 
 INSERT INTO mart.target_site (period, region_code, site_id, rank, nib, site_name,
@@ -148,10 +148,10 @@ SELECT %(period)s, m.region_code,
        CASE WHEN m.region_code = s.regency_code THEN s.site_id
             ELSE s.site_id || '@' || s.regency_code END,
        row_number() OVER (PARTITION BY m.region_code
-                              ORDER BY s.score DESC, s.nib NULLS LAST, s.regency_code,
-                                       s.site_id),
+                              ORDER BY s.score DESC, s.nib ASC NULLS LAST,
+                                       s.regency_code ASC, s.site_id ASC),
        s.nib, s.site_name, s.regency_code, s.district_code, s.workers, s.score,
-       %(weights_sha256)s
+       %(weights_sha256)s -- noqa: RF02
   FROM scored AS s
   JOIN t_member AS m USING (regency_code);
 
@@ -173,7 +173,7 @@ SELECT %(period)s, m.region_code,
        array_agg(DISTINCT f.flag ORDER BY f.flag)
   FROM (SELECT site_id, regency_code, person_key, flag FROM t_flag
         UNION SELECT site_id, regency_code, person_key, flag FROM t_sponsored) AS f
-  JOIN t_site AS s USING (site_id, regency_code)
+  JOIN t_site USING (site_id, regency_code)
   JOIN t_member AS m ON m.regency_code = f.regency_code
   LEFT JOIN pii.person AS p ON p.person_key = f.person_key
  GROUP BY m.region_code, f.regency_code, f.site_id, f.person_key, p.passport_number,

@@ -94,7 +94,8 @@ def parse_weights(data: bytes, rule_codes: tuple[str, ...]) -> Weights:
     _require(not unknown_flags, f"hiding_share counts unknown flags {sorted(unknown_flags)}")
     return Weights(weights, sectors, share_flags,
                    int(factors["hiding_share"]["allowance"]),
-                   int(factors["operation_clear_recent"]["within_days"]), largest, hashlib.sha256(data).hexdigest())
+                   int(factors["operation_clear_recent"]["within_days"]), largest,
+                   hashlib.sha256(data).hexdigest())
 
 
 def weights_path(settings: Settings | None = None) -> Path:
