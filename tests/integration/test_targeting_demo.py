@@ -89,3 +89,18 @@ def test_sponsors_reach_core_as_nib_only(built: str) -> None:
               FROM core.fact_stay_permit AS f""").fetchone()
     assert matched > 0 and nibs_known
 
+
+
+def test_the_commands_print_the_ranking_and_the_evaluation(built: str, demo_month: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pantau.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["targeting", "show", PERIOD, "62", "--top", "5"])
+    assert shown.exit_code == 0, shown.output
+    assert "rule:TKA_NO_PERMIT" in shown.output
+    judged = runner.invoke(app, ["targeting", "evaluate", "--demo", str(demo_month),
+                                 "--period", PERIOD])
+    assert judged.exit_code == 0, judged.output
+    assert "overall" in judged.output and "largest first" in judged.output
