@@ -190,3 +190,35 @@ def test_the_reviewed_file_loads_as_it_is() -> None:
     data = Path(weights_path()).read_bytes()
     import hashlib
     assert parse_weights(data, RULE_CODES).sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("PT. Sinar Jaya (Persero) Tbk", "SINAR JAYA"),
+    ("sinar  jaya", "SINAR JAYA"),
+    ("CV Karya-Baru", "KARYA BARU"),
+    ("PT PTRA ABADI", "PTRA ABADI"),   # a token is dropped, never a word's letters
+    ("P.T.", None),
+])
+def test_the_sponsor_name_key(db: psycopg.Connection, written: str, key: str | None) -> None:
+    assert db.execute("SELECT core.employer_name_key(%s)", (written,)).fetchone()[0] == key
+
+
+def test_a_sponsor_reaches_core_as_the_nib_only(warehouse: str, db: psycopg.Connection) -> None:
+    p = Picture(db)
+    p.worker("6000000000001")
+    for row, sponsor in ((9001, "pt. employer 6000000000001"), (9002, "SITI AMINAH")):
+        db.execute(
+            """INSERT INTO staging.imigrasi_izin_tinggal (batch_id, row_number, permit_number,
+                   permit_type, visa_index, purpose, nationality, passport_number, regency_code,
+                   issue_date, expiry_date, status, full_name, birth_date, sponsor)
+               VALUES (%s, %s, %s, 'ITK', 'C2', 'KUNJUNGAN', 'CHN', %s, %s, %s, %s, 'AKTIF',
+                       'VISITOR', DATE '1990-01-01', %s)""",
+            (p.permits, row, f"V-{row}", f"V{row}", REGENCY, T - 10 * DAY, T + 50 * DAY,
+             sponsor))
+    scores = _scores(db)
+    nibs = dict(db.execute("SELECT row_number, sponsor_nib FROM core.fact_stay_permit "
+                           "WHERE row_number IN (9001, 9002)").fetchall())
+    assert nibs == {9001: "6000000000001", 9002: None}
+    assert db.execute("SELECT quantity FROM mart.target_contribution WHERE region_code = %s "
+                      "AND factor = 'itk_sponsored'", (REGENCY,)).fetchone()[0] == 1
+    assert scores["6000000000001"][0] == 1
