@@ -69,6 +69,15 @@ CREATE SCHEMA staging;
 
 
 --
+-- Name: employer_name_key(text); Type: FUNCTION; Schema: core; Owner: -
+--
+
+CREATE FUNCTION core.employer_name_key(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN NULLIF(btrim(regexp_replace(regexp_replace(((' '::text || regexp_replace(regexp_replace(upper(name), '[.,'']'::text, ''::text, 'g'::text), '[^A-Z0-9]+'::text, ' '::text, 'g'::text)) || ' '::text), ' (PT|CV|TBK|PERSERO|UD)(?= )'::text, ' '::text, 'g'::text), '\s+'::text, ' '::text, 'g'::text)), ''::text);
+
+
+--
 -- Name: keyed_hash(text, bytea, bytea); Type: FUNCTION; Schema: core; Owner: -
 --
 
@@ -645,6 +654,29 @@ CREATE TABLE core.fact_discrepancy (
 
 
 --
+-- Name: fact_operation_visit; Type: TABLE; Schema: core; Owner: -
+--
+
+CREATE TABLE core.fact_operation_visit (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    snapshot_date date NOT NULL,
+    order_key character(64) NOT NULL,
+    visit_date date NOT NULL,
+    regency_code text NOT NULL,
+    district_code text,
+    site_name text NOT NULL,
+    nib text,
+    site_kind text NOT NULL,
+    foreigners_checked integer NOT NULL,
+    findings_no_permit integer NOT NULL,
+    findings_permit_mismatch integer NOT NULL,
+    findings_overstay integer NOT NULL,
+    actions_on_spot integer NOT NULL
+);
+
+
+--
 -- Name: fact_passport_application; Type: TABLE; Schema: core; Owner: -
 --
 
@@ -822,7 +854,8 @@ CREATE TABLE core.fact_stay_permit (
     regency_code text,
     issue_date date,
     expiry_date date,
-    status text
+    status text,
+    sponsor_nib text
 );
 
 
@@ -1032,6 +1065,55 @@ CREATE VIEW mart.region_trend AS
    FROM ((mart.region_figures f
      LEFT JOIN core.period_build b ON ((b.period = f.period)))
      LEFT JOIN mart.region_figures p ON (((p.region_code = f.region_code) AND (p.period = b.previous_period))));
+
+
+--
+-- Name: target_contribution; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_contribution (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    factor text NOT NULL,
+    quantity numeric(14,4) NOT NULL,
+    weight numeric(14,4) NOT NULL,
+    points numeric(14,4) NOT NULL
+);
+
+
+--
+-- Name: target_site; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_site (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    rank integer NOT NULL,
+    nib text,
+    site_name text,
+    regency_code text NOT NULL,
+    district_code text,
+    workers integer NOT NULL,
+    score numeric(14,4) NOT NULL,
+    weights_sha256 character(64) NOT NULL
+);
+
+
+--
+-- Name: target_worker; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_worker (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    person_key character(64) NOT NULL,
+    person_ref text,
+    nationality character(3),
+    flags text[] NOT NULL
+);
 
 
 --
@@ -1374,6 +1456,29 @@ CREATE TABLE raw.tenaga_kerja_tka (
 
 
 --
+-- Name: timpora_operasi; Type: TABLE; Schema: raw; Owner: -
+--
+
+CREATE TABLE raw.timpora_operasi (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    nomor_sprin text,
+    tanggal_operasi text,
+    kab_kota text,
+    kecamatan text,
+    nama_lokasi text,
+    nib text,
+    jenis_lokasi text,
+    orang_asing_diperiksa text,
+    temuan_tanpa_izin text,
+    temuan_izin_tidak_sesuai text,
+    temuan_overstay text,
+    tindakan text,
+    keterangan text
+);
+
+
+--
 -- Name: bp3mi_pemulangan; Type: TABLE; Schema: staging; Owner: -
 --
 
@@ -1597,6 +1702,29 @@ CREATE TABLE staging.tenaga_kerja_tka_lokasi (
 
 
 --
+-- Name: timpora_operasi; Type: TABLE; Schema: staging; Owner: -
+--
+
+CREATE TABLE staging.timpora_operasi (
+    batch_id bigint NOT NULL,
+    row_number integer NOT NULL,
+    order_number text,
+    visit_date date,
+    regency_code text,
+    district_name text,
+    site_name text,
+    nib text,
+    site_kind text,
+    foreigners_checked integer,
+    findings_no_permit integer,
+    findings_permit_mismatch integer,
+    findings_overstay integer,
+    actions_on_spot integer,
+    district_code text
+);
+
+
+--
 -- Name: alert alert_pkey; Type: CONSTRAINT; Schema: audit; Owner: -
 --
 
@@ -1813,6 +1941,14 @@ ALTER TABLE ONLY core.fact_discrepancy
 
 
 --
+-- Name: fact_operation_visit fact_operation_visit_pkey; Type: CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_operation_visit
+    ADD CONSTRAINT fact_operation_visit_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: fact_passport_application fact_passport_application_pkey; Type: CONSTRAINT; Schema: core; Owner: -
 --
 
@@ -1973,6 +2109,38 @@ ALTER TABLE ONLY mart.region_lineage
 
 
 --
+-- Name: target_contribution target_contribution_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_contribution
+    ADD CONSTRAINT target_contribution_pkey PRIMARY KEY (period, region_code, site_id, factor);
+
+
+--
+-- Name: target_site target_site_period_region_code_rank_key; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_site
+    ADD CONSTRAINT target_site_period_region_code_rank_key UNIQUE (period, region_code, rank);
+
+
+--
+-- Name: target_site target_site_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_site
+    ADD CONSTRAINT target_site_pkey PRIMARY KEY (period, region_code, site_id);
+
+
+--
+-- Name: target_worker target_worker_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_worker
+    ADD CONSTRAINT target_worker_pkey PRIMARY KEY (period, region_code, site_id, person_key);
+
+
+--
 -- Name: person person_pkey; Type: CONSTRAINT; Schema: pii; Owner: -
 --
 
@@ -2085,6 +2253,14 @@ ALTER TABLE ONLY raw.tenaga_kerja_tka
 
 
 --
+-- Name: timpora_operasi timpora_operasi_pkey; Type: CONSTRAINT; Schema: raw; Owner: -
+--
+
+ALTER TABLE ONLY raw.timpora_operasi
+    ADD CONSTRAINT timpora_operasi_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: bp3mi_pemulangan bp3mi_pemulangan_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
 --
 
@@ -2157,6 +2333,14 @@ ALTER TABLE ONLY staging.tenaga_kerja_tka
 
 
 --
+-- Name: timpora_operasi timpora_operasi_pkey; Type: CONSTRAINT; Schema: staging; Owner: -
+--
+
+ALTER TABLE ONLY staging.timpora_operasi
+    ADD CONSTRAINT timpora_operasi_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
 -- Name: alert_raised_idx; Type: INDEX; Schema: audit; Owner: -
 --
 
@@ -2224,6 +2408,13 @@ CREATE INDEX validation_run_source_idx ON audit.validation_run USING btree (sour
 --
 
 CREATE UNIQUE INDEX dim_employer_current_idx ON core.dim_employer USING btree (nib) WHERE is_current;
+
+
+--
+-- Name: fact_operation_visit_nib; Type: INDEX; Schema: core; Owner: -
+--
+
+CREATE INDEX fact_operation_visit_nib ON core.fact_operation_visit USING btree (nib) WHERE (nib IS NOT NULL);
 
 
 --
@@ -2415,6 +2606,22 @@ ALTER TABLE ONLY core.fact_discrepancy
 
 ALTER TABLE ONLY core.fact_discrepancy
     ADD CONSTRAINT fact_discrepancy_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_operation_visit fact_operation_visit_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_operation_visit
+    ADD CONSTRAINT fact_operation_visit_district_code_fkey FOREIGN KEY (district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
+
+
+--
+-- Name: fact_operation_visit fact_operation_visit_regency_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_operation_visit
+    ADD CONSTRAINT fact_operation_visit_regency_code_fkey FOREIGN KEY (regency_code) REFERENCES core.dim_region(region_code) NOT ENFORCED;
 
 
 --
@@ -3077,6 +3284,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_discrepancy TO pantau_loade
 
 
 --
+-- Name: TABLE fact_operation_visit; Type: ACL; Schema: core; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE core.fact_operation_visit TO pantau_loader;
+
+
+--
 -- Name: TABLE fact_passport_application; Type: ACL; Schema: core; Owner: -
 --
 
@@ -3247,6 +3461,33 @@ GRANT SELECT ON TABLE mart.region_trend TO pantau_auditor;
 
 
 --
+-- Name: TABLE target_contribution; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_contribution TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_contribution TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_contribution TO pantau_auditor;
+
+
+--
+-- Name: TABLE target_site; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_site TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_site TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_site TO pantau_auditor;
+
+
+--
+-- Name: TABLE target_worker; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_worker TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_worker TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_worker TO pantau_auditor;
+
+
+--
 -- Name: TABLE person; Type: ACL; Schema: pii; Owner: -
 --
 
@@ -3378,6 +3619,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.tenaga_kerja_tka TO pantau_loader
 
 
 --
+-- Name: TABLE timpora_operasi; Type: ACL; Schema: raw; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE raw.timpora_operasi TO pantau_loader;
+
+
+--
 -- Name: TABLE bp3mi_pemulangan; Type: ACL; Schema: staging; Owner: -
 --
 
@@ -3438,6 +3686,13 @@ GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.tenaga_kerja_tka TO 
 --
 
 GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.tenaga_kerja_tka_lokasi TO pantau_loader;
+
+
+--
+-- Name: TABLE timpora_operasi; Type: ACL; Schema: staging; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,MAINTAIN,UPDATE ON TABLE staging.timpora_operasi TO pantau_loader;
 
 
 --

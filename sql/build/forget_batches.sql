@@ -9,3 +9,4 @@ DELETE FROM core.fact_pmi_placement WHERE batch_id = ANY(%(batch_ids)s);
 DELETE FROM core.fact_passport_application WHERE batch_id = ANY(%(batch_ids)s);
 DELETE FROM core.fact_departure_postponement WHERE batch_id = ANY(%(batch_ids)s);
 DELETE FROM core.fact_pmi_return WHERE batch_id = ANY(%(batch_ids)s);
+DELETE FROM core.fact_operation_visit WHERE batch_id = ANY(%(batch_ids)s);

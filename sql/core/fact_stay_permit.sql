@@ -15,5 +15,7 @@ CREATE TABLE core.fact_stay_permit (
     issue_date      date,
     expiry_date     date,
     status          text,
+    -- the employer PENJAMIN names (core.employer_name_key match at load)
+    sponsor_nib     text,
     PRIMARY KEY (batch_id, row_number)
 );

@@ -43,6 +43,10 @@ ISSUE_COVERAGE = {  # what the quality-gate issue asks every suite set to cover
                         "issue_not_before_application"},
     "imigrasi_penundaan": {*PMI_RULES, "purpose_known", "reason_known", "handed_to_known"},
     "bp3mi_pemulangan": {*PMI_RULES, "case_type_known"},
+    "timpora_operasi": {"staging_columns", "required_column_empty", "unmapped_region_share",
+                        "value_unreadable", "duplicate_row", "natural_key_conflict",
+                        "region_mapped", "nib_format", "site_kind_known", "count_not_negative",
+                        "findings_within_checked", "visit_date_not_after_snapshot"},
     VOLUME_SUITE: {"row_count_collapse"},
 }
 

@@ -42,7 +42,7 @@ def test_the_shipped_plan_reports_regencies_quarterly_and_provinces_per_semester
     assert set(plan.landing) == {"imigrasi_izin_tinggal", "imigrasi_tindakan",
                                  "tenaga_kerja_tka", "dukcapil_orang_asing",
                                  "kp2mi_penempatan", "imigrasi_paspor", "imigrasi_penundaan",
-                                 "bp3mi_pemulangan"}
+                                 "bp3mi_pemulangan", "timpora_operasi"}
 
 
 def test_landing_defaults_under_the_landing_dir_and_can_be_any_url(tmp_path: Path) -> None:

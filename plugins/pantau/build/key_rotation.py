@@ -58,7 +58,7 @@ KEYED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                ("core.fact_rptka_position", "person_key"),
                ("core.fact_person_status", "person_key"),
                ("core.fact_discrepancy", "person_key"), ("core.document_link", "person_key"),
-               ("mart.followup", "person_key")),
+               ("mart.followup", "person_key"), ("mart.target_worker", "person_key")),
     "permit": (("pii.stay_permit", "permit_key"), ("core.fact_stay_permit", "permit_key"),
                ("core.fact_population_document", "permit_key")),
     "position": (("core.fact_rptka_position", "position_key"),),

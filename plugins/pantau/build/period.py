@@ -26,6 +26,7 @@ import psycopg
 
 from pantau.build.integrity import Written, check_references
 from pantau.build.reference import load_reference
+from pantau.build.targeting import load_weights, stage_weights
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
 from pantau.sources.catalog import PMI_SOURCES, SOURCES
@@ -45,11 +46,13 @@ PMI_RULES = ("pmi_postponed_no_placement", "pmi_non_work_passport",
              "pmi_passport_after_refusal", "pmi_closed_destination", "pmi_underage",
              "pmi_returnee_no_placement", "pmi_repeat_returnee")
 PMI_RULE_CODES = tuple(name.upper() for name in PMI_RULES)
-# The sources the build loads, in order: the foreigners', then the PMI exports.
+# The sources the build loads, in order: the foreigners', the PMI exports, the operations.
 FOREIGNER_SOURCES = ("imigrasi_izin_tinggal", "imigrasi_tindakan", "tenaga_kerja_tka",
                      "dukcapil_orang_asing")
 PMI_SOURCE_IDS = tuple(source.id for source in PMI_SOURCES)
-SOURCES_IN_LOAD_ORDER = FOREIGNER_SOURCES + PMI_SOURCE_IDS
+# The TIMPORA teams' joint-operation results (core.fact_operation_visit).
+OPERATION_SOURCES = ("timpora_operasi",)
+SOURCES_IN_LOAD_ORDER = FOREIGNER_SOURCES + PMI_SOURCE_IDS + OPERATION_SOURCES
 # Delta feeds: every delivery on or before the reference date counts (build/latest_snapshots.sql).
 ACCUMULATING_SOURCES = tuple(s.id for s in SOURCES.values() if s.accumulating)
 SNAPSHOT_PARAMS = {"build_sources": list(SOURCES_IN_LOAD_ORDER),
@@ -152,6 +155,9 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
             _run(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
+    if pending.get("imigrasi_izin_tinggal") or pending.get("tenaga_kerja_tka"):
+        # Stay permits' PENJAMIN to the employer's NIB (docs/targeting.md).
+        _run(conn, settings, "build/sponsor_nib.sql", {})
     if any(pending.get(source) for source in PMI_SOURCE_IDS):
         _run(conn, settings, "build/pmi_identity_map.sql", {})
     return [batch_id for ids in pending.values() for batch_id in ids]
@@ -180,6 +186,8 @@ def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -
     month = period.months()[-1]
     params = {"period": period.label, "reference_date": period.reference_date,
               "period_start": period.start, "month": month.label, **SNAPSHOT_PARAMS}
+    # The targeting weights, checked before anything is written (docs/targeting.md).
+    weights = load_weights(RULE_CODES, settings)
     with connect("loader", url=url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
         _use_key(conn, settings, secret)
@@ -202,6 +210,11 @@ def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -
         _run(conn, settings, "build/pmi_marts.sql", params)
         _run(conn, settings, "build/figure_rows.sql", params)
         _run(conn, settings, "build/pmi_figure_rows.sql", params)
+        stage_weights(conn, weights)
+        _run(conn, settings, "targeting/target_sites.sql",
+             {**params, "weights_sha256": weights.sha256,
+              "clear_within_days": weights.clear_within_days,
+              "share_allowance": weights.share_allowance})
         check_references(conn, Written(loaded, period.label, month.label))
         used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
                             (period.label,)).fetchone()[0]

@@ -20,6 +20,7 @@ from pantau.cli.person_key import person_key_app
 from pantau.cli.quality import quality_app, quarantine_app, validate
 from pantau.cli.report import deliver, report
 from pantau.cli.retention import retention
+from pantau.cli.targeting import targeting_app
 from pantau.cli.trace import trace
 from pantau.cli.warehouse import warehouse_app
 
@@ -30,7 +31,8 @@ app = typer.Typer(
 )
 for group, name in ((warehouse_app, "warehouse"), (quality_app, "quality"),
                     (quarantine_app, "quarantine"), (airflow_app, "airflow"),
-                    (archive_app, "archive"), (person_key_app, "person-key")):
+                    (archive_app, "archive"), (person_key_app, "person-key"),
+                    (targeting_app, "targeting")):
     app.add_typer(group, name=name)
 for command in (ingest, validate, build, report, deliver, run, demo, bench, chaos, retention,
                 trace):

@@ -164,3 +164,38 @@ def siak_codes(
 def _member(values: pd.Series, known: Collection[str]) -> pd.Series:
     """Membership by hash lookup: Arrow's ``isin`` converts every candidate (thousands)."""
     return values.astype(object).isin(list(known)).astype(bool)
+
+
+_DISTRICT_PREFIX = re.compile(r"^(KECAMATAN|KEC)\b\.?\s*", re.IGNORECASE)
+
+
+def district_key(name: str) -> str:
+    """The comparison key of a district name: "Kec. Pahandut" and "PAHANDUT" alike."""
+    return ascii_key(_DISTRICT_PREFIX.sub("", name.strip()))
+
+
+@cache
+def _districts_by_name() -> dict[tuple[str, str], str | None]:
+    """(regency code, name key) -> district code; None where two districts share the key."""
+    out: dict[tuple[str, str], str | None] = {}
+    with (REFERENCE_DIR / "districts.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["regency_code"], district_key(row["name"]))
+            out[key] = None if key in out else row["code"]
+    return out
+
+
+def district_codes(regency_codes: pd.Series, names: pd.Series) -> pd.Series:
+    """Kemendagri district codes of district ``names`` within their row's regency.
+
+    NA where the name or the regency is empty, or the name names no district
+    (or two) of that regency.
+    """
+    known = _districts_by_name()
+    pairs = pd.DataFrame({"regency": regency_codes.astype("string").to_numpy(),
+                          "name": squish(names.astype("string")).to_numpy()})
+    distinct = pairs.dropna().drop_duplicates()
+    distinct["code"] = [known.get((r, district_key(n)))  # each distinct pair once
+                        for r, n in zip(distinct["regency"], distinct["name"], strict=True)]
+    codes = pairs.merge(distinct, on=["regency", "name"], how="left")["code"]
+    return pd.Series(codes.to_numpy(), index=names.index, dtype="string")

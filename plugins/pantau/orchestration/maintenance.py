@@ -160,7 +160,7 @@ def _purge_pii(conn: psycopg.Connection, days: int, now: datetime) -> dict[str, 
             continue
         counts[f"raw.{source}"] = _purge_rows(conn, f"raw.{source}", mine)
         if source in STRIPPED_STAGING:
-            personal = [c.target for c in spec.columns if c.personal]
+            personal = [c.target for c in spec.columns if c.personal and c.staged]
             counts[f"staging.{source}"] = conn.execute(
                 sql_files.render("maintenance/strip_staging.sql", source=source,
                                  columns=personal), {"batch_ids": mine}).rowcount

@@ -1,7 +1,8 @@
 """The exports Pantau accepts, as docs/sources.md describes them.
 
 Four about foreign nationals and foreign workers, then four about Indonesians
-leaving to work abroad (PMI, pekerja migran Indonesia).
+leaving to work abroad (PMI, pekerja migran Indonesia), then the TIMPORA
+teams' joint-operation results.
 """
 
 from __future__ import annotations
@@ -214,6 +215,33 @@ BP3MI_PEMULANGAN = Source(
     ),
 )
 
+# ------------------------------------------------------------ TIMPORA (issue 25)
+
+TIMPORA_OPERASI = Source(
+    id="timpora_operasi",
+    title="TIMPORA: hasil operasi gabungan (joint-operation results, one row per site visited)",
+    file_prefix="operasi",
+    file_format="xlsx",
+    sheet_name="HASIL OPERASI",
+    scope="office",
+    columns=(
+        C("NOMOR_SPRIN", "order_number", K.DOCUMENT_NUMBER),
+        C("TANGGAL_OPERASI", "visit_date", K.DATE),
+        C("KAB_KOTA", "regency_code", K.REGENCY),
+        C("KECAMATAN", "district_name", K.TEXT, required=False),
+        C("NAMA_LOKASI", "site_name", K.TEXT),
+        C("NIB", "nib", K.DIGITS, required=False),
+        C("JENIS_LOKASI", "site_kind", K.CODE),
+        C("ORANG_ASING_DIPERIKSA", "foreigners_checked", K.INTEGER),
+        C("TEMUAN_TANPA_IZIN", "findings_no_permit", K.INTEGER),
+        C("TEMUAN_IZIN_TIDAK_SESUAI", "findings_permit_mismatch", K.INTEGER),
+        C("TEMUAN_OVERSTAY", "findings_overstay", K.INTEGER),
+        C("TINDAKAN", "actions_on_spot", K.INTEGER),
+        # Free text that may name the foreigners found: kept in raw only.
+        C("KETERANGAN", "remarks", K.TEXT, required=False, personal=True, staged=False),
+    ),
+)
+
 # The exports about Indonesians working abroad: their rows carry a NIK, the
 # origin derived from it (staging), and no nationality.
 PMI_SOURCES = (KP2MI_PENEMPATAN, IMIGRASI_PASPOR, IMIGRASI_PENUNDAAN, BP3MI_PEMULANGAN)
@@ -221,7 +249,7 @@ PMI_SOURCES = (KP2MI_PENEMPATAN, IMIGRASI_PASPOR, IMIGRASI_PENUNDAAN, BP3MI_PEMU
 SOURCES: dict[str, Source] = {
     source.id: source
     for source in (IMIGRASI_IZIN_TINGGAL, IMIGRASI_TINDAKAN, TENAGA_KERJA_TKA, DUKCAPIL_ORANG_ASING,
-                   *PMI_SOURCES)
+                   *PMI_SOURCES, TIMPORA_OPERASI)
 }
 
 

@@ -38,6 +38,9 @@ class Column:
     # A CODE column's value set (``field`` of reference/value_spellings.csv): the
     # field's spellings become the set's canonical values; others stay, for the gate.
     value_set: str | None = None
+    # False: the value stays in raw (and never reaches staging): free text that may
+    # hold names of persons (TIMPORA's KETERANGAN), which no check or figure reads.
+    staged: bool = True
 
     @property
     def raw_name(self) -> str:

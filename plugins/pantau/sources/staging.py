@@ -188,7 +188,7 @@ def to_staging(source: Source, chunk: pd.DataFrame) -> StagingChunk:
     staged = pd.DataFrame({"batch_id": batch_ids, "row_number": row_numbers})
     problems = []
     for column in source.columns:
-        if column.header not in chunk:
+        if column.header not in chunk or not column.staged:
             continue
         values = chunk[column.header]
         if column.kind is Kind.REGENCY:
@@ -289,6 +289,19 @@ def _pmi_origin(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.Da
     return pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
+def _site_districts(source: Source, chunk: pd.DataFrame, out: StagingChunk) -> pd.DataFrame:
+    """TIMPORA: the KECAMATAN name to its Kemendagri code within the visit's regency.
+
+    An empty, unknown or ambiguous name leaves the code NULL: the district is
+    a detail of the site, not a reason to hold the row.
+    """
+    staged = out.tables[source.id]
+    names = chunk["KECAMATAN"] if "KECAMATAN" in chunk else pd.Series(
+        pd.NA, index=chunk.index, dtype="string")
+    staged["district_code"] = regions.district_codes(staged["regency_code"], names)
+    return pd.DataFrame(columns=PROBLEM_COLUMNS)
+
+
 _DERIVED = {
     "dukcapil_orang_asing": (_siak_regions,),
     "tenaga_kerja_tka": (_work_locations,),
@@ -296,6 +309,7 @@ _DERIVED = {
     "imigrasi_paspor": (_pmi_origin,),
     "imigrasi_penundaan": (_pmi_origin,),
     "bp3mi_pemulangan": (_pmi_origin,),
+    "timpora_operasi": (_site_districts,),
 }
 # The sources whose staging rows carry the derived origin (ORIGIN_COLUMNS).
 ORIGIN_SOURCES = frozenset(source for source, derive in _DERIVED.items()

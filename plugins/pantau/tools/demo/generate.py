@@ -6,12 +6,15 @@ Layout of the output directory::
     DIR/landing/imigrasi_tindakan/<KANIM>/tindakan_<KANIM>_<YYYYMMDD>.csv
     DIR/landing/tenaga_kerja_tka/tka_<province>_<YYYYMMDD>.xlsx
     DIR/landing/dukcapil_orang_asing/<province>/wna_<regency>_<YYYYMMDD>.csv
+    DIR/landing/timpora_operasi/<KANIM>/operasi_<KANIM>_<YYYYMMDD>.xlsx
     DIR/truth/manifest.json          arguments, snapshot dates, files (SHA-256, rows)
     DIR/truth/persons.csv            every synthetic person (linking keys, category)
     DIR/truth/discrepancies.csv      period, rule code, regency, person
     DIR/truth/quarantine.csv         rows made invalid on purpose and why
     DIR/truth/messiness.csv          which kinds of field messiness each file carries
     DIR/truth/figures/<period>/<region>.json   expected figures.json per region
+    DIR/truth/employers.csv          which employers hide workers, and how many
+    DIR/truth/operations.csv         the visits of each office's latest operations file
     DIR/landing/{kp2mi_penempatan,imigrasi_paspor,imigrasi_penundaan,bp3mi_pemulangan}/...
     DIR/truth/pmi/...                the PMI exports' truth (``pmi_generate``)
 
@@ -32,11 +35,12 @@ from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
-from pantau.tools.demo import names, snapshots, truth
+from pantau.tools.demo import names, operations, operations_render, snapshots, truth
 from pantau.tools.demo.model import RATES, World, build_world
 from pantau.tools.demo.pmi_calibration import PASSPORT_SAMPLE_ABOVE_PER_YEAR
 from pantau.tools.demo.pmi_generate import PMI_SOURCES, PmiGenerator, pmi_generator
@@ -113,6 +117,7 @@ class Generator:
         regencies = world.regencies
         self.provinces = sorted({c[:2] for c in regencies})
         self.office_slugs = sorted({world.offices[c].slug for c in regencies})
+        self.latest_operations: dict[str, pd.DataFrame] = {}  # office -> its latest file's rows
 
     # ---------------------------------------------------------------- bookkeeping
 
@@ -171,6 +176,7 @@ class Generator:
             rows = grouped.get(province, positions.iloc[0:0])
             self._xlsx(render.positions(
                 f"tenaga_kerja_tka/tka_{province}_{day:%Y%m%d}.xlsx", province, rows, day), day)
+        self._operations(on)
         dk_days = {r: snapshots.snapshot_day("dukcapil_orang_asing", r, month)
                    for r in world.regencies}
         registrations = snapshots.registrations(world, dk_days, self.streets)
@@ -187,6 +193,18 @@ class Generator:
                       f"{len(registrations):,} registrations, {len(actions):,} actions")
         return {"permits": permits, "positions": positions, "registrations": registrations,
                 "actions": actions}
+
+    def _operations(self, on: date) -> None:
+        """Each office's TIMPORA workbook (offices that visited nothing in 36 months: none)."""
+        visits = self.world.operations
+        if visits is None:
+            return
+        for slug in self.office_slugs:
+            rows = operations_render.snapshot(visits, slug, on)
+            if rows.empty:
+                continue
+            self._xlsx(operations_render.render(rows, slug, on, self.renderer.seed), on)
+            self.latest_operations[slug] = rows.assign(snapshot_date=on)
 
     def tell_truth(self, period: Period, frames: dict[str, pd.DataFrame]) -> None:
         on = period.reference_date
@@ -217,6 +235,14 @@ def _write_truth(generator: Generator, scope: list[str], period: Period, seed: i
         result.quarantine += pmi.quarantine
         result.messiness += pmi.messiness
         pmi.write_truth(folder)
+    operations.truth(world).to_csv(folder / "employers.csv", index=False)
+    if generator.latest_operations:
+        latest = pd.concat(generator.latest_operations.values(), ignore_index=True)
+        latest = latest.assign(
+            visit_date=latest["visit_date"].dt.date,
+            non_compliant=np.where(latest["non_compliant"], "true", "false"))
+        latest[["snapshot_date", *operations_render.TRUTH_COLUMNS]].to_csv(
+            folder / "operations.csv", index=False)
     people = world.people
     people[["person_id", "category", "nationality", "passport", "regency", "arrival",
             "departure"]].rename(columns={"regency": "residence_regency"}).to_csv(

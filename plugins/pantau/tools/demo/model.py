@@ -17,7 +17,7 @@ import pandas as pd
 
 from pantau.normalise.regions import region_index
 from pantau.periods import Period
-from pantau.tools.demo import calibration, names, vocab
+from pantau.tools.demo import calibration, names, operations, vocab
 from pantau.tools.demo.frames import table
 from pantau.tools.demo.offices import Office, office_map, place_name
 from pantau.tools.demo.timeline import as_day, current_term, day_of_month, make_date, month_index
@@ -48,6 +48,15 @@ RATES = {
     "namesake": 0.15,  # of the passport-less RPTKA rows: another worker shares name + birth
     "registry_open_validity": 0.03,  # KTP-el WNA without a TGL_BERLAKU
     "visit_extended": 0.4,  # visitors who extend their visit permit once
+    # Employers that hide workers (issue 25): a share of each province's employers,
+    # at least min(10, a quarter) of them, whose workers carry the rates below
+    # instead of the ones above (truth/employers.csv says which).
+    "non_compliant_employers": 0.04,
+    "hidden_no_permit": 0.20,  # their workers without a work permit (half on an ITK)
+    "hidden_no_rptka": 0.15,  # their work-permit holders without an RPTKA position
+    "hidden_permit_lapse": 0.15,  # their workers' permits not renewed
+    "hidden_no_companion": 0.15,  # their positions without an Indonesian companion
+    "hidden_revoked": 0.02,  # their workers' permits revoked, the workers deported
 }
 NO_LIMIT = 999  # last term of a permit that is renewed as long as the holder stays
 LISTED_AFTER_END_DAYS = 30  # ended permits and positions stay in the exports this long
@@ -97,8 +106,9 @@ class World:
     streams: pd.DataFrame  # stay permits: one row per permit line of a person
     positions: pd.DataFrame
     registrations: pd.DataFrame
-    employers: pd.DataFrame
+    employers: pd.DataFrame  # with non_compliant: the employers that hide workers
     actions: pd.DataFrame
+    operations: pd.DataFrame | None = None  # TIMPORA visits (operations.py)
 
 
 def _uniform_days(rng: np.random.Generator, first: date, last: date, size: int) -> np.ndarray:
@@ -149,8 +159,8 @@ def _nationalities(rng: np.random.Generator, size: int, shares: dict[str, float]
 
 
 def _employers(rng: np.random.Generator, codes: list[str], workers: np.ndarray) -> pd.DataFrame:
-    """Employers per regency, about one per dozen positions, sizes heavy-tailed."""
-    count = np.where(workers > 0, np.maximum(1, np.round(workers / 12)), 0).astype(int)
+    """Employers per regency, about one per six positions, sizes heavy-tailed."""
+    count = np.where(workers > 0, np.maximum(1, np.round(workers / 6)), 0).astype(int)
     regency = np.repeat(np.array(codes, dtype=object), count)
     size = len(regency)
     # Foreign-owned employers (origin = the investors' country) bring their
@@ -292,13 +302,14 @@ def build_world(regencies: list[str], period: Period, seed: int) -> World:
     """Everyone in scope during the period and the one before, and what they hold."""
     window = Window.of(period)
     (streams_rng, people_rng, names_rng, positions_rng, registry_rng, actions_rng, sizes_rng,
-     namesake_rng) = (np.random.default_rng(child)
-                      for child in np.random.SeedSequence(seed).spawn(8))
+     namesake_rng, hiding_rng, operations_rng) = (
+        np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(10))
     codes = np.array(regencies, dtype=object)
     weights = spread_weights(regencies)
     category, regency, newcomer, workers = _headcounts(sizes_rng, codes, weights,
                                                        window.month_count)
     employers = _employers(people_rng, regencies, workers)
+    employers["non_compliant"] = operations.non_compliant(hiding_rng, employers)
     nationality, employer = _origins(people_rng, category, regency, codes, employers)
     size = len(category)
     female = np.select([category == "WORKER", category == "FAMILY"],
@@ -319,20 +330,22 @@ def build_world(regencies: list[str], period: Period, seed: int) -> World:
         "arrival": arrival, "departure": departure, "employer_id": employer,
     })
     streams = _streams(streams_rng, people, window, employers)
-    positions = _positions(positions_rng, people, streams, window, regencies)
+    positions = _positions(positions_rng, people, streams, window, regencies, employers)
     _namesakes(namesake_rng, people, positions)
     registrations = _registrations(registry_rng, people, streams, regencies)
     actions = _actions(actions_rng, people, streams, window, regencies, weights, seed)
     offices = office_map(set(calibration.TKA_HOTSPOT_SHARE) | set(vocab.TOURISM_HOTSPOT_SHARE))
-    return World(window, regencies, offices, people, streams, positions, registrations,
-                 employers, actions)
+    world = World(window, regencies, offices, people, streams, positions, registrations,
+                  employers, actions)
+    world.operations = operations.visits(operations_rng, world, seed)
+    return world
 
 
 # -------------------------------------------------------------------------- permits
 
 
 def _lapse_last_term(rng: np.random.Generator, start: np.ndarray, term: np.ndarray,
-                     window: Window, rate: float) -> np.ndarray:
+                     window: Window, rate: float | np.ndarray) -> np.ndarray:
     """Last term for a ``rate`` share of those whose term ends in (or just before) the window.
 
     The term current at the window's end is the renewal that never happens: the
@@ -368,6 +381,18 @@ def _sponsors(rng: np.random.Generator, people: pd.DataFrame,
     return sponsor
 
 
+def _at_non_compliant(people: pd.DataFrame, employers: pd.DataFrame) -> np.ndarray:
+    """Per person: does the employer hide workers (False without an employer)."""
+    employer_id = people["employer_id"].to_numpy()
+    flags = np.append(employers["non_compliant"].to_numpy(dtype=bool), False)
+    return flags[np.where(employer_id >= 0, employer_id, len(flags) - 1)]
+
+
+def _rate(hiding: np.ndarray, usual: str, hidden: str) -> np.ndarray:
+    """Per row: the ``hidden`` rate at employers that hide workers, else the ``usual`` one."""
+    return np.where(hiding, RATES[hidden], RATES[usual])
+
+
 def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
              employers: pd.DataFrame) -> pd.DataFrame:
     """Stay permits: each person's permit line, renewed term after term.
@@ -392,7 +417,9 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
     purpose[settled & (visa_index == "E28A")] = "INVESTASI"
 
     worker = category == "WORKER"
-    no_permit = worker & (rng.random(size) < RATES["worker_no_permit"])
+    hiding = worker & _at_non_compliant(people, employers)
+    no_permit = worker & (rng.random(size) < _rate(hiding, "worker_no_permit",
+                                                   "hidden_no_permit"))
     on_visit = no_permit & (rng.random(size) < RATES["no_permit_on_visit_permit"])
     has_line = ~no_permit | on_visit
     permit_type[on_visit], visa_index[on_visit], purpose[on_visit] = "ITK", "C2", \
@@ -403,7 +430,8 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
     last_term = np.where(visitor, (rng.random(size) < RATES["visit_extended"]).astype(np.int64),
                          NO_LIMIT)
     renewing = ~visitor & ~on_visit
-    lapse = _lapse_last_term(rng, start, term, window, RATES["permit_lapse"])
+    lapse = _lapse_last_term(rng, start, term, window,
+                             _rate(hiding, "permit_lapse", "hidden_permit_lapse"))
     last_term = np.where(renewing, lapse, last_term)
 
     end_day = people["departure"].to_numpy().copy()
@@ -417,7 +445,8 @@ def _streams(rng: np.random.Generator, people: pd.DataFrame, window: Window,
     in_window = _uniform_days(rng, window.start, window.end, size)
     later = in_window > start + np.timedelta64(31, "D")
     before_end = pd.isna(end_day) | (in_window < end_day)
-    revoked = renewing & later & before_end & (rng.random(size) < RATES["revoked"])
+    revoked = renewing & later & before_end & (rng.random(size) < _rate(hiding, "revoked",
+                                                                        "hidden_revoked"))
     end_day[revoked], end_status[revoked] = in_window[revoked], "DICABUT"
     converted = (category == "FAMILY") & later & before_end & ~revoked & \
         (rng.random(size) < RATES["converted"])
@@ -465,10 +494,12 @@ def _move_some(rng: np.random.Generator, home: np.ndarray, codes: np.ndarray,
 
 
 def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataFrame,
-               window: Window, regencies: list[str]) -> pd.DataFrame:
+               window: Window, regencies: list[str], employers: pd.DataFrame) -> pd.DataFrame:
     """RPTKA positions of the foreign workers (one each; a few at two locations)."""
     workers = people[people["category"] == "WORKER"]
-    workers = workers[rng.random(len(workers)) >= RATES["worker_no_rptka"]]
+    workers = workers[rng.random(len(workers)) >= _rate(
+        _at_non_compliant(workers, employers), "worker_no_rptka", "hidden_no_rptka")]
+    hiding = _at_non_compliant(workers, employers)
     size = len(workers)
     line = streams[streams["line"] == 0].set_index("person_id")
     term = line["term_months"].reindex(workers["person_id"]).to_numpy()
@@ -505,7 +536,7 @@ def _positions(rng: np.random.Generator, people: pd.DataFrame, streams: pd.DataF
         location[multi] = location[multi] + ";" + neighbour[multi]
 
     companions = rng.choice([1, 1, 1, 1, 1, 1, 1, 2, 2, 3], size=size)
-    companions[rng.random(size) < RATES["no_companion"]] = 0
+    companions[rng.random(size) < _rate(hiding, "no_companion", "hidden_no_companion")] = 0
     underpaid = rng.random(size) < RATES["dkptka_underpaid"]
     employer_id = workers["employer_id"].to_numpy()
     departure = workers["departure"].to_numpy()

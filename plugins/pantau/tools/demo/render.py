@@ -42,6 +42,8 @@ class Table:
     number_columns: list[str] = field(default_factory=list)  # XLSX: numeric cells
     quarantine: list[dict] = field(default_factory=list)
     messiness: set[str] = field(default_factory=set)
+    sheet: str | None = None  # XLSX: the sheet's name (None: the manpower office's)
+    author: str | None = None  # XLSX: the workbook's author property
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ class Renderer:
             "NOMOR_PASPOR": self._passport(rng, rows["passport"].to_numpy(), messiness),
             "TGL_HABIS_PASPOR": self._dates(rng, rows["passport_expiry"].to_numpy(), habits,
                                             messiness, empty_share=0.03),
-            "PENJAMIN": rows["sponsor"].to_numpy(),
+            "PENJAMIN": spellings.company_names(rng, rows["sponsor"].to_numpy(), 0.3),
             "ALAMAT": rows["address"].to_numpy(),
             "KAB_KOTA": self._regions(rng, rows["regency"].to_numpy(), messiness),
             "TGL_TERBIT": self._dates(rng, rows["issue_date"].to_numpy(), habits, messiness),

@@ -150,3 +150,25 @@ class DateText:
 @cache
 def date_text() -> DateText:
     return DateText()
+
+
+def company_names(rng: np.random.Generator, values: np.ndarray, messy_share: float) -> np.ndarray:
+    """Company names as clerks type them: "X, PT", "PT. X", "P.T. X", "Pt X", lower case.
+
+    Only names that start with "PT " change; the rest (persons, foundations) stay.
+    """
+    text = pd.Series(values, dtype=object)
+    company = text.str.startswith("PT ", na=False).to_numpy()
+    messy = company & (rng.random(len(text)) < messy_share)
+    if not messy.any():
+        return text.to_numpy(dtype=object)
+    body = text.str.slice(3)
+    variants = np.stack([
+        (body + ", PT").to_numpy(dtype=object), ("PT. " + body).to_numpy(dtype=object),
+        ("P.T. " + body).to_numpy(dtype=object), ("Pt " + body.str.title()).to_numpy(dtype=object),
+        text.str.lower().to_numpy(dtype=object), ("PT " + body + ".").to_numpy(dtype=object),
+    ])
+    pick = rng.integers(len(variants), size=len(text))
+    out = text.to_numpy(dtype=object).copy()
+    out[messy] = variants[pick[messy], np.flatnonzero(messy)]
+    return out

@@ -31,18 +31,20 @@ def xlsx_job(table: Table, root: Path, created: date) -> tuple:
     return (str(root / table.path), table.title, headers,
             table.frame.to_numpy(dtype=object).tolist(),
             [i for i, h in enumerate(stripped) if h in table.date_columns],
-            [i for i, h in enumerate(stripped) if h in table.number_columns], created)
+            [i for i, h in enumerate(stripped) if h in table.number_columns], created,
+            table.sheet or SHEET, table.author or "Disnakertrans")
 
 
 def write_xlsx(path: str, title: list[str], headers: list[str], rows: list[list],
-               date_columns: list[int], number_columns: list[int], created: date) -> str:
+               date_columns: list[int], number_columns: list[int], created: date,
+               sheet_name: str = SHEET, author: str = "Disnakertrans") -> str:
     import xlsxwriter
 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
     workbook.set_properties({"created": datetime(created.year, created.month, created.day),
-                             "author": "Disnakertrans", "title": SHEET})
-    sheet = workbook.add_worksheet(SHEET)
+                             "author": author, "title": sheet_name})
+    sheet = workbook.add_worksheet(sheet_name)
     day_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
     bold = workbook.add_format({"bold": True})
     row_number = 0
