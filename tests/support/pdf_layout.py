@@ -120,7 +120,7 @@ def _column_fonts(page: int, page_box) -> list[Problem]:
     from weasyprint.formatting_structure import boxes
 
     found = []
-    for box, *_ in _walk(page_box):
+    for box, *_rest in _walk(page_box):
         if not isinstance(box, boxes.TableBox):
             continue
         sizes: dict[int, set[float]] = {}
