@@ -208,4 +208,5 @@ def check_names(failed: str | None, none: str = "–") -> str:
     """
     if not failed:
         return none
-    return "; ".join(CHECKS.get(rule.strip(), rule.strip()) for rule in failed.split(","))
+    rules = [rule.strip(" ") for rule in failed.split(",")]  # only the join's spaces
+    return "; ".join(CHECKS.get(rule, rule) for rule in rules)
