@@ -358,6 +358,68 @@ def test_rendering_again_in_worker_processes_gives_the_same_bytes(
             assert (item.directory / name).read_bytes() == (first / name).read_bytes(), name
 
 
+def test_the_reports_pass_the_layout_check(reports: dict[str, Path]) -> None:
+    """No text past its cell or page, none overlapping, no heading left last on a page,
+    one font size per table column (tests/support/pdf_layout.py), in both reports."""
+    from tests.support.pdf_layout import check_html
+
+    for region, directory in reports.items():
+        problems = check_html((directory / "report.html").read_text("utf-8"))
+        assert [str(p) for p in problems] == [], region
+
+
+def test_the_pdf_is_an_archivable_pdf_a_3b_with_its_data_inside(
+        reports: dict[str, Path]) -> None:
+    """PDF/A-3b as far as checkable without veraPDF: its XMP identification, the
+    attachments (bytes of the files beside it, each with its AFRelationship), every
+    font embedded, an output intent, title, author and language, no clock time."""
+    from pypdf import PdfReader
+
+    for region, directory in reports.items():
+        figures = json.loads((directory / "figures.json").read_text())
+        reader = PdfReader(directory / "report.pdf")
+        root = reader.trailer["/Root"]
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp, region
+        assert "uuid" not in xmp and "xmp.did" not in xmp
+        assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+        assert root["/Lang"] == "id" and reader.trailer["/ID"]
+        info = reader.metadata
+        assert figures["region_name"] in info.title and info.title.startswith("Laporan")
+        assert info.author.startswith("Badan Kesatuan Bangsa dan Politik")
+        assert info["/CreationDate"].startswith("D:" + figures["reference_date"]
+                                                .replace("-", ""))
+        assert {name: blobs[0] for name, blobs in reader.attachments.items()} == {
+            name: (directory / name).read_bytes() for name in ("figures.json", "report.xlsx")}
+        specs = {spec.get_object()["/F"]: spec.get_object()["/AFRelationship"]
+                 for spec in root["/AF"]}
+        assert specs == {"figures.json": "/Data", "report.xlsx": "/Supplement"}
+        fonts = [font.get_object() for page in reader.pages
+                 for font in page["/Resources"]["/Font"].values()]
+        descriptors = [(f.get("/FontDescriptor") or f["/DescendantFonts"][0].get_object()
+                        ["/FontDescriptor"]).get_object() for f in fonts]
+        assert descriptors and all({"/FontFile", "/FontFile2", "/FontFile3"} & set(d)
+                                   for d in descriptors), region
+
+
+def test_the_reports_speak_indonesian_in_their_data_appendix(
+        reports: dict[str, Path]) -> None:
+    """Failed checks by their Indonesian names, never the rule ids; a region named once."""
+    from pypdf import PdfReader
+
+    from pantau.reports.texts import CHECKS
+
+    for region, directory in reports.items():
+        html = (directory / "report.html").read_text("utf-8")
+        appendix = html.split('id="lampiran"')[1]
+        assert [rule for rule in CHECKS if rule in appendix] == [], region
+        text = " ".join(page.extract_text() for page in PdfReader(
+            directory / "report.pdf").pages)
+        assert "Kabupaten/Kota Kabupaten" not in text and "Kabupaten/Kota Kota" not in text
+    assert "Kota Palangkaraya (62.71)" in (reports["62.71"] / "report.html").read_text()
+    assert "Provinsi Kalimantan Tengah (62)" in (reports["62"] / "report.html").read_text()
+
+
 class _SmtpSink:
     """A minimal SMTP server on localhost that keeps what it receives."""
 

@@ -196,7 +196,7 @@ def test_the_pdf_renderer_fetches_nothing_but_its_own_data_urls(tmp_path: Path) 
     Image.new("RGB", (8, 8), "red").save(picture)
     html = (f'<p>teks</p><img src="{picture.as_uri()}">'
             '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">')
-    blob = render._pdf(html, datetime(2025, 12, 31, tzinfo=UTC))
+    blob = render._pdf(html, datetime(2025, 12, 31, tzinfo=UTC), {})
     page = PdfReader(io.BytesIO(blob)).pages[0]
     assert "teks" in page.extract_text() and list(page.images) == []
     for url in (picture.as_uri(), "http://127.0.0.1:9/x.css"):
@@ -204,6 +204,7 @@ def test_the_pdf_renderer_fetches_nothing_but_its_own_data_urls(tmp_path: Path) 
             render._no_fetch()(url)
     # The charts reach the PDF as data: images, drawn as vectors with their text.
     chart = render._as_images({"chart": charts.horizontal_bars([("Aceh", 2.0)], "Grafik uji")})
-    blob = render._pdf(f"<p>teks</p>{chart['chart']}", datetime(2025, 12, 31, tzinfo=UTC))
+    blob = render._pdf(f"<p>teks</p>{chart['chart']}", datetime(2025, 12, 31, tzinfo=UTC),
+                       {})
     text = PdfReader(io.BytesIO(blob)).pages[0].extract_text()
     assert "Grafik uji" in text and "Aceh" in text

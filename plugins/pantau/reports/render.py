@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import logging
 import multiprocessing
@@ -108,23 +109,56 @@ def _as_images(charts: dict[str, Markup]) -> dict[str, Markup]:
             for name, svg in charts.items()}
 
 
-def _pdf(html: str, moment: datetime) -> bytes:
-    """A4 PDF from the same HTML; font subsets and metadata dated from the data, not now."""
+# What the PDF carries inside it for the archive (PDF/A-3 "associated files"): name ->
+# (description, relationship to the report, ISO 32000-2 7.11.3).
+ATTACHED = {
+    "figures.json": ("Angka laporan, dapat dibaca mesin (figures.schema.json)", "Data"),
+    "report.xlsx": ("Tabel laporan sebagai lembar kerja", "Supplement"),
+}
+PDF_VARIANT = "pdf/a-3b"
+
+
+def _document(html: str):
+    """WeasyPrint's laid-out pages of the report (the layout check reads them too)."""
     from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=_no_fetch()).render()
+
+
+def _pdf(html: str, moment: datetime, attached: dict[str, bytes]) -> bytes:
+    """An A4 PDF/A-3b of the same HTML, with ``attached`` (figures.json, the XLSX) inside.
+
+    Title, author and language come from the HTML (``<title>``, ``<meta
+    name=author>``, ``<html lang=id>``). Every date in it comes from the data, not
+    the clock: the font subsets' (``SOURCE_DATE_EPOCH``), the metadata's and the
+    attachments'; the file identifier PDF/A asks for is a digest of the content,
+    so the same marts still give the same bytes.
+    """
+    from weasyprint import Attachment
 
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))  # fontTools' subset dates
     try:
-        document = HTML(string=html, url_fetcher=_no_fetch()).render()
+        document = _document(html)
         stamp = moment.isoformat()
         document.metadata.created = stamp
         document.metadata.modified = stamp
-        return document.write_pdf()
+        attachments = [Attachment(file_obj=io.BytesIO(blob), name=name,
+                                  description=ATTACHED[name][0], created=moment,
+                                  modified=moment, relationship=ATTACHED[name][1],
+                                  url_fetcher=_no_fetch())
+                       for name, blob in attached.items()]
+        return document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def pdf_html(page: dict, template) -> str:
+    """The HTML the PDF is made from: the page with its charts as images."""
+    return template.render(**{**page, "charts": _as_images(page["charts"])})
 
 
 def render_region(conn: psycopg.Connection, period: Period, region_code: str, output: Path,
@@ -144,12 +178,12 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     template = _environment(settings).get_template("report.html.j2")
     html = template.render(**page)
     moment = datetime.combine(data.reference_date, time(23, 59), tzinfo=UTC)
+    workbook = cache(lambda: xlsx.workbook(data, figures, moment))  # in the PDF and beside it
     makers = {
         "report.html": lambda: html.encode("utf-8"),
-        "report.pdf": lambda: _pdf(template.render(**{**page,
-                                                      "charts": _as_images(page["charts"])}),
-                                   moment),
-        "report.xlsx": lambda: xlsx.workbook(data, figures, moment),
+        "report.pdf": lambda: _pdf(pdf_html(page, template), moment,
+                                   {"figures.json": _json(figures), "report.xlsx": workbook()}),
+        "report.xlsx": workbook,
         "figures.json": lambda: _json(figures),
     }
     blobs = {name: make() for name, make in makers.items() if name in formats}

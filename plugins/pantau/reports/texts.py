@@ -137,3 +137,76 @@ PMI_POSTPONEMENT_REASONS = ("INDIKASI PMI NON PROSEDURAL", "INDIKASI TPPO", "DOK
                             "LAINNYA")
 PMI_CASE_TYPES = ("TANPA DOKUMEN", "OVERSTAY", "PENYALAHGUNAAN IZIN TINGGAL", "PIDANA",
                   "NARKOTIKA", "SAKIT", "MENINGGAL", "LAINNYA")
+# The data-quality checks of the GX suites (expectations/*.json, meta.rule), as the
+# data appendix names a failed one: a short phrase, whatever the source (each suite's
+# meta.reason_id says it in full for its own file). tests/unit/test_check_names.py
+# holds this complete for every check of every suite.
+CHECKS = {
+    "action_date_not_after_snapshot": "tanggal tindakan setelah ekstraksi",
+    "action_date_present": "tanggal tindakan kosong",
+    "action_number_present": "nomor tindakan kosong",
+    "action_type_known": "jenis tindakan tak dikenal",
+    "application_status_known": "status permohonan tak dikenal",
+    "birth_date_plausible": "tanggal lahir tak masuk akal",
+    "birth_date_present": "tanggal lahir kosong",
+    "case_type_known": "jenis kasus tak dikenal",
+    "companion_count_range": "jumlah pendamping di luar 0-100",
+    "country_mapped": "negara tak dikenal",
+    "date_not_before_birth": "tanggal sebelum tanggal lahir",
+    "departed_has_date": "berangkat tanpa tanggal",
+    "dkptka_months_range": "bulan DKPTKA di luar 0-60",
+    "document_status_known": "status dokumen tak dikenal",
+    "document_type_known": "jenis dokumen tak dikenal",
+    "duplicate_row": "baris ganda",
+    "end_date_present": "tanggal selesai kosong",
+    "expiry_date_present": "tanggal habis kosong",
+    "expiry_not_before_issue": "habis sebelum terbit",
+    "handed_to_known": "penerima serahan tak dikenal",
+    "issue_date_present": "tanggal terbit kosong",
+    "issue_not_before_application": "terbit sebelum permohonan",
+    "issued_has_passport": "terbit tanpa nomor paspor",
+    "kbji_format": "kode KBJI tidak sah",
+    "kbli_format": "KBLI bukan 5 digit",
+    "nationality_mapped": "kewarganegaraan tak dikenal",
+    "natural_key_conflict": "nomor sama, isi berbeda",
+    "nib_format": "NIB bukan 13 digit",
+    "nik_format": "NIK tidak sah",
+    "nik_present": "NIK kosong",
+    "passport_format": "nomor paspor tidak sah",
+    "passport_present": "nomor paspor kosong",
+    "passport_without_issue": "paspor pada permohonan belum terbit",
+    "permit_number_present": "nomor izin kosong",
+    "permit_status_known": "status izin tak dikenal",
+    "permit_type_known": "jenis izin tak dikenal",
+    "placement_status_known": "status penempatan tak dikenal",
+    "purpose_known": "tujuan tak dikenal",
+    "reason_known": "alasan tak dikenal",
+    "region_mapped": "wilayah tak dikenal",
+    "required_column_empty": "kolom wajib kosong",
+    "row_count_collapse": "jumlah baris anjlok",
+    "row_count_recorded": "jumlah baris tak tercatat",
+    "rptka_end_not_before_start": "RPTKA berakhir sebelum mulai",
+    "rptka_number_present": "nomor RPTKA kosong",
+    "scheme_known": "skema tak dikenal",
+    "sector_known": "sektor tak dikenal",
+    "sex_code": "jenis kelamin bukan L/P",
+    "staging_columns": "kolom staging kurang",
+    "start_date_present": "tanggal mulai kosong",
+    "unmapped_region_share": "terlalu banyak wilayah tak terpetakan",
+    "validity_not_before_issue": "berlaku sebelum terbit",
+    "value_unreadable": "nilai tak terbaca",
+    "visa_index_format": "indeks visa tidak sah",
+    "work_location_present": "lokasi kerja kosong",
+}
+
+
+def check_names(failed: str | None, none: str = "–") -> str:
+    """A batch's failed checks (``checks_failed``: rule ids, comma-separated) in Indonesian.
+
+    An id without a name (a check added to a suite but not here) shows as it is,
+    so nothing is hidden; the unit test keeps that from happening.
+    """
+    if not failed:
+        return none
+    rules = [rule.strip(" ") for rule in failed.split(",")]  # only the join's spaces
+    return "; ".join(CHECKS.get(rule, rule) for rule in rules)

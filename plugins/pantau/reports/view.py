@@ -17,6 +17,7 @@ from pantau.reports.texts import (
     PERMIT_TYPES,
     RULES,
     SOURCES,
+    check_names,
 )
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -26,6 +27,15 @@ def period_name(data_period) -> str:
     if data_period.kind is PeriodKind.MONTH:
         return f"Bulan {long_date(data_period.start)[2:]}"
     return f"{PERIOD_NAMES[data_period.kind.value]} {ROMAN[data_period.index]} {data_period.year}"
+
+
+def region_title(name: str, is_province: bool) -> str:
+    """The region as the cover and page header name it: 'Kabupaten Kapuas', 'Provinsi
+    Kalimantan Tengah'. A regency's or city's name already says which it is (the
+    Kemendagri names do), so its type is not repeated; a province's does not."""
+    if name.split(" ", 1)[0] in ("Kabupaten", "Kota", "Provinsi"):
+        return name
+    return f"Provinsi {name}" if is_province else name
 
 
 def link_rows(data: ReportData) -> list[dict]:
@@ -119,7 +129,7 @@ def view(data: ReportData) -> dict:
     return {
         "r": data,
         "title": "Laporan Pemantauan Orang Asing dan Tenaga Kerja Asing",
-        "level_name": "Provinsi" if data.is_province else "Kabupaten/Kota",
+        "region_title": region_title(data.region_name, data.is_province),
         "period_name": period_name(data.period),
         "previous_name": period_name(previous_period),
         "reference_date": long_date(data.reference_date),
@@ -144,7 +154,7 @@ def view(data: ReportData) -> dict:
                      "file": row["file_name"], "snapshot": long_date(row["snapshot_date"]),
                      "sha": row["sha256"][:12], "rows": number(row["rows_in_region"]),
                      "quarantined": number(row["rows_quarantined"]),
-                     "failed": row["checks_failed"] or "–"} for row in data.lineage],
+                     "failed": check_names(row["checks_failed"])} for row in data.lineage],
         "link_methods": list(LINK_METHODS.values()),
         "links": link_rows(data),
         "pmi": pmi_view(data),

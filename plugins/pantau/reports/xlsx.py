@@ -20,6 +20,7 @@ from pantau.reports.texts import (
     PMI_SCHEMES,
     RULES,
     SOURCES,
+    check_names,
 )
 from pantau.warehouse.masking import mask
 
@@ -140,6 +141,7 @@ def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
                                "Dikarantina", "Pemeriksaan gagal"], [
         [SOURCES.get(row["source"], row["source"]), row["file_name"],
          row["snapshot_date"].isoformat(), row["sha256"], row["rows_in_region"],
-         row["rows_quarantined"], row["checks_failed"] or ""] for row in data.lineage], formats)
+         row["rows_quarantined"], check_names(row["checks_failed"], "")]
+        for row in data.lineage], formats)
     book.close()
     return buffer.getvalue()
