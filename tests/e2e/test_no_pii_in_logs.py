@@ -3,7 +3,7 @@
 A real demo cycle for one regency (Kapuas, 62.03, 2024-12) runs in subprocesses with a
 var/ of its own, exactly as an operator runs it (``pantau -v``: INFO logging, the most
 the command line logs). Every value of a column the catalog marks personal in any of
-the eight exports, the four PMI ones included (passports and NIKs, names, birth dates,
+the nine exports, the four PMI ones included (passports and NIKs, names, birth dates,
 permit numbers and placement ids, addresses), is taken from the landing files in every
 form it could leak in (as written; as staging stores it: passports without separators,
 dates in ISO form; names as the build keys them, letters only, upper case; see

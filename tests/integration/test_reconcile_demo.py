@@ -465,25 +465,52 @@ def test_reports_are_delivered_once_and_failures_retried(built: Built, reports: 
 
     book = tmp_path / "recipients.toml"
     book.write_text('[regions."62.71"]\nrecipients = ["kota@example.go.id"]\n'
-                    '[regions."62"]\nrecipients = ["prov@example.go.id"]\n')
+                    '[regions."62"]\nrecipients = ["prov@example.go.id"]\n'
+                    'timpora = ["timpora@example.go.id"]\n')
     monkeypatch.setenv("PANTAU_RECIPIENTS", str(book))
     closed = socket.socket()
     closed.bind(("127.0.0.1", 0))
     monkeypatch.setenv("PANTAU_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("PANTAU_SMTP_PORT", str(closed.getsockname()[1]))  # nobody listens
     first = deliver("2025-12")
-    assert first.queued == 2 and first.sent == 0 and len(first.failed) == 2
+    assert first.queued == 3 and first.sent == 0 and len(first.failed) == 3
     sink = _SmtpSink()
     monkeypatch.setenv("PANTAU_SMTP_PORT", str(sink.port))
     second = deliver("2025-12")
-    assert second.queued == 0 and second.sent == 2 and not second.failed
+    assert second.queued == 0 and second.sent == 3 and not second.failed
     assert deliver("2025-12").sent == 0  # never twice for the same content
-    assert len(sink.received) == 2 and all(b"report.pdf" in m for m in sink.received)
+    assert len(sink.received) == 3 and all(b"report.pdf" in m for m in sink.received)
+    # The operational annex reaches the TIMPORA team only, in its outbox and its mail.
+    outbox = get_settings().var_dir / "outbox"
+    annexed = {path.parent.parent.parent.name for path in outbox.rglob("operasi.*")}
+    assert annexed == {"timpora@example.go.id"}
+    assert sum(b"operasi.pdf" in m for m in sink.received) == 1
     with psycopg.connect(built.url) as conn:
         rows = conn.execute("SELECT status, attempts FROM audit.report_delivery").fetchall()
-    assert sorted(rows) == [("sent", 2), ("sent", 2)]
+    assert sorted(rows) == [("sent", 2), ("sent", 2), ("sent", 2)]
     closed.close()
     sink.server.shutdown()
+
+
+def test_the_operational_annex_lies_beside_each_report_and_never_inside_it(
+        reports: dict[str, Path]) -> None:
+    """operasi.* beside the regency and provincial reports; scores add up; ids masked."""
+    for region, directory in reports.items():
+        plan = json.loads((directory / "operasi.json").read_text("utf-8"))
+        assert plan["region_code"] == region and plan["period"] == "2025-12"
+        assert len(plan["weights_sha256"]) == 64 and plan["sites"]
+        assert [site["rank"] for site in plan["sites"]] == list(range(1, len(plan["sites"]) + 1))
+        scores = [site["score"] for site in plan["sites"]]
+        assert scores == sorted(scores, reverse=True)
+        for site in plan["sites"]:
+            assert abs(sum(site["contributions"].values()) - site["score"]) < 1e-6
+            assert all("*" in worker["id"] for worker in site["workers"])
+        assert (directory / "operasi.pdf").read_bytes().startswith(b"%PDF")
+        assert (directory / "operasi.xlsx").stat().st_size > 0
+        report = (directory / "report.html").read_text("utf-8")
+        assert "Lampiran Operasional" not in report and "Usulan Lokasi" not in report
+        listed = json.loads((directory / "manifest.json").read_text("utf-8"))["files"]
+        assert not [f for f in listed if f["name"].startswith("operasi.")]
 
 
 def test_the_html_renders_in_headless_chromium_with_its_charts(reports: dict[str, Path]) -> None:

@@ -23,6 +23,7 @@ from pantau.reports.cells import cell, neutralise
 from pantau.reports.formatting import long_date, number
 from pantau.reports.texts import RULES
 
+LISTED_IN_PDF = 40  # sites the PDF's ranking table lists
 SHOWN_IN_PDF = 10  # sites the PDF explains one by one; the XLSX and JSON hold them all
 
 
@@ -106,7 +107,7 @@ def as_json(annex: Annex) -> dict:
 
 def _last_operation_text(operation: LastOperation | None) -> str:
     if operation is None:
-        return "Belum pernah dioperasi (36 bulan terakhir)"
+        return "lihat faktor operasi pada rincian skor"
     if not operation.findings:
         return (f"{long_date(operation.visit_date)}: {number(operation.foreigners_checked)} "
                 "orang asing diperiksa, tanpa temuan")
@@ -135,10 +136,14 @@ def view(annex: Annex, sites_map: Markup | str = "") -> dict:
         "ranking": [{"rank": s.rank, "nib": s.nib or "–", "name": s.name,
                      "regency": s.regency_name, "score": number(s.score, 1),
                      "workers": number(len(s.workers)),
-                     "last": _last_operation_text(s.last_operation)} for s in annex.sites],
+                     "last": _last_operation_text(s.last_operation)}
+                    for s in annex.sites[:LISTED_IN_PDF]],
+        "more_sites": number(max(0, len(annex.sites) - LISTED_IN_PDF)) if len(annex.sites) >
+        LISTED_IN_PDF else "",
         "explained": [{
             "rank": s.rank, "name": s.name, "nib": s.nib or "–", "regency": s.regency_name,
-            "score": number(s.score, 1), "last": _last_operation_text(s.last_operation),
+            "score": number(s.score, 1),
+            "last": _last_operation_text(s.last_operation) if s.last_operation else "",
             "chart": waterfall([(labels.get(k, k), v) for k, v in s.contributions.items()],
                                s.score, f"{s.rank}. {s.name}"),
             "workers": [{"id": w["id"], "flags": _flag_titles(w["flags"])}
@@ -190,3 +195,44 @@ def workbook(annex: Annex, moment: datetime) -> bytes:
           + [["SHA-256 berkas bobot", annex.weights_sha256, "", ""]])
     book.close()
     return buffer.getvalue()
+
+
+FACTOR_LABELS = {  # the weights file's factors as the annex names them (Bahasa Indonesia)
+    "admin_actions": "Tindakan administratif atas pekerjanya",
+    "itk_sponsored": "Pemegang ITK (izin kunjungan) yang dijamin",
+    "work_permit_no_position": "Izin kerja dijamin tanpa jabatan di lokasi",
+    "operation_findings": "Temuan operasi terakhir",
+    "operation_clear_recent": "Operasi tanpa temuan < 90 hari",
+    "sector:mining_smelter": "Sektor tambang/smelter (KBLI)",
+    "sector:plantation": "Sektor perkebunan (KBLI)",
+    "sector:construction": "Sektor konstruksi (KBLI)",
+    "hiding_share": "Porsi pekerja bertanda",
+    "size": "Ukuran (TKA, bobot menurun)",
+}
+
+
+def factor_label(name: str) -> str:
+    """A factor's Indonesian label; a rule factor takes the report's title of its rule."""
+    if name.startswith("rule:"):
+        return RULES.get(name[5:], (name[5:],))[0]
+    return FACTOR_LABELS.get(name, name)
+
+
+def from_targets(region_code: str, region_name: str, level: str, period: str,
+                 reference_date: date, weights: dict, sites: list, names: dict[str, str]
+                 ) -> Annex:
+    """An Annex from the targeting marts' sites (``targeting_view.target_sites``) and the
+    weights file as loaded (``weights``: its parsed JSON; the SHA-256 comes with the sites)."""
+    factors = [Factor(name, factor_label(name), float(entry["weight"]), entry["reason"])
+               for name, entry in weights["factors"].items()]
+    return Annex(
+        region_code, region_name, level, period, reference_date,
+        sites[0].weights_sha256 if sites else "", factors,
+        [Site(rank=s.rank, nib=s.nib, name=s.site_name or "–",
+              regency_code=s.regency_code, regency_name=names.get(s.regency_code,
+                                                                  s.regency_code),
+              district_code=s.district_code, score=float(s.score),
+              contributions={c["factor"]: float(c["points"]) for c in s.contributions},
+              workers=[{"id": w["person_ref"], "flags": list(w["flags"] or [])}
+                       for w in s.workers_flagged])
+         for s in sites])

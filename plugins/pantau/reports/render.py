@@ -32,7 +32,8 @@ from markupsafe import Markup
 
 from pantau.config import Settings, get_settings
 from pantau.periods import Period, PeriodKind
-from pantau.reports import audit_pack, context, xlsx
+from pantau.reports import annex, audit_pack, context, xlsx
+from pantau.reports.targeting_view import target_sites
 from pantau.reports.view import view
 from pantau.warehouse import sql_files
 from pantau.warehouse.connection import connect, warehouse_url
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 # WeasyPrint warns per font about its subsetting backend; only errors matter here.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
+TARGETING_WEIGHTS = "targeting/weights.json"  # under the SQL folder, as the build reads it
 FILES = ("report.html", "report.pdf", "report.xlsx", "figures.json")
 
 
@@ -114,6 +116,8 @@ def _as_images(charts: dict[str, Markup]) -> dict[str, Markup]:
 ATTACHED = {
     "figures.json": ("Angka laporan, dapat dibaca mesin (figures.schema.json)", "Data"),
     "report.xlsx": ("Tabel laporan sebagai lembar kerja", "Supplement"),
+    "operasi.json": ("Peringkat lokasi operasi, dapat dibaca mesin", "Data"),
+    "operasi.xlsx": ("Peringkat lokasi operasi sebagai lembar kerja", "Supplement"),
 }
 PDF_VARIANT = "pdf/a-3b"
 
@@ -161,6 +165,33 @@ def pdf_html(page: dict, template) -> str:
     return template.render(**{**page, "charts": _as_images(page["charts"])})
 
 
+ANNEX_LEVELS = ("regency", "province")  # the TIMPORA team plans operations at these levels
+
+
+def _write_annex(conn: psycopg.Connection, data, environment: Environment, css: Markup,
+                 moment: datetime, directory: Path, settings: Settings) -> dict[str, str]:
+    """operasi.json, operasi.xlsx, operasi.pdf beside the report (never inside it)."""
+    weights = json.loads((settings.sql_dir / TARGETING_WEIGHTS).read_text("utf-8"))
+    names = {r["region_code"]: r["region_name"] for r in data.regencies}
+    names.setdefault(data.region_code, data.region_name)
+    sites = target_sites(conn, data.period.label, data.region_code)
+    plan = annex.from_targets(data.region_code, data.region_name, data.level,
+                              data.period.label, data.reference_date, weights, sites, names)
+    page = annex.view(plan)
+    page["css"] = css
+    for item in page["explained"]:
+        item["chart"] = _as_images({"chart": item["chart"]})["chart"]
+    plan_json = _json(annex.as_json(plan))
+    book = annex.workbook(plan, moment)
+    html = environment.get_template("operasi.html.j2").render(**page)
+    blobs = {"operasi.json": plan_json, "operasi.xlsx": book,
+             "operasi.pdf": _pdf(html, moment, {"operasi.json": plan_json,
+                                                "operasi.xlsx": book})}
+    for name, blob in blobs.items():
+        (directory / name).write_bytes(blob)
+    return {name: hashlib.sha256(blob).hexdigest() for name, blob in blobs.items()}
+
+
 def render_region(conn: psycopg.Connection, period: Period, region_code: str, output: Path,
                   settings: Settings | None = None, formats: tuple[str, ...] = FILES,
                   auditor: psycopg.Connection | None = None) -> Rendered:
@@ -193,6 +224,10 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     for name, blob in blobs.items():
         (directory / name).write_bytes(blob)
         files[name] = hashlib.sha256(blob).hexdigest()
+    annexed = {}  # kept out of the manifest, which goes to every recipient
+    if "report.pdf" in formats and data.level in ANNEX_LEVELS:
+        annexed = _write_annex(conn, data, template.environment, page["css"], moment,
+                               directory, settings)
     manifest = {
         "region_code": region_code, "period": period.label,
         "reference_date": data.reference_date.isoformat(), "content_sha256": content,
@@ -204,6 +239,7 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
                            for row in data.lineage],
     }
     (directory / "manifest.json").write_bytes(_json(manifest))
+    files.update(annexed)  # audit.report_run keeps them: delivery keys the annex on them
     audit_seconds = 0.0
     if auditor is not None:
         pack_started = perf_counter()
