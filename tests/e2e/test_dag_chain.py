@@ -80,7 +80,8 @@ def test_every_dag_of_the_cycle_succeeds_in_order(chain) -> None:
         "pantau_ingest_tenaga_kerja_tka", "pantau_ingest_dukcapil_orang_asing",
         "pantau_ingest_kp2mi_penempatan", "pantau_ingest_imigrasi_paspor",
         "pantau_ingest_imigrasi_penundaan", "pantau_ingest_bp3mi_pemulangan",
-        "pantau_ingest_timpora_operasi", "pantau_build", "pantau_report_regency", "pantau_report_province", "pantau_maintenance"]
+        "pantau_ingest_timpora_operasi", "pantau_build", "pantau_report_regency",
+        "pantau_report_province", "pantau_maintenance"]
     for run in runs.values():
         assert run.ok, f"{run.dag_id} failed:\n{_log_tail(run)}"
 
