@@ -58,6 +58,7 @@ def test_precision_at_10_beats_largest_employers_first(built: str, demo_month: P
     assert pantau >= OVER_BASELINE * baseline, results
     for r in results:
         assert r.pantau >= r.baseline, r
+        assert r.pantau <= r.attainable == min(10, r.hiding) / 10, r
 
 
 def test_every_score_is_its_contributions_and_carries_the_weights_hash(built: str) -> None:
@@ -104,3 +105,4 @@ def test_the_commands_print_the_ranking_and_the_evaluation(built: str, demo_mont
                                  "--period", PERIOD])
     assert judged.exit_code == 0, judged.output
     assert "overall" in judged.output and "largest first" in judged.output
+    assert "best possible" in judged.output

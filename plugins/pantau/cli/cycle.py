@@ -101,4 +101,9 @@ def demo(
     console.print(f"Airflow:   run logs in {runs_dir(settings)}; "
                   "UI with [bold]make airflow[/]")
     console.print("explore:   [bold].venv/bin/pantau warehouse psql[/]")
+    truth = settings.var_dir / "demo" / "truth"
+    if ok and (truth / "employers.csv").exists():
+        from pantau.cli.targeting import print_evaluation
+
+        print_evaluation(DEMO_PERIOD, truth)  # the operation sites judged on the planted truth
     raise typer.Exit(0 if ok else 1)

@@ -27,6 +27,7 @@ class Precision:
     hiding: int  # of them non-compliant in truth
     pantau: float
     baseline: float
+    attainable: float  # the best any ranking could reach: min(k, hiding) / k
 
 
 def hiding_employers(truth_dir: Path) -> set[str]:
@@ -48,10 +49,11 @@ def evaluate(conn: psycopg.Connection, period: str, regions: list[str], truth_di
     results = []
     for region in regions:
         params = {"period": period, "region_code": region}
-        ranked = [nib for _, _, nib, *_ in conn.execute(
-            sql_files.render("reports/target_sites.sql"), params).fetchall() if nib]
+        ranked = list(dict.fromkeys(nib for _, _, nib, *_ in conn.execute(
+            sql_files.render("reports/target_sites.sql"), params).fetchall() if nib))
         baseline = [nib for nib, _, _ in conn.execute(
             sql_files.render("reports/target_baseline.sql"), params).fetchall()]
-        results.append(Precision(region, len(ranked), sum(1 for s in ranked if s in hiding),
-                                 _precision(ranked, hiding, k), _precision(baseline, hiding, k)))
+        found = sum(1 for site in ranked if site in hiding)
+        results.append(Precision(region, len(ranked), found, _precision(ranked, hiding, k),
+                                 _precision(baseline, hiding, k), min(k, found) / k))
     return results
