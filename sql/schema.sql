@@ -1083,6 +1083,23 @@ CREATE TABLE mart.target_contribution (
 
 
 --
+-- Name: target_last_visit; Type: TABLE; Schema: mart; Owner: -
+--
+
+CREATE TABLE mart.target_last_visit (
+    period text NOT NULL,
+    region_code text NOT NULL,
+    site_id text NOT NULL,
+    visit_date date NOT NULL,
+    foreigners_checked integer NOT NULL,
+    findings_no_permit integer NOT NULL,
+    findings_permit_mismatch integer NOT NULL,
+    findings_overstay integer NOT NULL,
+    actions_on_spot integer NOT NULL
+);
+
+
+--
 -- Name: target_site; Type: TABLE; Schema: mart; Owner: -
 --
 
@@ -2114,6 +2131,14 @@ ALTER TABLE ONLY mart.region_lineage
 
 ALTER TABLE ONLY mart.target_contribution
     ADD CONSTRAINT target_contribution_pkey PRIMARY KEY (period, region_code, site_id, factor);
+
+
+--
+-- Name: target_last_visit target_last_visit_pkey; Type: CONSTRAINT; Schema: mart; Owner: -
+--
+
+ALTER TABLE ONLY mart.target_last_visit
+    ADD CONSTRAINT target_last_visit_pkey PRIMARY KEY (period, region_code, site_id);
 
 
 --
@@ -3467,6 +3492,15 @@ GRANT SELECT ON TABLE mart.region_trend TO pantau_auditor;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_contribution TO pantau_loader;
 GRANT SELECT ON TABLE mart.target_contribution TO pantau_reporter;
 GRANT SELECT ON TABLE mart.target_contribution TO pantau_auditor;
+
+
+--
+-- Name: TABLE target_last_visit; Type: ACL; Schema: mart; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE mart.target_last_visit TO pantau_loader;
+GRANT SELECT ON TABLE mart.target_last_visit TO pantau_reporter;
+GRANT SELECT ON TABLE mart.target_last_visit TO pantau_auditor;
 
 
 --

@@ -5,6 +5,7 @@
 -- targeting/weights.json. Parameters: period, reference_date, clear_within_days,
 -- share_allowance,
 -- weights_sha256. Every score is the exact sum of its rounded contributions.
+DELETE FROM mart.target_last_visit WHERE period = %(period)s;
 DELETE FROM mart.target_worker WHERE period = %(period)s;
 DELETE FROM mart.target_contribution WHERE period = %(period)s;
 DELETE FROM mart.target_site WHERE period = %(period)s;
@@ -178,3 +179,16 @@ SELECT %(period)s, m.region_code,
   LEFT JOIN pii.person AS p ON p.person_key = f.person_key
  GROUP BY m.region_code, f.regency_code, f.site_id, f.person_key, p.passport_number,
           p.nationality;
+
+INSERT INTO mart.target_last_visit (period, region_code, site_id, visit_date,
+                                    foreigners_checked, findings_no_permit,
+                                    findings_permit_mismatch, findings_overstay,
+                                    actions_on_spot)
+SELECT %(period)s, m.region_code,
+       CASE WHEN m.region_code = v.regency_code THEN v.site_id
+            ELSE v.site_id || '@' || v.regency_code END,
+       v.visit_date, v.foreigners_checked, v.findings_no_permit,
+       v.findings_permit_mismatch, v.findings_overstay, v.actions_on_spot
+  FROM t_last_visit AS v
+  JOIN t_site USING (site_id, regency_code)
+  JOIN t_member AS m ON m.regency_code = v.regency_code;

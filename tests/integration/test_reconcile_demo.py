@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ import psycopg
 import pytest
 
 from pantau.build.period import RULE_CODES, build_period, stale_periods
+from pantau.build.targeting import weights_path
 from pantau.config import get_settings
 from pantau.ingest.pipeline import ingest_paths
 from pantau.periods import Period
@@ -511,6 +513,32 @@ def test_the_operational_annex_lies_beside_each_report_and_never_inside_it(
         assert "Lampiran Operasional" not in report and "Usulan Lokasi" not in report
         listed = json.loads((directory / "manifest.json").read_text("utf-8"))["files"]
         assert not [f for f in listed if f["name"].startswith("operasi.")]
+
+
+def test_the_annex_gives_each_visited_site_its_last_operation(
+        reports: dict[str, Path]) -> None:
+    """The last operation's findings agree with the score's operation factors."""
+    weights = json.loads(weights_path().read_text("utf-8"))["factors"]
+    visited = 0
+    for directory in reports.values():
+        plan = json.loads((directory / "operasi.json").read_text("utf-8"))
+        reference = date.fromisoformat(plan["reference_date"])
+        for site in plan["sites"]:
+            last, points = site["last_operation"], site["contributions"]
+            if last is None:
+                assert "operation_findings" not in points, site["rank"]
+                assert "operation_clear_recent" not in points, site["rank"]
+                continue
+            visited += 1
+            found = (last["findings_no_permit"] + last["findings_permit_mismatch"]
+                     + last["findings_overstay"])
+            assert date.fromisoformat(last["date"]) <= reference
+            assert points.get("operation_findings", 0) == pytest.approx(
+                found * weights["operation_findings"]["weight"])
+            recent = (reference - date.fromisoformat(last["date"])).days < \
+                weights["operation_clear_recent"]["within_days"]
+            assert ("operation_clear_recent" in points) == (found == 0 and recent)
+    assert visited, "the demo's operations file visits some ranked sites"
 
 
 def test_the_html_renders_in_headless_chromium_with_its_charts(reports: dict[str, Path]) -> None:

@@ -178,9 +178,10 @@ def _edited(change) -> bytes:
     lambda f: f["operation_clear_recent"].update(weight=0.5),       # a clear visit raising
     lambda f: f["size"].update(weight=1.0),                         # size beats two flags
     lambda f: f["rule:NO_COMPANION"].update(reason=""),             # a weight without reason
+    lambda f: f["size"].pop("alasan"),                              # ... or without alasan
     lambda f: f.pop("admin_actions"),                               # a factor missing
 ], ids=["negative-rule", "negative-sponsor", "clear-raises", "size-too-heavy", "no-reason",
-        "missing"])
+        "no-alasan", "missing"])
 def test_the_loader_rejects_weights_that_break_a_promise(change) -> None:
     with pytest.raises(WeightsError):
         parse_weights(_edited(change), RULE_CODES)

@@ -52,7 +52,7 @@ def _require(condition: bool, message: str) -> None:
 
 
 def parse_weights(data: bytes, rule_codes: tuple[str, ...]) -> Weights:
-    """Check and read a weights file's bytes: every factor named, each with a reason."""
+    """Check and read a weights file's bytes: every factor named, each with its reasons."""
     spec = json.loads(data)
     factors = spec["factors"]
     expected = {RULE_PREFIX + code for code in rule_codes} | set(FIXED_FACTORS)
@@ -64,7 +64,9 @@ def parse_weights(data: bytes, rule_codes: tuple[str, ...]) -> Weights:
     for name, factor in factors.items():
         kind, weight = factor["kind"], float(factor["weight"])
         _require(kind in KINDS, f"{name}: unknown kind {kind!r}")
-        _require(bool(str(factor.get("reason", "")).strip()), f"{name}: a weight needs a reason")
+        for key in ("reason", "alasan"):  # English for reviewers, Indonesian for the annex
+            _require(bool(str(factor.get(key, "")).strip()),
+                     f"{name}: a weight needs a {key!r} (docs/targeting.md)")
         expected_kind = ("worker_violation" if name.startswith(RULE_PREFIX) else
                          "context" if name.startswith(SECTOR_PREFIX) else FIXED_FACTORS[name])
         _require(kind == expected_kind, f"{name}: kind must be {expected_kind}")

@@ -223,7 +223,7 @@ def from_targets(region_code: str, region_name: str, level: str, period: str,
                  ) -> Annex:
     """An Annex from the targeting marts' sites (``targeting_view.target_sites``) and the
     weights file as loaded (``weights``: its parsed JSON; the SHA-256 comes with the sites)."""
-    factors = [Factor(name, factor_label(name), float(entry["weight"]), entry["reason"])
+    factors = [Factor(name, factor_label(name), float(entry["weight"]), entry["alasan"])
                for name, entry in weights["factors"].items()]
     return Annex(
         region_code, region_name, level, period, reference_date,
@@ -234,5 +234,6 @@ def from_targets(region_code: str, region_name: str, level: str, period: str,
               district_code=s.district_code, score=float(s.score),
               contributions={c["factor"]: float(c["points"]) for c in s.contributions},
               workers=[{"id": w["person_ref"], "flags": list(w["flags"] or [])}
-                       for w in s.workers_flagged])
+                       for w in s.workers_flagged],
+              last_operation=None if s.last_visit is None else LastOperation(**s.last_visit))
          for s in sites])

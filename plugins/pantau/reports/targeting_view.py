@@ -1,8 +1,9 @@
 """The ranked operation sites of a region and period, for the TIMPORA annex and the CLI.
 
 One call gives what an annex needs: each site with its rank and score, the
-contributions that add up to it, and the masked workers with their flags
-(mart.target_site, mart.target_contribution, mart.target_worker; docs/targeting.md).
+contributions that add up to it, the masked workers with their flags, and the
+last operation there (mart.target_site, mart.target_contribution,
+mart.target_worker, mart.target_last_visit; docs/targeting.md).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class TargetSite:
     weights_sha256: str
     contributions: list[dict] = field(default_factory=list)  # factor, quantity, weight, points
     workers_flagged: list[dict] = field(default_factory=list)  # person_ref, nationality, flags
+    last_visit: dict | None = None  # visit_date, foreigners_checked, findings_* (if visited)
 
 
 def target_sites(conn: psycopg.Connection, period: str, region_code: str,
@@ -49,4 +51,8 @@ def target_sites(conn: psycopg.Connection, period: str, region_code: str,
                                   params).fetchall():
             if (site := by_id.get(row.pop("site_id"))) is not None:
                 site.workers_flagged.append(row)
+        for row in cursor.execute(sql_files.render("reports/target_last_visits.sql"),
+                                  params).fetchall():
+            if (site := by_id.get(row.pop("site_id"))) is not None:
+                site.last_visit = row
     return sites

@@ -1,0 +1,1 @@
+DROP TABLE mart.target_last_visit;
