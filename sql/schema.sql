@@ -580,7 +580,7 @@ CREATE TABLE core.dim_region (
     name text NOT NULL,
     population_2025 bigint,
     area_km2 numeric(12,3),
-    CONSTRAINT dim_region_level_check CHECK ((level = ANY (ARRAY['province'::text, 'regency'::text])))
+    CONSTRAINT dim_region_level_check CHECK ((level = ANY (ARRAY['national'::text, 'province'::text, 'regency'::text])))
 );
 
 
@@ -801,7 +801,8 @@ CREATE TABLE core.fact_population_document (
     document_status text,
     regency_code text,
     issue_date date,
-    valid_until date
+    valid_until date,
+    district_code text
 );
 
 
@@ -2775,6 +2776,14 @@ ALTER TABLE ONLY core.fact_pmi_return
 
 ALTER TABLE ONLY core.fact_population_document
     ADD CONSTRAINT fact_population_document_batch_id_fkey FOREIGN KEY (batch_id) REFERENCES audit.batch(batch_id) NOT ENFORCED;
+
+
+--
+-- Name: fact_population_document fact_population_document_district_code_fkey; Type: FK CONSTRAINT; Schema: core; Owner: -
+--
+
+ALTER TABLE ONLY core.fact_population_document
+    ADD CONSTRAINT fact_population_document_district_code_fkey FOREIGN KEY (district_code) REFERENCES core.dim_district(district_code) NOT ENFORCED;
 
 
 --

@@ -7,7 +7,7 @@
 INSERT INTO core.fact_population_document (batch_id, row_number, snapshot_date, person_key,
                                            permit_key, nationality, document_type,
                                            document_status, regency_code, issue_date,
-                                           valid_until)
+                                           valid_until, district_code)
 SELECT batch_id, row_number, snapshot_date, person_key, permit_key, nationality, document_type,
-       document_status, regency_code, issue_date, valid_until
+       document_status, regency_code, issue_date, valid_until, district_code
   FROM load_rows;

@@ -1,17 +1,22 @@
--- The marts of a period, for every regency and province (a province counts
--- each person and position once); the PMI figures follow in build/pmi_marts.sql,
--- the lineage here names the PMI files too. Run after build/pmi_picture.sql.
+-- The marts of a period, for every regency, province and Indonesia ("00": a
+-- province or the nation counts each person and position once); the PMI
+-- figures follow in build/pmi_marts.sql, the lineage here names the PMI files
+-- too. Run after build/pmi_picture.sql.
 -- Parameters: period, reference_date.
 DELETE FROM mart.region_figures WHERE period = %(period)s;
 DELETE FROM mart.region_breakdown WHERE period = %(period)s;
 DELETE FROM mart.followup WHERE period = %(period)s;
 DELETE FROM mart.region_lineage WHERE period = %(period)s;
 
--- Each regency belongs to itself and to its province.
+-- Each regency belongs to itself, to its province and to Indonesia ("00").
 CREATE TEMP TABLE p_member ON COMMIT DROP AS
 SELECT region_code AS regency_code, region_code FROM core.dim_region WHERE level = 'regency'
 UNION ALL
-SELECT region_code, province_code FROM core.dim_region WHERE level = 'regency';
+SELECT region_code, province_code FROM core.dim_region WHERE level = 'regency'
+UNION ALL
+SELECT r.region_code AS regency_code, n.region_code
+  FROM core.dim_region AS r CROSS JOIN core.dim_region AS n
+ WHERE r.level = 'regency' AND n.level = 'national';
 CREATE INDEX ON p_member (regency_code);
 
 -- A region's foreigners: one permit per person (the first in file order);
@@ -89,6 +94,10 @@ UNION ALL
 SELECT %(period)s, m.region_code, 'administrative_actions', a.action_type, NULL, count(*)
   FROM p_action AS a JOIN p_member AS m USING (regency_code)
  WHERE a.action_type IS NOT NULL GROUP BY m.region_code, a.action_type
+UNION ALL
+SELECT %(period)s, a.regency_code, 'registered_by_district', a.district_code, d.name, count(*)
+  FROM p_active AS a JOIN core.dim_district AS d USING (district_code)
+ GROUP BY a.regency_code, a.district_code, d.name
 UNION ALL
 SELECT %(period)s, m.region_code, 'registry_links', d.link_method, NULL, count(*)
   FROM p_document AS d JOIN p_member AS m USING (regency_code)

@@ -94,7 +94,7 @@ SELECT p.*, l.regency_code,
 
 CREATE TEMP TABLE p_document ON COMMIT DROP AS
 SELECT d.batch_id, d.row_number, d.document_type, d.document_status, d.regency_code,
-       d.issue_date, d.valid_until, d.nationality,
+       d.district_code, d.issue_date, d.valid_until, d.nationality,
        coalesce(d.person_key, by_permit.person_key,
                 CASE WHEN cardinality(n.candidates) = 1 THEN n.candidates[1] END) AS person_key,
        CASE WHEN d.person_key IS NOT NULL THEN 'passport'

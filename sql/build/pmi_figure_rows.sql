@@ -30,10 +30,12 @@ SELECT batch_id, row_number, link_method FROM pm_returnee;
 CREATE INDEX ON pf_link (batch_id, row_number);
 
 -- The area a region's priority list names a departed placement under: a
--- regency's districts, a province's regencies (as build/pmi_marts.sql).
+-- regency's districts, a province's regencies, Indonesia's provinces (as
+-- build/pmi_marts.sql).
 CREATE TEMP TABLE pf_departed_area ON COMMIT DROP AS
 SELECT d.region_code, d.batch_id, d.row_number, d.person_key, d.link_method,
        CASE WHEN g.level = 'regency' THEN d.origin_district_code
+            WHEN g.level = 'national' THEN left(d.origin_regency_code, 2)
             ELSE d.origin_regency_code END AS area_code
   FROM pm_departed AS d JOIN core.dim_region AS g USING (region_code);
 

@@ -37,10 +37,12 @@ SELECT m.region_code, r.*
  WHERE r.arrival_date BETWEEN %(period_start)s AND %(reference_date)s;
 
 -- Indications by region, with the sub-area a region's priority list names:
--- a regency's districts, a province's regencies.
+-- a regency's districts, a province's regencies, Indonesia's provinces.
 CREATE TEMP TABLE pm_indicated ON COMMIT DROP AS
 SELECT m.region_code, i.rule_code, i.person_key, i.batch_id, i.row_number,
-       CASE WHEN r.level = 'regency' THEN i.district_code ELSE i.regency_code END AS area_code
+       CASE WHEN r.level = 'regency' THEN i.district_code
+            WHEN r.level = 'national' THEN left(i.regency_code, 2)
+            ELSE i.regency_code END AS area_code
   FROM core.fact_pmi_indication AS i
   JOIN p_member AS m USING (regency_code)
   JOIN core.dim_region AS r ON r.region_code = m.region_code
@@ -106,6 +108,7 @@ SELECT %(period)s, i.region_code, i.area_code, coalesce(d.name, r.name, i.area_c
   LEFT JOIN (SELECT x.region_code, x.area_code, count(*) AS departed
                FROM (SELECT d.region_code,
                             CASE WHEN g.level = 'regency' THEN d.origin_district_code
+                                 WHEN g.level = 'national' THEN left(d.origin_regency_code, 2)
                                  ELSE d.origin_regency_code END AS area_code
                        FROM pm_departed AS d
                        JOIN core.dim_region AS g USING (region_code)) AS x

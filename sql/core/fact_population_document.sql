@@ -15,5 +15,6 @@ CREATE TABLE core.fact_population_document (
     regency_code    text REFERENCES core.dim_region (region_code) NOT ENFORCED,
     issue_date      date,
     valid_until     date,
+    district_code   text REFERENCES core.dim_district (district_code) NOT ENFORCED,  -- NO_KEC
     PRIMARY KEY (batch_id, row_number)
 );

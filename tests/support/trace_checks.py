@@ -60,14 +60,16 @@ def assert_every_figure_traced(conn: psycopg.Connection, periods: tuple[str, ...
 
 
 def assert_provinces_are_unions(conn: psycopg.Connection, periods: tuple[str, ...]) -> int:
-    """A province's units are its regencies' together, for UNION_FIGURES; returns the checks."""
+    """A province's units are its regencies' together, the nation's ("00") its provinces',
+    for UNION_FIGURES; returns the checks."""
     checked = 0
     for label in periods:
         regions = regions_with_data(conn, label)
-        provinces = [code for code in regions if "." not in code]
-        assert provinces, label
-        for province in provinces:
-            regencies = [code for code in regions if code.startswith(province + ".")]
+        provinces = [code for code in regions if "." not in code and code != "00"]
+        assert provinces and "00" in regions, label
+        parts = {province: [code for code in regions if code.startswith(province + ".")]
+                 for province in provinces} | {"00": provinces}
+        for province, regencies in parts.items():
             keys = conn.execute(
                 "SELECT DISTINCT figure, category FROM mart.figure_row "
                 "WHERE period = %s AND region_code = ANY(%s) AND figure = ANY(%s)",

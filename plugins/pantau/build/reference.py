@@ -20,16 +20,29 @@ def _upsert(conn: psycopg.Connection, table: str, frame: pd.DataFrame, key: str)
                                   columns=list(frame.columns), key=key))
 
 
+NATIONAL_CODE = "00"  # Indonesia as a region: every regency belongs to it
+
+
+def national_region(regions: pd.DataFrame) -> pd.DataFrame:
+    """Indonesia's row of core.dim_region: the provinces' population and area summed."""
+    provinces = regions[regions["level"] == "province"]
+    return pd.DataFrame({
+        "region_code": [NATIONAL_CODE], "level": ["national"], "province_code": [NATIONAL_CODE],
+        "name": ["Indonesia"],
+        "population_2025": [str(pd.to_numeric(provinces["population_2025"]).sum())],
+        "area_km2": [f"{pd.to_numeric(provinces['area_km2']).sum():.3f}"]})
+
+
 def load_reference(conn: psycopg.Connection) -> None:
     """Regions and districts (Kemendagri 2025), countries (ISO 3166), occupations (KBJI,
     closed positions), the countries closed to PMI placement or under a moratorium."""
     regions = pd.read_csv(REFERENCE_DIR / "regions.csv", dtype=str)
     regions = regions[regions["level"].isin(["province", "regency"])]
-    _upsert(conn, "core.dim_region", pd.DataFrame({
+    _upsert(conn, "core.dim_region", pd.concat([pd.DataFrame({
         "region_code": regions["code"], "level": regions["level"],
         "province_code": regions["code"].str.slice(0, 2), "name": regions["name"],
         "population_2025": regions["population_2025"], "area_km2": regions["area_km2"],
-    }), "region_code")
+    }), national_region(regions)]), "region_code")
     _upsert(conn, "core.dim_country", pd.DataFrame(
         [(c.alpha_3, c.name) for c in pycountry.countries],
         columns=["country_code", "name"]), "country_code")

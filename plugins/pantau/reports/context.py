@@ -41,7 +41,7 @@ class ReportData:
     breakdowns: dict[str, list[tuple[str, str | None, float]]]  # measure -> (category, label, n)
     followup: dict[str, list[tuple[str, str]]]  # rule -> [(masked passport, nationality)]
     lineage: list[dict]
-    regencies: list[dict] = field(default_factory=list)  # provincial report: its regencies
+    regencies: list[dict] = field(default_factory=list)  # province/nation: its regencies
     pmi: dict = field(default_factory=dict)  # the figures.json `pmi` object of the region
     pmi_previous: dict | None = None  # the same for the previous period, when built
     pmi_followup: dict = field(default_factory=dict)  # rule -> [(masked id, area code)]
@@ -54,9 +54,21 @@ class ReportData:
     def breakdown(self, measure: str) -> dict[str, float]:
         return {category: value for category, _, value in self.rows(measure)}
 
+    provinces: list[dict] = field(default_factory=list)  # national report: the 38 provinces
+
     @property
     def is_province(self) -> bool:
         return self.level == "province"
+
+    @property
+    def is_national(self) -> bool:
+        return self.level == "national"
+
+    @property
+    def area_unit(self) -> str:
+        """What the region's sub-areas are (its priority list and its map): a regency's
+        districts, a province's regencies, Indonesia's provinces."""
+        return {"national": "Provinsi", "province": "Kabupaten/kota"}.get(self.level, "Kecamatan")
 
 
 def fetch_rows(conn: psycopg.Connection, query: str, params: tuple | dict) -> list[dict]:
@@ -93,18 +105,21 @@ def load(conn: psycopg.Connection, period: Period, region_code: str,
     for row in fetch_rows(conn, sql_files.render("reports/followup.sql", settings), region):
         followup.setdefault(row["rule_code"], []).append((row["person_ref"], row["nationality"]))
     lineage = fetch_rows(conn, sql_files.render("reports/region_lineage.sql", settings), region)
-    regencies = []
     previous = _figures(conn, period.previous().label, region_code)
-    if figures["level"] == "province":
+    regencies, provinces = [], []
+    if figures["level"] != "regency":  # a province's regencies; every regency for the nation
         regencies = fetch_rows(conn, sql_files.render("reports/province_regencies.sql", settings),
                                {"period": period.label, "province_code": figures["province_code"]})
+    if figures["level"] == "national":
+        provinces = fetch_rows(conn, sql_files.render("reports/national_provinces.sql", settings),
+                               {"period": period.label})
     return ReportData(
         period=period, region_code=region_code, region_name=figures["region_name"],
         level=figures["level"], province_code=figures["province_code"],
         reference_date=figures["reference_date"], figures=figures,
         previous=previous, breakdowns=breakdowns, followup=followup, lineage=lineage,
-        regencies=regencies, **_pmi(conn, period, region_code, figures, breakdowns, previous,
-                                    settings))
+        regencies=regencies, provinces=provinces,
+        **_pmi(conn, period, region_code, figures, breakdowns, previous, settings))
 
 
 def _pmi(conn: psycopg.Connection, period: Period, region_code: str, figures: dict,

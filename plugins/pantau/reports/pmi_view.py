@@ -89,9 +89,8 @@ def pmi_view(data: ReportData) -> dict:
     indicated = trend_values(pmi)["indicated"]
     return {
         "has_data": bool(pmi),
-        "area_heading": ("Kabupaten/kota prioritas sosialisasi" if data.is_province
-                         else "Kecamatan prioritas sosialisasi"),
-        "area_unit": "Kabupaten/kota" if data.is_province else "Kecamatan",
+        "area_heading": f"{data.area_unit} prioritas sosialisasi",
+        "area_unit": data.area_unit,
         "departed": number(departed),
         "informal": number(informal),
         "informal_share": percent(informal / departed) if departed else "–",

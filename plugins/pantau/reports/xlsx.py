@@ -74,8 +74,7 @@ def _pmi_sheets(book, data: ReportData, formats: dict) -> None:
     _sheet(book, "PMI Pemulangan", ["Jenis kasus", "Kedatangan"],
            counts("returnees", PMI_CASE_TYPES), formats)
     areas = pmi.get("priority_areas") or []
-    _sheet(book, "PMI Prioritas", ["Peringkat", "Kode", "Kabupaten/kota" if data.is_province
-                                   else "Kecamatan", "Orang terindikasi",
+    _sheet(book, "PMI Prioritas", ["Peringkat", "Kode", data.area_unit, "Orang terindikasi",
                                    "Penempatan prosedural"], [
         [rank, area["code"], area["name"], area["persons_indicated"],
          area["placements_departed"]] for rank, area in enumerate(areas, start=1)], formats)

@@ -58,7 +58,7 @@ NO_PLACEMENT_DAYS = 90
 NON_WORK_DAYS = 180
 REFUSAL_DAYS = 365
 ADULT_YEARS = 18
-NATIONAL = "ID"
+NATIONAL = "00"  # the national report's region code (core.dim_region)
 INDICATION_COLUMNS = ["code", "regency", "district", "person_id"]
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 
 from pantau.normalise.regions import region_index
 from pantau.tools.demo import vocab
+from pantau.tools.demo.pmi_truth import NATIONAL
 from pantau.tools.demo.timeline import as_day, months_due
 
 RULES = ("TKA_NO_PERMIT", "PERMIT_NO_RPTKA", "PERMIT_NO_REGISTRATION", "REGION_MISMATCH",
@@ -160,7 +161,8 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
             period_start: date, permits: pd.DataFrame, positions: pd.DataFrame,
             registrations: pd.DataFrame, actions: pd.DataFrame,
             codes: pd.DataFrame) -> list[dict]:
-    """figures.json content for each regency and each province wholly in scope."""
+    """figures.json content for each regency, each province wholly in scope and the nation
+    (region "00": every row the demo writes, whatever its scope)."""
     t = as_day(on)
     index = region_index()
     valid = valid_permits(permits, t)
@@ -171,8 +173,11 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
                     & (actions["action_date"] <= t)]
     horizon = t + np.timedelta64(EXPIRING_DAYS, "D")
     out = []
-    for level, wanted in (("regency", regencies), ("province", provinces)):
+    for level, wanted in (("regency", regencies), ("province", provinces),
+                          ("national", [NATIONAL])):
         def key(regency: pd.Series, level: str = level) -> pd.Series:
+            if level == "national":  # every row the demo writes is Indonesia's
+                return pd.Series(NATIONAL, index=regency.index, dtype=object)
             return regency if level == "regency" else regency.str.slice(0, 2)
 
         here = valid.assign(region=key(valid["regency"])).drop_duplicates(
@@ -204,10 +209,11 @@ def figures(regencies: list[str], provinces: list[str], period_label: str, on: d
         workers_nationality_by_region = nested(workers_by_nationality)
 
         for code in wanted:
-            region = index.regencies.get(code) or index.provinces[code]
+            name = ("Indonesia" if code == NATIONAL else
+                    (index.regencies.get(code) or index.provinces[code]).name)
             out.append({
                 "region_code": code,
-                "region_name": region.name,
+                "region_name": name,
                 "period": period_label,
                 "reference_date": on.isoformat(),
                 "foreigners_total": int(totals.get(code, 0)),
