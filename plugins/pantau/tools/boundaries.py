@@ -1,5 +1,10 @@
 """Regenerate the committed boundary files the report maps draw.
 
+Why committed, simplified files: reports are rendered offline (no tiles, no
+network) and must be the same bytes for the same figures, and the renderer
+must not need shapely; the source polygons are also far finer than an A4
+column can show (19 MB of SQL against about 2 MB of gzip here).
+
 Source: the MIT-licensed ``cahyadsn/wilayah_boundaries`` (polygons from BIG,
 Badan Informasi Geospasial, keyed by the Kemendagri 2025 codes), given as a
 checkout or a bare git repository. Its SQL inserts are parsed as text (no SQL
