@@ -9,9 +9,10 @@ Source: the MIT-licensed ``cahyadsn/wilayah_boundaries`` (polygons from BIG,
 Badan Informasi Geospasial, keyed by the Kemendagri 2025 codes), given as a
 checkout or a bare git repository. Its SQL inserts are parsed as text (no SQL
 engine), each polygon simplified to what an A4 page shows and rounded to
-four decimals, the provinces dissolved from their regencies. Output: three
-gzip GeoJSON files (fixed mtime: a rerun writes the same bytes) under
-``plugins/pantau/reference/boundaries/``, and what does not match the
+four decimals, the provinces dissolved from their regencies. Output: gzip
+GeoJSON files (fixed mtime: a rerun writes the same bytes) under
+``plugins/pantau/reference/boundaries/`` (regencies, districts, provinces, and
+a coarser regency file for the national map), and what does not match the
 reference code lists printed.
 
     python -m pantau.tools.boundaries --source /path/to/wilayah_boundaries
