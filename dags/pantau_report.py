@@ -4,7 +4,8 @@ Schedules: ``[reports.regency]`` (quarterly) and ``[reports.province]`` (per
 semester) in dags/schedule.toml. A run works out the period that closed
 before its date (or takes ``period`` from the run's params), builds it and
 the period before it when missing or stale, fans rendering out over the
-provinces with data (one task renders a province's regions), then queues
+provinces with data (one task renders a province's regions; in a semester
+the nation, region 00, is one more such task), then queues
 the reports for their recipients. Backfill any past period with
 ``airflow backfill create --dag-id pantau_report_regency --from-date ... --to-date ...``
 (docs/operations.md, "Backfill").

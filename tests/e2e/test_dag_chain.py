@@ -143,7 +143,31 @@ def test_the_report_dags_render_the_closed_periods_with_figures_equal_to_truth(
     written = json.loads((regency / "figures.json").read_text())
     assert {key: written[key] for key in truth} == truth
     assert json.loads((province / "figures.json").read_text())["period"] == "2024-S2"
+    national = json.loads((settings.reports_dir / "2024-S2" / "00" / "figures.json").read_text())
+    assert (national["level"], national["region_code"]) == ("national", "00")
+    # The nation holds what its one province holds (the small demo is Palangka Raya alone).
+    provincial = json.loads((province / "figures.json").read_text())
+    for key in ("foreigners_total", "workers_total", "registered_total", "discrepancies"):
+        assert national[key] == provincial[key], key
     assert_every_figures_valid(settings.reports_dir)
+
+
+def test_every_pdf_of_the_cycle_passes_the_layout_check(chain) -> None:
+    """The renderer's layout check over every report and annex the DAGs wrote: none
+    out of its cell or page, none overlapping, no heading last on a page, one font size
+    per table column (docs/reports.md, "Layout check")."""
+    from pantau.reports.render import layout_checks_dir
+
+    settings, _, _ = chain
+    checks = sorted(layout_checks_dir(settings.reports_dir).rglob("*.json"))
+    written = {(p.parent.name, p.stem) for p in checks}
+    assert {("2024-Q4", "62.71"), ("2024-S2", "62"), ("2024-S2", "00")} <= written
+    pdfs = 0
+    for path in checks:
+        for name, problems in json.loads(path.read_text()).items():
+            assert problems == [], (path.parent.name, path.stem, name)
+            pdfs += 1
+    assert pdfs >= 5  # two reports with their annexes, and the national report
 
 
 def test_maintenance_rebuilt_the_data_docs_and_deleted_nothing(chain) -> None:

@@ -42,14 +42,16 @@ def test_a_cycle_renders_the_reports_ending_on_the_period_equal_to_truth(
     result = _run(small_demo / "landing", out)
     assert result.exit_code == 0, result.output
     assert "Pantau cycle 2024-Q4: ok" in result.output
-    assert "2024-Q4: 1 regions" in result.output and "2024-S2: 1 regions" in result.output
+    assert "2024-Q4: 1 regions" in result.output and "2024-S2: 2 regions" in result.output
     for period in ("2024-Q3", "2024-Q4"):
         assert period in result.output  # the trend's period is built too
     truth = json.loads((small_demo / "truth" / "figures" / "2024-Q4" / "62.71.json").read_text())
     written = json.loads((out / "2024-Q4" / "62" / "62.71" / "figures.json").read_text())
     assert {key: written[key] for key in truth} == truth
     assert (out / "2024-S2" / "62" / "report.pdf").exists()
-    assert assert_every_figures_valid(out) == 2
+    national = json.loads((out / "2024-S2" / "00" / "figures.json").read_text())
+    assert (national["level"], national["region_code"]) == ("national", "00")
+    assert assert_every_figures_valid(out) == 3
     built = {p for (p,) in db.execute("SELECT period FROM core.period_build")}
     assert built == {"2024-Q3", "2024-Q4", "2024-S2"}
 

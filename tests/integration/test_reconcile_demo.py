@@ -285,12 +285,16 @@ def test_figures_json_equals_truth_for_every_region(built: Built, demo_month: Pa
 
 
 @pytest.fixture(scope="module")
-def reports(built: Built, tmp_path_factory) -> dict[str, Path]:
+def rendered(built: Built, tmp_path_factory) -> list:
     from pantau.reports.render import render_period
 
     out = tmp_path_factory.mktemp("reports")
-    return {r.region_code: r.directory
-            for r in render_period(Period.parse("2025-12"), out, ["62.71", "62"])}
+    return render_period(Period.parse("2025-12"), out, ["62.71", "62"])
+
+
+@pytest.fixture(scope="module")
+def reports(rendered: list) -> dict[str, Path]:
+    return {r.region_code: r.directory for r in rendered}
 
 
 def test_the_rendered_figures_keep_to_their_schema(reports: dict[str, Path]) -> None:
@@ -360,14 +364,62 @@ def test_rendering_again_in_worker_processes_gives_the_same_bytes(
             assert (item.directory / name).read_bytes() == (first / name).read_bytes(), name
 
 
-def test_the_reports_pass_the_layout_check(reports: dict[str, Path]) -> None:
+def test_the_reports_pass_the_layout_check(rendered: list) -> None:
     """No text past its cell or page, none overlapping, no heading left last on a page,
-    one font size per table column (tests/support/pdf_layout.py), in both reports."""
-    from tests.support.pdf_layout import check_html
+    one font size per table column (pantau.reports.layout_check, run by the renderer on
+    the pages it writes), in both reports and both annexes."""
+    for item in rendered:
+        assert set(item.layout_problems) == {"report.pdf", "operasi.pdf"}, item.region_code
+        assert item.layout_problems == {"report.pdf": [], "operasi.pdf": []}, item.region_code
 
-    for region, directory in reports.items():
-        problems = check_html((directory / "report.html").read_text("utf-8"))
-        assert [str(p) for p in problems] == [], region
+
+def _svg_titled(html: str, title: str) -> str:
+    import re
+
+    found = [svg for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S) if title in svg]
+    assert len(found) == 1, title
+    return found[0]
+
+
+def test_the_maps_colour_each_area_by_the_figure_the_report_prints(
+        built: Built, reports: dict[str, Path]) -> None:
+    """The province's map of TKA per 100,000 and the regency's map of registered
+    foreigners by district, read back colour by colour against the marts."""
+    from tests.support.map_colours import assert_colours_match
+
+    with psycopg.connect(built.url) as conn:
+        rates = {code: round(workers * 100_000 / population, 1) for code, workers, population
+                 in conn.execute("SELECT region_code, workers_total, population_2025 "
+                                 "FROM mart.region_figures WHERE period = '2025-12' "
+                                 "AND level = 'regency' AND province_code = '62'")}
+        registered = dict(conn.execute(
+            "SELECT category, value FROM mart.region_breakdown WHERE period = '2025-12' "
+            "AND region_code = '62.71' AND measure = 'registered_by_district'").fetchall())
+    province = (reports["62"] / "report.html").read_text("utf-8")
+    assert assert_colours_match(_svg_titled(province, "TKA per 100.000 penduduk per kabupaten"),
+                                rates, decimals=1) == 14
+    regency = (reports["62.71"] / "report.html").read_text("utf-8")
+    districts = _svg_titled(regency, "Orang asing terdaftar (SKTT/KTP-el WNA aktif)")
+    from pantau.reports.maps import area_codes
+
+    assert sum(registered.values()) > 0
+    assert assert_colours_match(districts, {code: registered.get(code, 0)
+                                            for code in area_codes("district", "62.71")}) == 5
+
+
+def test_the_layout_check_finds_what_it_looks_for() -> None:
+    """The check itself can fail: a heading left alone at a page's foot, text past its
+    cell, two sizes in one column."""
+    from pantau.reports.layout_check import check_html
+
+    filler = "<p>baris</p>" * 52
+    html = ("<html><body style='font-size:12pt'>" + filler + "<h2>Bab terakhir</h2>"
+            "<div style='break-before:page'></div>"
+            "<table style='width:40mm;table-layout:fixed'><tr><td style='white-space:nowrap'>"
+            "SANGAT-PANJANG-TANPA-SPASI-SEKALI-MELEWATI-SEL</td></tr>"
+            "<tr><td style='font-size:6pt'>kecil</td></tr></table></body></html>")
+    kinds = {problem.kind for problem in check_html(html)}
+    assert {"heading-last", "overflow", "column-fonts"} <= kinds
 
 
 def test_the_pdf_is_an_archivable_pdf_a_3b_with_its_data_inside(

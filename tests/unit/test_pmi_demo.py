@@ -278,7 +278,7 @@ def test_figures_of_every_region_have_every_key_and_add_up(demo) -> None:
     folder = demo / "truth" / "pmi" / "figures" / PERIOD
     regencies = resolve_scope(DEMO_SCOPE)
     files = sorted(folder.glob("*.json"))
-    assert len(files) == len(regencies) + len(DEMO_SCOPE)
+    assert len(files) == len(regencies) + len(DEMO_SCOPE) + 1  # and the nation, 00
 
     def load(code: str) -> dict:
         return json.loads((folder / f"{code}.json").read_text(encoding="utf-8"))["pmi"]
@@ -299,6 +299,10 @@ def test_figures_of_every_region_have_every_key_and_add_up(demo) -> None:
         for key in ("placements_departed", "placements_informal", "passports_withheld_pmi"):
             assert whole[key] == sum(m[key] for m in mine), (province, key)
         assert {a["code"] for a in whole["priority_areas"]} <= set(regencies)
+    nation = load("00")
+    for key in ("placements_departed", "placements_informal", "passports_withheld_pmi"):
+        assert nation[key] == sum(load(p)[key] for p in DEMO_SCOPE), key
+    assert {a["code"] for a in nation["priority_areas"]} <= set(DEMO_SCOPE)  # provinces
     # The passports issued in the month, by origin, read from the deliveries.
     passports = _clean(demo, "imigrasi_paspor")
     issued = passports[(passports["STATUS"] == "TERBIT")

@@ -101,9 +101,28 @@ def demo(
     console.print(f"Airflow:   run logs in {runs_dir(settings)}; "
                   "UI with [bold]make airflow[/]")
     console.print("explore:   [bold].venv/bin/pantau warehouse psql[/]")
+    _print_layout_checks(settings)
     truth = settings.var_dir / "demo" / "truth"
     if ok and (truth / "employers.csv").exists():
         from pantau.cli.targeting import print_evaluation
 
         print_evaluation(DEMO_PERIOD, truth)  # the operation sites judged on the planted truth
     raise typer.Exit(0 if ok else 1)
+
+
+def _print_layout_checks(settings) -> None:
+    """How many PDFs the renderer's layout check saw and what it found (var/layout-checks)."""
+    import json
+
+    from pantau.reports.render import layout_checks_dir
+
+    checked, problems = 0, []
+    for path in sorted(layout_checks_dir(settings.reports_dir).rglob("*.json")):
+        for name, found in json.loads(path.read_text("utf-8")).items():
+            checked += 1
+            problems += [f"{path.parent.name} {path.stem} {name}: {p}" for p in found]
+    colour = "red" if problems else "green"
+    console.print(f"layout:    [{colour}]{checked} PDF(s) checked, {len(problems)} problem(s)[/]"
+                  f" ({layout_checks_dir(settings.reports_dir)})")
+    for problem in problems[:20]:
+        console.print(f"  {problem}")

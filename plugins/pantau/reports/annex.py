@@ -119,7 +119,7 @@ def _last_operation_text(operation: LastOperation | None) -> str:
 
 def _flag_titles(flags: list[str]) -> str:
     """A worker's flags as the report names its rules (the code where no rule has it)."""
-    return ", ".join(RULES.get(code, (code,))[0] for code in flags)
+    return ", ".join(RULES.get(code.removeprefix("rule:"), (code,))[0] for code in flags)
 
 
 def view(annex: Annex, sites_map: Markup | str = "") -> dict:

@@ -1,4 +1,9 @@
-"""A layout check of a rendered report, on WeasyPrint's own layout of its pages.
+"""The layout check of every PDF Pantau writes, on WeasyPrint's own layout of its pages.
+
+The renderer runs it on the very document it writes (no second layout), and
+keeps what it finds beside the reports folder (``var/layout-checks/<period>/
+<region>.json`` for ``var/reports``) for the engineers; ``pantau demo`` prints
+the total and the tests require none.
 
 Why the layout tree and not the PDF's text: WeasyPrint knows every text box,
 the table cell it sits in and the page it lands on, so the check needs no PDF
@@ -9,8 +14,8 @@ parser (no new dependency) and names the element at fault. It finds:
 - a heading (h1-h3) that is the last thing on its page, cut off from its content;
 - a table column whose body cells use more than one font size.
 
-Run over a folder of rendered reports (every ``report.html`` under it):
-``python -m tests.support.pdf_layout var/reports``.
+Run again over a folder of rendered reports (every ``report.html`` under it):
+``python -m pantau.reports.layout_check var/reports``.
 """
 
 from __future__ import annotations
@@ -107,11 +112,21 @@ def _overlaps(page: int, texts: list[_Text]) -> list[Problem]:
     return found
 
 
-def _heading_last(page: int, texts: list[_Text]) -> list[Problem]:
-    body = [text for text in texts if not text.margin]
-    if body and body[-1].heading is not None:
+def _heading_last(page: int, page_box) -> list[Problem]:
+    """The page's last content (text or image, margins aside) is a heading's text."""
+    from weasyprint.formatting_structure import boxes
+
+    last = None
+    for box, _cell, heading, margin in _walk(page_box):
+        if margin:
+            continue
+        if isinstance(box, boxes.TextBox) and box.text.strip() and box.width > 0:
+            last = (box, heading)
+        elif isinstance(box, boxes.ReplacedBox):  # a chart drawn as an image
+            last = (box, None)
+    if last is not None and last[1] is not None:
         return [Problem(page, "heading-last",
-                        f"{body[-1].heading} {_label(body[-1])} ends the page")]
+                        f"{last[1].element_tag} {last[0].text.strip()[:40]!r} ends the page")]
     return []
 
 
@@ -142,16 +157,16 @@ def check_document(document) -> list[Problem]:
         texts = _texts(page._page_box)
         problems += _outside(number, page._page_box, texts)
         problems += _overlaps(number, texts)
-        problems += _heading_last(number, texts)
+        problems += _heading_last(number, page._page_box)
         problems += _column_fonts(number, page._page_box)
     return problems
 
 
 def check_html(html: str) -> list[Problem]:
     """Lay the report's HTML out as its PDF is made, then check it."""
-    from pantau.reports.render import _document
+    from pantau.reports.render import document
 
-    return check_document(_document(html))
+    return check_document(document(html))
 
 
 def main(folder: str) -> int:

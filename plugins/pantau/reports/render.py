@@ -5,7 +5,8 @@ the audit pack: ``audit/index.html`` and one CSV per figure family
 (:mod:`pantau.reports.audit_pack`), read as the auditor role.
 
 Output tree: ``<output>/<period>/<province>/<regency>/`` for a regency,
-``<output>/<period>/<province>/`` for a province. Rendering is idempotent:
+``<output>/<period>/<province>/`` for a province, ``<output>/<period>/00/`` for the
+national report. Rendering is idempotent:
 the same marts give the same bytes (every date inside comes from the data,
 none from the clock).
 """
@@ -20,7 +21,7 @@ import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from functools import cache, partial
 from pathlib import Path
@@ -32,7 +33,7 @@ from markupsafe import Markup
 
 from pantau.config import Settings, get_settings
 from pantau.periods import Period, PeriodKind
-from pantau.reports import annex, audit_pack, context, xlsx
+from pantau.reports import annex, audit_pack, context, layout_check, map_view, xlsx
 from pantau.reports.targeting_view import target_sites
 from pantau.reports.view import view
 from pantau.warehouse import sql_files
@@ -54,6 +55,7 @@ class Rendered:
     files: dict[str, str]  # name -> sha256
     seconds: float = 0.0  # writing the whole report, audit pack included
     audit_seconds: float = 0.0  # of which the audit pack (the bench compares the two)
+    layout_problems: dict[str, list[str]] = field(default_factory=dict)  # PDF -> problems
 
 
 def _environment(settings: Settings) -> Environment:
@@ -122,37 +124,41 @@ ATTACHED = {
 PDF_VARIANT = "pdf/a-3b"
 
 
-def _document(html: str):
+def document(html: str):
     """WeasyPrint's laid-out pages of the report (the layout check reads them too)."""
     from weasyprint import HTML
 
     return HTML(string=html, url_fetcher=_no_fetch()).render()
 
 
-def _pdf(html: str, moment: datetime, attached: dict[str, bytes]) -> bytes:
+def _pdf(html: str, moment: datetime, attached: dict[str, bytes],
+         problems: list[str] | None = None) -> bytes:
     """An A4 PDF/A-3b of the same HTML, with ``attached`` (figures.json, the XLSX) inside.
 
     Title, author and language come from the HTML (``<title>``, ``<meta
     name=author>``, ``<html lang=id>``). Every date in it comes from the data, not
     the clock: the font subsets' (``SOURCE_DATE_EPOCH``), the metadata's and the
     attachments'; the file identifier PDF/A asks for is a digest of the content,
-    so the same marts still give the same bytes.
+    so the same marts still give the same bytes. The layout check runs on the laid-out
+    pages; what it finds goes to ``problems``.
     """
     from weasyprint import Attachment
 
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))  # fontTools' subset dates
     try:
-        document = _document(html)
+        laid_out = document(html)
+        if problems is not None:
+            problems.extend(str(problem) for problem in layout_check.check_document(laid_out))
         stamp = moment.isoformat()
-        document.metadata.created = stamp
-        document.metadata.modified = stamp
+        laid_out.metadata.created = stamp
+        laid_out.metadata.modified = stamp
         attachments = [Attachment(file_obj=io.BytesIO(blob), name=name,
                                   description=ATTACHED[name][0], created=moment,
                                   modified=moment, relationship=ATTACHED[name][1],
                                   url_fetcher=_no_fetch())
                        for name, blob in attached.items()]
-        return document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+        return laid_out.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -162,14 +168,16 @@ def _pdf(html: str, moment: datetime, attached: dict[str, bytes]) -> bytes:
 
 def pdf_html(page: dict, template) -> str:
     """The HTML the PDF is made from: the page with its charts as images."""
-    return template.render(**{**page, "charts": _as_images(page["charts"])})
+    return template.render(**{**page, "charts": _as_images(page["charts"]),
+                              "maps": _as_images(page.get("maps", {}))})
 
 
 ANNEX_LEVELS = ("regency", "province")  # the TIMPORA team plans operations at these levels
 
 
 def _write_annex(conn: psycopg.Connection, data, environment: Environment, css: Markup,
-                 moment: datetime, directory: Path, settings: Settings) -> dict[str, str]:
+                 moment: datetime, directory: Path, settings: Settings,
+                 problems: list[str]) -> dict[str, str]:
     """operasi.json, operasi.xlsx, operasi.pdf beside the report (never inside it)."""
     weights = json.loads((settings.sql_dir / TARGETING_WEIGHTS).read_text("utf-8"))
     names = {r["region_code"]: r["region_name"] for r in data.regencies}
@@ -177,7 +185,8 @@ def _write_annex(conn: psycopg.Connection, data, environment: Environment, css: 
     sites = target_sites(conn, data.period.label, data.region_code)
     plan = annex.from_targets(data.region_code, data.region_name, data.level,
                               data.period.label, data.reference_date, weights, sites, names)
-    page = annex.view(plan)
+    page = annex.view(plan, _as_images({"map": map_view.sites_map(
+        data.region_code, [s.district_code for s in plan.sites[:annex.SHOWN_IN_PDF]])})["map"])
     page["css"] = css
     for item in page["explained"]:
         item["chart"] = _as_images({"chart": item["chart"]})["chart"]
@@ -186,7 +195,7 @@ def _write_annex(conn: psycopg.Connection, data, environment: Environment, css: 
     html = environment.get_template("operasi.html.j2").render(**page)
     blobs = {"operasi.json": plan_json, "operasi.xlsx": book,
              "operasi.pdf": _pdf(html, moment, {"operasi.json": plan_json,
-                                                "operasi.xlsx": book})}
+                                                "operasi.xlsx": book}, problems)}
     for name, blob in blobs.items():
         (directory / name).write_bytes(blob)
     return {name: hashlib.sha256(blob).hexdigest() for name, blob in blobs.items()}
@@ -210,10 +219,12 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
     html = template.render(**page)
     moment = datetime.combine(data.reference_date, time(23, 59), tzinfo=UTC)
     workbook = cache(lambda: xlsx.workbook(data, figures, moment))  # in the PDF and beside it
+    layout: dict[str, list[str]] = {"report.pdf": []}  # and operasi.pdf, when written
     makers = {
         "report.html": lambda: html.encode("utf-8"),
         "report.pdf": lambda: _pdf(pdf_html(page, template), moment,
-                                   {"figures.json": _json(figures), "report.xlsx": workbook()}),
+                                   {"figures.json": _json(figures), "report.xlsx": workbook()},
+                                   layout["report.pdf"]),
         "report.xlsx": workbook,
         "figures.json": lambda: _json(figures),
     }
@@ -226,8 +237,11 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
         files[name] = hashlib.sha256(blob).hexdigest()
     annexed = {}  # kept out of the manifest, which goes to every recipient
     if "report.pdf" in formats and data.level in ANNEX_LEVELS:
+        layout["operasi.pdf"] = []
         annexed = _write_annex(conn, data, template.environment, page["css"], moment,
-                               directory, settings)
+                               directory, settings, layout["operasi.pdf"])
+    if "report.pdf" in formats:
+        _keep_layout_check(output, period, region_code, layout)
     manifest = {
         "region_code": region_code, "period": period.label,
         "reference_date": data.reference_date.isoformat(), "content_sha256": content,
@@ -246,7 +260,24 @@ def render_region(conn: psycopg.Connection, period: Period, region_code: str, ou
         audit_pack.write_pack(auditor, figures, directory, _environment(settings), settings)
         audit_seconds = perf_counter() - pack_started
     return Rendered(region_code, directory, content, files, perf_counter() - started,
-                    audit_seconds)
+                    audit_seconds, layout)
+
+
+def _keep_layout_check(output: Path, period: Period, region_code: str,
+                       layout: dict[str, list[str]]) -> None:
+    """What the layout check found in the region's PDFs, for the engineers, beside the
+    reports folder (never in it: nothing there is delivered); a warning per problem."""
+    for name, problems in layout.items():
+        for problem in problems:
+            log.warning("layout check: %s %s %s: %s", period.label, region_code, name, problem)
+    folder = layout_checks_dir(output) / period.label
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{region_code}.json").write_bytes(_json(layout))
+
+
+def layout_checks_dir(output: Path) -> Path:
+    """``var/layout-checks`` for the default reports folder ``var/reports``."""
+    return output.parent / "layout-checks"
 
 
 def default_regions(conn: psycopg.Connection, period: Period,
@@ -254,10 +285,12 @@ def default_regions(conn: psycopg.Connection, period: Period,
                     settings: Settings | None = None) -> list[str]:
     """Regions of ``levels`` with data in the period.
 
-    By default quarters and months report on regencies, semesters on provinces.
+    By default quarters and months report on regencies, semesters on provinces and the
+    nation (region "00", which compiles them).
     """
     if levels is None:
-        levels = ("province",) if period.kind is PeriodKind.SEMESTER else ("regency",)
+        levels = (("province", "national") if period.kind is PeriodKind.SEMESTER
+                  else ("regency",))
     rows = conn.execute(sql_files.render("reports/regions_with_data.sql", settings),
                         {"period": period.label, "levels": list(levels)}).fetchall()
     return [code for (code,) in rows]

@@ -8,6 +8,7 @@ from pantau.periods import PeriodKind
 from pantau.reports import charts
 from pantau.reports.context import ReportData
 from pantau.reports.formatting import capped, change, long_date, number, percent, usd
+from pantau.reports.map_view import district_rows, region_maps
 from pantau.reports.pmi_view import pmi_view
 from pantau.reports.texts import (
     ACTIONS,
@@ -29,13 +30,30 @@ def period_name(data_period) -> str:
     return f"{PERIOD_NAMES[data_period.kind.value]} {ROMAN[data_period.index]} {data_period.year}"
 
 
-def region_title(name: str, is_province: bool) -> str:
+def region_title(name: str, level: str) -> str:
     """The region as the cover and page header name it: 'Kabupaten Kapuas', 'Provinsi
-    Kalimantan Tengah'. A regency's or city's name already says which it is (the
-    Kemendagri names do), so its type is not repeated; a province's does not."""
-    if name.split(" ", 1)[0] in ("Kabupaten", "Kota", "Provinsi"):
+    Kalimantan Tengah', 'Indonesia'. A regency's or city's name already says which it is
+    (the Kemendagri names do), so its type is not repeated; a province's does not."""
+    if level == "national" or name.split(" ", 1)[0] in ("Kabupaten", "Kota", "Provinsi"):
         return name
-    return f"Provinsi {name}" if is_province else name
+    return f"Provinsi {name}" if level == "province" else name
+
+
+def institution(data: ReportData) -> str:
+    """Who issues the report: the region's Kesbangpol; the ministry for the nation."""
+    if data.is_national:
+        return "Direktorat Jenderal Politik dan Pemerintahan Umum, Kementerian Dalam Negeri"
+    return f"Badan Kesatuan Bangsa dan Politik {region_title(data.region_name, data.level)}"
+
+
+def province_rows(data: ReportData) -> list[dict]:
+    """The national report's 38 provinces, ranked on foreign workers."""
+    return [{"code": p["region_code"], "name": p["region_name"],
+             "workers": number(p["workers_total"]), "foreigners": number(p["foreigners_total"]),
+             "registered": number(p["registered_total"]),
+             "per_100k": _per_100k(p["workers_total"], p["population_2025"]),
+             "discrepancies": number(p["discrepancy_persons"]),
+             "pmi_indicated": number(p["pmi_persons_indicated"])} for p in data.provinces]
 
 
 def link_rows(data: ReportData) -> list[dict]:
@@ -129,7 +147,8 @@ def view(data: ReportData) -> dict:
     return {
         "r": data,
         "title": "Laporan Pemantauan Orang Asing dan Tenaga Kerja Asing",
-        "region_title": region_title(data.region_name, data.is_province),
+        "region_title": region_title(data.region_name, data.level),
+        "institution": institution(data),
         "period_name": period_name(data.period),
         "previous_name": period_name(previous_period),
         "reference_date": long_date(data.reference_date),
@@ -147,6 +166,8 @@ def view(data: ReportData) -> dict:
         "actions": [(kind, number(data.breakdown("administrative_actions").get(kind, 0)))
                     for kind in ACTIONS],
         "regencies": regencies,
+        "provinces": province_rows(data),
+        "districts": district_rows(data) if data.level == "regency" else [],
         "workers_total": number(f["workers_total"]),
         "population": number(f["population_2025"]),
         "workers_per_100k": _per_100k(f["workers_total"], f["population_2025"]),
@@ -164,8 +185,6 @@ def view(data: ReportData) -> dict:
                 nationalities, "Orang asing menurut kewarganegaraan (12 terbesar)"),
             "workers_by_nationality": charts.horizontal_bars(
                 workers_nat, "TKA menurut kewarganegaraan (12 terbesar)"),
-            "concentration": charts.horizontal_bars(
-                [(f"{r['region_name']}", r["workers_total"]) for r in data.regencies],
-                "TKA per kabupaten/kota (peringkat)", limit=40) if data.regencies else "",
         },
+        "maps": region_maps(data),
     }
