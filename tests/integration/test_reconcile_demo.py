@@ -458,15 +458,19 @@ def test_the_pdf_is_an_archivable_pdf_a_3b_with_its_data_inside(
 
 def test_the_reports_speak_indonesian_in_their_data_appendix(
         reports: dict[str, Path]) -> None:
-    """Failed checks by their Indonesian names, never the rule ids; a region named once."""
+    """Failed checks and sources by their Indonesian names, never the rule or source ids;
+    a region named once."""
     from pypdf import PdfReader
 
     from pantau.reports.texts import CHECKS
+    from pantau.sources.catalog import SOURCES
 
     for region, directory in reports.items():
         html = (directory / "report.html").read_text("utf-8")
         appendix = html.split('id="lampiran"')[1]
         assert [rule for rule in CHECKS if rule in appendix] == [], region
+        cells = appendix.split("<table class=\"lineage\">")[1].split("</table>")[0]
+        assert [s for s in SOURCES if f"<td>{s}</td>" in cells] == [], region
         text = " ".join(page.extract_text() for page in PdfReader(
             directory / "report.pdf").pages)
         assert "Kabupaten/Kota Kabupaten" not in text and "Kabupaten/Kota Kota" not in text

@@ -82,6 +82,8 @@ PMI_SOURCES = {
     "imigrasi_penundaan": "Imigrasi: penundaan keberangkatan",
     "bp3mi_pemulangan": "BP3MI: pemulangan PMI",
 }
+# Every source as the data appendix names it (the report's and the workbook's).
+SOURCE_NAMES = {**SOURCES, **PMI_SOURCES, "timpora_operasi": "TIMPORA: hasil operasi"}
 PMI_LINK_METHODS = {
     "nik": "NIK",
     "name_birth_origin": "Nama + tanggal lahir + daerah asal",

@@ -17,6 +17,7 @@ from pantau.reports.texts import (
     PERIOD_NAMES,
     PERMIT_TYPES,
     RULES,
+    SOURCE_NAMES,
     SOURCES,
     check_names,
 )
@@ -171,7 +172,7 @@ def view(data: ReportData) -> dict:
         "workers_total": number(f["workers_total"]),
         "population": number(f["population_2025"]),
         "workers_per_100k": _per_100k(f["workers_total"], f["population_2025"]),
-        "lineage": [{"source": SOURCES.get(row["source"], row["source"]),
+        "lineage": [{"source": SOURCE_NAMES.get(row["source"], row["source"]),
                      "file": row["file_name"], "snapshot": long_date(row["snapshot_date"]),
                      "sha": row["sha256"][:12], "rows": number(row["rows_in_region"]),
                      "quarantined": number(row["rows_quarantined"]),

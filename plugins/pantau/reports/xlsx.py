@@ -19,7 +19,7 @@ from pantau.reports.texts import (
     PMI_RULES,
     PMI_SCHEMES,
     RULES,
-    SOURCES,
+    SOURCE_NAMES,
     check_names,
 )
 from pantau.warehouse.masking import mask
@@ -138,7 +138,7 @@ def workbook(data: ReportData, figures: dict, moment: datetime) -> bytes:
     _pmi_sheets(book, data, formats)
     _sheet(book, "Asal_data", ["Sumber", "Berkas", "Snapshot", "SHA-256", "Baris di wilayah",
                                "Dikarantina", "Pemeriksaan gagal"], [
-        [SOURCES.get(row["source"], row["source"]), row["file_name"],
+        [SOURCE_NAMES.get(row["source"], row["source"]), row["file_name"],
          row["snapshot_date"].isoformat(), row["sha256"], row["rows_in_region"],
          row["rows_quarantined"], check_names(row["checks_failed"], "")]
         for row in data.lineage], formats)
