@@ -67,6 +67,9 @@ def environment(settings: Settings | None = None, **extra: str) -> dict[str, str
     })
     if settings.warehouse_url:
         env["PANTAU_WAREHOUSE_URL"] = settings.warehouse_url
+    # `airflow standalone` starts its components as `airflow ...` by name: the
+    # virtualenv's bin must be on PATH even when the shell never activated it.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env.update(extra)
     return env
 
