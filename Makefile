@@ -10,7 +10,7 @@ STAMP       := $(VENV)/.installed
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev,tools]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev,tools,celery]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -73,7 +73,7 @@ data-docs-assets: install
 constraints:
 	rm -rf .venv-constraints
 	$(PYTHON) -m venv .venv-constraints
-	.venv-constraints/bin/pip install --quiet --disable-pip-version-check '.[dev,tools]'
+	.venv-constraints/bin/pip install --quiet --disable-pip-version-check '.[dev,tools,celery,lineage]'
 	( echo "# Pantau constraints for Python 3.11: the whole tree, pinned. Regenerate: make constraints"; \
 	  .venv-constraints/bin/pip freeze --all --exclude-editable | grep -v -i '^pantau[= @]' | LC_ALL=C sort -f ) > $(CONSTRAINTS)
 	rm -rf .venv-constraints

@@ -38,6 +38,22 @@ def test_compose_has_the_official_airflow_shape_and_a_separate_warehouse(compose
     assert {"landing", "reports", "archive"} <= set(compose["volumes"])
 
 
+def test_what_compose_names_is_installed_from_the_constraints(compose) -> None:
+    """The auth manager, the executor's provider and the metadata URL's driver import in
+    this virtualenv (installed from constraints-3.11.txt), not only in the official image."""
+    import importlib
+
+    env = compose["services"]["airflow-apiserver"]["environment"]
+    module, _, name = env["AIRFLOW__CORE__AUTH_MANAGER"].rpartition(".")
+    assert getattr(importlib.import_module(module), name)
+    importlib.import_module("airflow.providers.celery.executors.celery_executor")
+    for key in ("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__CELERY__RESULT_BACKEND"):
+        scheme = env[key].split("://", 1)[0]
+        assert scheme.endswith("postgresql+psycopg"), (key, scheme)  # psycopg 3
+    importlib.import_module("asyncpg")  # Airflow's derived async metadata URL
+    importlib.import_module("redis")
+
+
 def test_every_file_compose_and_the_dockerfile_name_exists(compose) -> None:
     for service in compose["services"].values():
         if "build" in service:
@@ -88,4 +104,18 @@ def test_the_images_install_command_resolves_against_the_constraints(tmp_path: P
          *args],
         capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Would install pantau-" in done.stdout
+    installs = re.search(r"^Would install (.+)$", done.stdout, re.MULTILINE).group(1).split()
+    assert any(name.startswith("pantau-") for name in installs), installs
+    # The production extras resolve to the constraints' pins, nothing newer.
+    for package in ("apache-airflow-providers-celery", "apache-airflow-providers-openlineage",
+                    "asyncpg", "redis", "celery"):
+        pinned = re.search(rf"^{package}==(\S+)$", (ROOT / "constraints-3.11.txt").read_text(),
+                           re.MULTILINE).group(1)
+        assert f"{package}-{pinned}" in installs or package in _installed(), package
+
+
+def _installed() -> set[str]:
+    """Distributions of this virtualenv (a dry run lists only what it would add)."""
+    from importlib.metadata import distributions
+
+    return {d.metadata["Name"].lower() for d in distributions()}
