@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench chaos airflow test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
+.PHONY: install demo bench chaos airflow cluster cluster-stop redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -33,6 +33,18 @@ chaos: install
 ## Airflow standalone with the project's DAGs and the embedded warehouse (UI on :8080).
 airflow: install
 	$(BIN)/pantau airflow standalone
+
+## A real CeleryExecutor Airflow on this machine (Redis, API server, scheduler, dag-processor,
+## triggerer, two Celery workers; docs/operations.md); `make cluster-stop` ends it.
+cluster: install redis
+	$(BIN)/pantau airflow cluster start
+
+cluster-stop: install
+	$(BIN)/pantau airflow cluster stop
+
+## Debian's redis-server for the cluster's broker (installed once, when missing).
+redis:
+	@command -v redis-server >/dev/null || { apt-get update -q && apt-get install -y -q redis-server; }
 
 ## Lint, then every test tier: unit, integration (real PostgreSQL), dags, e2e (whole cycles,
 ## reports in Chromium). This is what CI runs (.ci/run).

@@ -19,7 +19,7 @@ from airflow.sdk import CronTriggerTimetable, Param, dag, task
 
 from pantau.orchestration import steps
 from pantau.orchestration.dag_args import dag_args
-from pantau.orchestration.schedule import POOL, ReportLevel, load_plan
+from pantau.orchestration.schedule import POOL, REPORTS_QUEUE, ReportLevel, load_plan
 
 PLAN = load_plan()
 
@@ -49,7 +49,7 @@ def report_dag(level: ReportLevel):
         def provinces(period: str) -> list[str]:
             return steps.provinces_to_render(period, PLAN.report_regions)
 
-        @task(pool=POOL)
+        @task(pool=POOL, queue=REPORTS_QUEUE)  # a worker of the reports queue (CeleryExecutor)
         def render(province: str, period: str) -> list[str]:
             return steps.render_province(period, province, scope=PLAN.report_regions)
 

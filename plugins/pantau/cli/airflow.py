@@ -6,6 +6,7 @@ import json
 import os
 import secrets
 from pathlib import Path
+from time import perf_counter
 from typing import Annotated
 
 import typer
@@ -103,3 +104,60 @@ def airflow_standalone(
                   ".json.generated); Ctrl-C stops it")
     binary = local_airflow.airflow_binary()
     os.execve(binary, [binary, "standalone"], env)
+
+
+cluster_app = typer.Typer(help="A CeleryExecutor Airflow on this machine (docs/operations.md).",
+                          no_args_is_help=True)
+airflow_app.add_typer(cluster_app, name="cluster")
+
+
+@cluster_app.command("start")
+def cluster_start() -> None:
+    """Redis, the metadata database, API server, scheduler, dag-processor, triggerer and two
+    Celery workers; waits until the scheduler and triggerer report healthy."""
+    from pantau.orchestration import cluster
+
+    started = perf_counter()
+    try:
+        up = cluster.start()
+    except cluster.ClusterError as exc:
+        console.print(f"[red]cluster: {exc}[/]")
+        raise typer.Exit(1) from None
+    user, password = up["login"]
+    console.print(f"CeleryExecutor cluster up in {perf_counter() - started:.0f} s: "
+                  f"[bold]{up['api']}[/] login [bold]{user}[/] / [bold]{password}[/]")
+    _print_components(up["pids"])
+
+
+@cluster_app.command("stop")
+def cluster_stop() -> None:
+    """Stop every component (SIGTERM to each process group, SIGKILL after a minute)."""
+    from pantau.orchestration import cluster
+
+    stopped = cluster.stop()
+    left = cluster.running()
+    console.print(f"stopped: {', '.join(stopped) or 'nothing was running'}")
+    if left:
+        console.print(f"[red]still running: {', '.join(left)}[/]")
+        raise typer.Exit(1)
+
+
+@cluster_app.command("status")
+def cluster_status() -> None:
+    """Each component and its pid, and the API server's health report; exit 1 if any is down."""
+    from pantau.orchestration import cluster
+
+    alive = cluster.running()
+    _print_components(alive)
+    health = cluster.health()
+    console.print(f"health: {json.dumps(health) if health else 'API server not answering'}")
+    wanted = {c.name for c in cluster.components()}
+    raise typer.Exit(0 if wanted <= set(alive) else 1)
+
+
+def _print_components(pids: dict[str, int]) -> None:
+    from pantau.orchestration import cluster
+
+    for component in cluster.components():
+        pid = pids.get(component.name)
+        console.print(f"  {component.name:<14} {'pid ' + str(pid) if pid else '[red]down[/]'}")

@@ -19,6 +19,7 @@ from pantau.periods import PeriodKind
 from pantau.sources.catalog import SOURCES
 
 POOL = "pantau_warehouse"
+REPORTS_QUEUE = "reports"  # the Celery queue report rendering runs on (make cluster)
 
 
 class ScheduleError(ValueError):

@@ -1,0 +1,284 @@
+"""A real CeleryExecutor Airflow on this machine, without Docker (``make cluster``).
+
+The production shape on one host: Redis (Debian's ``redis-server``) as the
+broker, the metadata database as its own database and role
+(``airflow_meta``) on the embedded PostgreSQL, never the warehouse's, and
+the API server, scheduler, dag-processor, triggerer and two Celery workers
+with distinct names, both serving the ``default`` queue and the ``reports``
+queue the rendering tasks run on (so a report is retried on the other worker
+when one dies). Every port is on 127.0.0.1; one JWT secret and one Fernet
+key, kept under ``var/cluster/``, for every process; the execution API URL
+points at this API server. Logs and pids under ``var/cluster/``; ``stop``
+ends every process group it started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
+
+from pantau.config import Settings, get_settings
+from pantau.orchestration import local_airflow
+from pantau.orchestration.schedule import POOL, REPORTS_QUEUE, load_plan
+from pantau.warehouse import embedded
+
+HOST = "127.0.0.1"
+API_PORT = 28080
+REDIS_PORT = 26379
+META = "airflow_meta"  # the metadata database and its role
+WORKERS = {"worker-1": 28793, "worker-2": 28795}  # name -> its log server port
+QUEUES = f"default,{REPORTS_QUEUE}"
+SIMPLE_AUTH = "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+
+
+def cluster_dir(settings: Settings | None = None) -> Path:
+    return (settings or get_settings()).var_dir / "cluster"
+
+
+def _secret(path: Path, make) -> str:
+    """A value made once and kept (mode 600): every process and every restart shares it."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(make())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
+def metadata_url(settings: Settings | None = None) -> str:
+    """``postgresql+psycopg://airflow_meta@/airflow_meta?host=…``: its own database and role on
+    the embedded server, created on first use."""
+    settings = settings or get_settings()
+    server = embedded.start(settings.pgdata)
+    with psycopg.connect(server, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (META,)).fetchone():
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(META)))
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                            (META,)).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(META), sql.Identifier(META)))
+    parts = urlsplit(server)
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    host = parts.hostname or ""
+    netloc = f"{META}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(("postgresql+psycopg", netloc, f"/{META}", urlencode(query), ""))
+
+
+def environment(settings: Settings | None = None) -> dict[str, str]:
+    """The cluster's Airflow configuration: the local environment plus CeleryExecutor."""
+    settings = settings or get_settings()
+    home = cluster_dir(settings)
+    meta = metadata_url(settings)
+    env = local_airflow.environment(settings)
+    env.update({
+        "AIRFLOW_HOME": str(home / "airflow"),
+        "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
+        "AIRFLOW__CORE__AUTH_MANAGER": SIMPLE_AUTH,
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": "admin:admin",
+        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
+        "AIRFLOW__CORE__FERNET_KEY": _secret(home / "fernet_key", _fernet_key),
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://{HOST}:{API_PORT}/execution/",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": meta,
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": meta,
+        "AIRFLOW__CELERY__BROKER_URL": f"redis://{HOST}:{REDIS_PORT}/0",
+        "AIRFLOW__CELERY__RESULT_BACKEND": f"db+{meta}",
+        "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2",
+        "AIRFLOW__API__HOST": HOST,
+        "AIRFLOW__API__PORT": str(API_PORT),
+        "AIRFLOW__API__BASE_URL": f"http://{HOST}:{API_PORT}",
+        "AIRFLOW__API_AUTH__JWT_SECRET": _secret(home / "jwt_secret",
+                                                 lambda: secrets.token_urlsafe(32)),
+        "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": "28794",
+        "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "True",
+        "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_HOST": HOST,
+        "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_PORT": "28974",
+    })
+    return env
+
+
+def components(settings: Settings | None = None) -> list[Component]:
+    """Every process of the cluster, in start order."""
+    settings = settings or get_settings()
+    env = environment(settings)
+    airflow = local_airflow.airflow_binary()
+    out = [
+        Component("redis", [redis_binary(), "--bind", HOST, "--port", str(REDIS_PORT),
+                            "--save", "", "--appendonly", "no"], env),
+        Component("api-server", [airflow, "api-server", "-H", HOST, "-p", str(API_PORT)], env),
+        Component("scheduler", [airflow, "scheduler"], env),
+        Component("dag-processor", [airflow, "dag-processor"], env),
+        Component("triggerer", [airflow, "triggerer"], env),
+    ]
+    for name, log_port in WORKERS.items():
+        out.append(Component(name, [airflow, "celery", "worker", "--celery-hostname",
+                                    f"{name}@pantau", "--queues", QUEUES],
+                             {**env, "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(log_port)}))
+    return out
+
+
+def redis_binary() -> str:
+    """Debian's redis-server (``make cluster`` installs it when missing)."""
+    found = shutil.which("redis-server")
+    if not found:
+        raise ClusterError("redis-server not found: `make cluster` installs Debian's "
+                           "redis-server, or apt-get install redis-server")
+    return found
+
+
+class ClusterError(RuntimeError):
+    pass
+
+
+def _pid_file(settings: Settings, name: str) -> Path:
+    return cluster_dir(settings) / "pids" / f"{name}.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def running(settings: Settings | None = None) -> dict[str, int]:
+    """Component name -> pid of those alive."""
+    settings = settings or get_settings()
+    out = {}
+    for path in sorted((cluster_dir(settings) / "pids").glob("*.pid")):
+        pid = int(path.read_text())
+        if _alive(pid):
+            out[path.stem] = pid
+    return out
+
+
+def start(settings: Settings | None = None, timeout: float = 180) -> dict:
+    """Migrate, start every component not running, wait for a healthy scheduler; return
+    the API URL, the login and the pids."""
+    settings = settings or get_settings()
+    home = cluster_dir(settings)
+    (home / "logs").mkdir(parents=True, exist_ok=True)
+    (home / "pids").mkdir(parents=True, exist_ok=True)
+    parts = components(settings)
+    env = parts[0].env
+    from pantau.warehouse import migrate
+
+    migrate.upgrade()  # the warehouse's own schema, as `make demo` leaves it
+    already = running(settings)
+    if "redis" not in already:
+        _spawn(settings, parts[0])
+    for args in (["db", "migrate"],
+                 ["pools", "set", POOL, str(load_plan(settings).pool_slots),
+                  "Pantau: concurrent warehouse connections"]):
+        done = subprocess.run([local_airflow.airflow_binary(), *args], env=env,
+                              capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise ClusterError(f"airflow {' '.join(args)} failed:\n{done.stdout[-2000:]}"
+                               f"{done.stderr[-2000:]}")
+    for component in parts[1:]:
+        if component.name not in already:
+            _spawn(settings, component)
+    _wait_healthy(settings, timeout)
+    return {"api": f"http://{HOST}:{API_PORT}", "login": login(settings),
+            "pids": running(settings)}
+
+
+def _spawn(settings: Settings, component: Component) -> None:
+    log = (cluster_dir(settings) / "logs" / f"{component.name}.log").open("ab")
+    process = subprocess.Popen(component.command, env=component.env, stdout=log,
+                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               start_new_session=True)
+    _pid_file(settings, component.name).write_text(str(process.pid))
+
+
+def login(settings: Settings | None = None) -> tuple[str, str]:
+    """The admin login SimpleAuthManager generated (once) under the cluster's Airflow home."""
+    path = cluster_dir(settings) / "airflow" / "simple_auth_manager_passwords.json.generated"
+    deadline = time.monotonic() + 60
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise ClusterError(f"no passwords file at {path}: is the API server up?")
+        time.sleep(0.5)
+    return "admin", json.loads(path.read_text())["admin"]
+
+
+def health(settings: Settings | None = None) -> dict | None:
+    try:
+        with urllib.request.urlopen(f"http://{HOST}:{API_PORT}/api/v2/monitor/health",
+                                    timeout=5) as response:
+            return json.loads(response.read())
+    except (OSError, ValueError):
+        return None
+
+
+def _wait_healthy(settings: Settings, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        state = health(settings)
+        if state and state.get("scheduler", {}).get("status") == "healthy" \
+                and state.get("triggerer", {}).get("status") == "healthy":
+            return
+        dead = [c.name for c in components(settings) if c.name not in running(settings)]
+        if dead:
+            raise ClusterError(f"{', '.join(dead)} exited: see {cluster_dir(settings)}/logs")
+        if time.monotonic() > deadline:
+            raise ClusterError(f"not healthy after {timeout:.0f} s: {state}")
+        time.sleep(2)
+
+
+def stop(settings: Settings | None = None, timeout: float = 60) -> list[str]:
+    """SIGTERM every component's process group, SIGKILL what outlives ``timeout``; return
+    the names stopped."""
+    settings = settings or get_settings()
+    alive = running(settings)
+    for pid in alive.values():
+        _signal_group(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(_group_alive(p) for p in alive.values()):
+        time.sleep(0.5)
+    for pid in alive.values():
+        if _group_alive(pid):
+            _signal_group(pid, signal.SIGKILL)
+    for path in (cluster_dir(settings) / "pids").glob("*.pid"):
+        path.unlink()
+    return sorted(alive)
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, sig)
+
+
+def _group_alive(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
