@@ -105,3 +105,23 @@ def test_make_airflow_serves_the_ui_and_its_login_works(standalone) -> None:
     errors = _request(f"{base}/api/v2/importErrors", token=token)
     assert errors["total_entries"] == 0, errors
     assert "FileNotFoundError" not in output.read_text()
+    _the_ui_in_a_browser(base, token, output.parent)
+
+
+def _the_ui_in_a_browser(base: str, token: str, profile: Path) -> None:
+    """Headless Chromium with the REST login's token as the UI's session cookie opens the
+    DAG list and a DAG's grid; screenshots under var/test-artefacts; no console error,
+    no DAG import error shown."""
+    from tests.support.browser import Chromium
+    from tests.support.paths import TEST_ARTEFACTS
+
+    with Chromium(profile / "chromium") as browser, browser.page() as page:
+        page.call("Network.setCookie", {"name": "_token", "value": token, "url": base})
+        listed = page.open(f"{base}/dags", until="pantau_build")
+        assert "pantau_report_province" in listed
+        assert "Import Error" not in listed, listed[:2000]
+        page.screenshot(TEST_ARTEFACTS / "airflow-ui-dags.png")
+        page.open(f"{base}/dags/pantau_build", until="pantau_build")
+        time.sleep(2)  # the grid's own requests
+        page.screenshot(TEST_ARTEFACTS / "airflow-ui-grid.png")
+    assert page.errors == [], page.errors

@@ -9,3 +9,4 @@ REPO_ROOT = TESTS_DIR.parent
 DATA_DIR = TESTS_DIR / "data"
 SAMPLE_LANDING = DATA_DIR / "landing"
 DAGS_DIR = REPO_ROOT / "dags"
+TEST_ARTEFACTS = REPO_ROOT / "var" / "test-artefacts"  # screenshots the browser tests keep
