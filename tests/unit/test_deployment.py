@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pantau.orchestration.cluster import QUEUES
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
@@ -34,7 +36,7 @@ def test_compose_has_the_official_airflow_shape_and_a_separate_warehouse(compose
         assert "@warehouse:5432/pantau" in env["PANTAU_WAREHOUSE_URL"]
         mounts = {v.split(":")[1] for v in services[name]["volumes"]}
         assert {"/data/landing", "/data/reports", "/data/archive"} <= mounts
-    assert services["airflow-worker"]["command"] == "celery worker"
+    assert services["airflow-worker"]["command"] == f"celery worker --queues {QUEUES}"
     assert {"landing", "reports", "archive"} <= set(compose["volumes"])
 
 
@@ -52,6 +54,24 @@ def test_what_compose_names_is_installed_from_the_constraints(compose) -> None:
         assert scheme.endswith("postgresql+psycopg"), (key, scheme)  # psycopg 3
     importlib.import_module("asyncpg")  # Airflow's derived async metadata URL
     importlib.import_module("redis")
+
+
+def test_compose_is_kept_in_step_with_make_cluster(compose) -> None:
+    """The same executor, auth manager, database driver and settings every process shares
+    as the one-machine cluster (pantau.orchestration.cluster), so what make cluster proves
+    holds for the compose stack."""
+    from pantau.orchestration import cluster
+
+    local = cluster.airflow_config("postgresql+psycopg://meta", "secret", "key")
+    env = compose["services"]["airflow-scheduler"]["environment"]
+    for key in ("AIRFLOW__CORE__EXECUTOR", "AIRFLOW__CORE__AUTH_MANAGER",
+                "AIRFLOW__CORE__EXECUTION_API_SERVER_URL", "AIRFLOW__API_AUTH__JWT_SECRET",
+                "AIRFLOW__CORE__FERNET_KEY", "AIRFLOW__CELERY__BROKER_URL",
+                "AIRFLOW__CELERY__RESULT_BACKEND", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
+                "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION"):
+        assert key in env and key in local, key
+    assert env["AIRFLOW__CORE__AUTH_MANAGER"] == cluster.SIMPLE_AUTH
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
 
 
 def test_every_file_compose_and_the_dockerfile_name_exists(compose) -> None:

@@ -89,19 +89,14 @@ def metadata_url(settings: Settings | None = None) -> str:
     return urlunsplit(("postgresql+psycopg", netloc, f"/{META}", urlencode(query), ""))
 
 
-def environment(settings: Settings | None = None) -> dict[str, str]:
-    """The cluster's Airflow configuration: the local environment plus CeleryExecutor."""
-    settings = settings or get_settings()
-    home = cluster_dir(settings)
-    meta = metadata_url(settings)
-    env = local_airflow.environment(settings)
-    env.update({
-        "AIRFLOW_HOME": str(home / "airflow"),
+def airflow_config(meta: str, jwt_secret: str, fernet_key: str) -> dict[str, str]:
+    """The cluster's Airflow settings (pure: the compose file is held to the same keys)."""
+    return {
         "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
         "AIRFLOW__CORE__AUTH_MANAGER": SIMPLE_AUTH,
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": "admin:admin",
         "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
-        "AIRFLOW__CORE__FERNET_KEY": _secret(home / "fernet_key", _fernet_key),
+        "AIRFLOW__CORE__FERNET_KEY": fernet_key,
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://{HOST}:{API_PORT}/execution/",
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": meta,
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC": meta,
@@ -111,13 +106,24 @@ def environment(settings: Settings | None = None) -> dict[str, str]:
         "AIRFLOW__API__HOST": HOST,
         "AIRFLOW__API__PORT": str(API_PORT),
         "AIRFLOW__API__BASE_URL": f"http://{HOST}:{API_PORT}",
-        "AIRFLOW__API_AUTH__JWT_SECRET": _secret(home / "jwt_secret",
-                                                 lambda: secrets.token_urlsafe(32)),
+        "AIRFLOW__API_AUTH__JWT_SECRET": jwt_secret,
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": "28794",
         "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "True",
         "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_HOST": HOST,
         "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_PORT": "28974",
-    })
+    }
+
+
+def environment(settings: Settings | None = None) -> dict[str, str]:
+    """The cluster's process environment: the local one, its home, CeleryExecutor."""
+    settings = settings or get_settings()
+    home = cluster_dir(settings)
+    env = local_airflow.environment(settings)
+    env["AIRFLOW_HOME"] = str(home / "airflow")
+    env.update(airflow_config(
+        metadata_url(settings),
+        _secret(home / "jwt_secret", lambda: secrets.token_urlsafe(32)),
+        _secret(home / "fernet_key", _fernet_key)))
     return env
 
 
