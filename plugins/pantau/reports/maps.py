@@ -93,7 +93,7 @@ def classes(values: Iterable[float], count: int = 5) -> list[tuple[float, float]
         return [(distinct[0], distinct[0]), *pairwise(distinct)]
     low, high = ordered[0], ordered[-1]
     out: list[tuple[float, float]] = []
-    if low == 0:
+    if low == 0 and count >= 2:  # a class of its own only if another is left for the rest
         out.append((0.0, 0.0))
         ordered = [v for v in ordered if v > 0]
         count -= 1
