@@ -9,10 +9,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _fill(group: ET.Element) -> str:
-    for element in group.iter():
-        style = element.get("style", "")
-        match = re.search(r"fill:\s*([^;]+)", style)
-        if match and element.tag == f"{SVG}path":
+    for element in group.iter(f"{SVG}path"):
+        match = re.search(r"fill:\s*([^;]+)", element.get("style", ""))
+        if match:
             return match.group(1).strip()
     raise AssertionError(f"no filled path in {group.get('id')}")
 
@@ -22,22 +21,20 @@ def _number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
 
+def _groups(svg: str) -> dict[str, ET.Element]:
+    return {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("id")}
+
+
 def legend(svg: str) -> dict[str, str]:
-    """fill -> the label the legend writes beside it."""
-    root = ET.fromstring(svg)
-    groups = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("id")}
-    out = {}
-    for gid, group in groups.items():
-        if re.fullmatch(r"legend-\d+", gid):
-            label = groups[f"legend-label-{gid.split('-')[1]}"]
-            out[_fill(group)] = "".join(label.itertext()).strip()
-    return out
+    """fill -> the label the legend writes beside that swatch."""
+    groups = _groups(svg)
+    return {_fill(group): "".join(groups[f"legend-label-{gid[7:]}"].itertext()).strip()
+            for gid, group in groups.items() if re.fullmatch(r"legend-\d+", gid)}
 
 
 def area_fills(svg: str) -> dict[str, str]:
-    root = ET.fromstring(svg)
-    return {g.get("id")[5:]: _fill(g) for g in root.iter(f"{SVG}g")
-            if (g.get("id") or "").startswith("area-")}
+    return {gid[5:]: _fill(group) for gid, group in _groups(svg).items()
+            if gid.startswith("area-")}
 
 
 def assert_colours_match(svg: str, values: dict[str, float | None], decimals: int = 0) -> int:
@@ -53,7 +50,6 @@ def assert_colours_match(svg: str, values: dict[str, float | None], decimals: in
         if value is None:
             assert label == "Tidak ada data", (code, label)
             continue
-        value = round(float(value), decimals)
         ends = [_number(part) for part in label.split(" – ")]
-        assert min(ends) <= value <= max(ends), (code, value, label)
+        assert min(ends) <= round(float(value), decimals) <= max(ends), (code, value, label)
     return len(fills)
