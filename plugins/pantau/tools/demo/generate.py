@@ -313,7 +313,6 @@ def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
         emigrants = (pmi_generator(regencies, window, seed, world.offices, generator.landing,
                                    progress, passport_cap) if pmi else None)
         whole = [p for p in generator.provinces if set(resolve_scope([p])) <= set(regencies)]
-        national = True  # region "00" holds every row the demo writes, whatever its scope
         for month in window.months:
             frames = generator.month(month)
             if emigrants is not None:
@@ -322,7 +321,7 @@ def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
                 if month.end == which.end:
                     generator.tell_truth(which, frames)
                     if emigrants is not None:
-                        emigrants.tell_truth(which, whole, national)
+                        emigrants.tell_truth(which, whole)
         if emigrants is not None:
             generator.result.files += emigrants.files  # hashed with the others
             emigrants.files = []

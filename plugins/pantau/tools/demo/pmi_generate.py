@@ -116,13 +116,13 @@ class PmiGenerator:
                       f"passport rows, {len(self.frames[POSTPONEMENTS]):,} postponements, "
                       f"{len(self.frames[RETURNEES]):,} returnees")
 
-    def tell_truth(self, period: Period, whole: list[str], national: bool) -> None:
+    def tell_truth(self, period: Period, whole: list[str]) -> None:
         f = self.frames
         found = pmi_truth.indications(f[PLACEMENTS], f[PASSPORTS], f[POSTPONEMENTS],
                                       f[RETURNEES], period.start, period.end)
         self.indications.append(found.assign(period=period.label))
         self.figures[period.label] = pmi_truth.figures(
-            self.world.regencies, whole, national, period.label, period.start, period.end,
+            self.world.regencies, whole, period.label, period.start, period.end,
             f[PLACEMENTS], f[PASSPORTS], f[POSTPONEMENTS], f[RETURNEES], found)
 
     def write_truth(self, folder: Path) -> None:

@@ -190,11 +190,12 @@ def district_names() -> dict[str, str]:
         return {row["code"]: row["name"] for row in csv.DictReader(handle)}
 
 
-def figures(regencies: list[str], provinces: list[str], national: bool, period_label: str,
+def figures(regencies: list[str], provinces: list[str], period_label: str,
             start: date, on: date, placements: pd.DataFrame, applications: pd.DataFrame,
             postponements: pd.DataFrame, returnees: pd.DataFrame,
             found: pd.DataFrame) -> list[dict]:
-    """The expected ``pmi`` object of every regency, whole province (and the nation)."""
+    """The expected ``pmi`` object of every regency, whole province and the nation (region
+    "00": every row the demo writes, whatever its scope)."""
     w0, t = as_day(start), as_day(on)
     index = region_index()
     departed = placements[placements["status"].isin(DEPARTED)
@@ -209,9 +210,7 @@ def figures(regencies: list[str], provinces: list[str], national: bool, period_l
         issued = withheld = pd.DataFrame(columns=["origin_regency", "purpose"])
     postponed = postponements[_in(postponements["postponement_date"], w0, t)]
     arrived = returnees[_in(returnees["arrival_date"], w0, t)]
-    levels = [("regency", regencies), ("province", provinces)]
-    if national:
-        levels.append(("national", [NATIONAL]))
+    levels = [("regency", regencies), ("province", provinces), ("national", [NATIONAL])]
     out = []
     for level, wanted in levels:
         def region(frame: pd.DataFrame, column: str = "origin_regency",
