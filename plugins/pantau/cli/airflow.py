@@ -151,13 +151,12 @@ def cluster_status() -> None:
     _print_components(alive)
     health = cluster.health()
     console.print(f"health: {json.dumps(health) if health else 'API server not answering'}")
-    wanted = {c.name for c in cluster.components()}
-    raise typer.Exit(0 if wanted <= set(alive) else 1)
+    raise typer.Exit(0 if set(cluster.NAMES) <= set(alive) else 1)
 
 
 def _print_components(pids: dict[str, int]) -> None:
     from pantau.orchestration import cluster
 
-    for component in cluster.components():
-        pid = pids.get(component.name)
-        console.print(f"  {component.name:<14} {'pid ' + str(pid) if pid else '[red]down[/]'}")
+    for name in cluster.NAMES:
+        pid = pids.get(name)
+        console.print(f"  {name:<14} {'pid ' + str(pid) if pid else '[red]down[/]'}")

@@ -42,6 +42,8 @@ META = "airflow_meta"  # the metadata database and its role
 WORKERS = {"worker-1": 28793, "worker-2": 28795}  # name -> its log server port
 QUEUES = f"default,{REPORTS_QUEUE}"
 SIMPLE_AUTH = "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
+# Every process of the cluster, in start order (components() gives each its command).
+NAMES = ("redis", "api-server", "scheduler", "dag-processor", "triggerer", *WORKERS)
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def components(settings: Settings | None = None) -> list[Component]:
         out.append(Component(name, [airflow, "celery", "worker", "--celery-hostname",
                                     f"{name}@pantau", "--queues", QUEUES],
                              {**env, "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(log_port)}))
+    assert tuple(c.name for c in out) == NAMES
     return out
 
 
@@ -251,7 +254,8 @@ def _wait_healthy(settings: Settings, timeout: float) -> None:
         if state and state.get("scheduler", {}).get("status") == "healthy" \
                 and state.get("triggerer", {}).get("status") == "healthy":
             return
-        dead = [c.name for c in components(settings) if c.name not in running(settings)]
+        alive = running(settings)
+        dead = [name for name in NAMES if name not in alive]
         if dead:
             raise ClusterError(f"{', '.join(dead)} exited: see {cluster_dir(settings)}/logs")
         if time.monotonic() > deadline:

@@ -42,6 +42,7 @@ class ReportData:
     followup: dict[str, list[tuple[str, str]]]  # rule -> [(masked passport, nationality)]
     lineage: list[dict]
     regencies: list[dict] = field(default_factory=list)  # province/nation: its regencies
+    provinces: list[dict] = field(default_factory=list)  # national report: the 38 provinces
     pmi: dict = field(default_factory=dict)  # the figures.json `pmi` object of the region
     pmi_previous: dict | None = None  # the same for the previous period, when built
     pmi_followup: dict = field(default_factory=dict)  # rule -> [(masked id, area code)]
@@ -53,8 +54,6 @@ class ReportData:
 
     def breakdown(self, measure: str) -> dict[str, float]:
         return {category: value for category, _, value in self.rows(measure)}
-
-    provinces: list[dict] = field(default_factory=list)  # national report: the 38 provinces
 
     @property
     def is_province(self) -> bool:
