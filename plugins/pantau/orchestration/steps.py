@@ -9,6 +9,7 @@ no retry can fix.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pantau.config import Settings, get_settings
+from pantau.lineage import datasets, publish
 from pantau.orchestration.errors import CycleFailure, FilesRejected, GateFailed
 from pantau.orchestration.landing import local_copy, new_files, split_evenly
 from pantau.periods import Period, PeriodKind
@@ -82,6 +84,7 @@ def ingest_files(files: list[dict], source: str | None = None,
     url = warehouse_url(settings)
     statuses: Counter[str] = Counter()
     tally = IngestTally()
+    handled: list[dict] = []  # what lineage names: the files read, where they went
     for start in range(0, len(files), _FILES_AT_ONCE):
         items, refused = files[start:start + _FILES_AT_ONCE], []
         with ExitStack() as copies:
@@ -94,12 +97,22 @@ def ingest_files(files: list[dict], source: str | None = None,
                     refused.append(FileOutcome(Path(item["uri"]), "rejected", message=str(exc)))
                     continue
                 originals.append(item["uri"])
-            outcomes = ingest_files(paths, settings, url, originals) + refused
-        for outcome in outcomes:
+            outcomes = ingest_files(paths, settings, url, originals)
+        delivered = {str(path): original for path, original in zip(paths, originals, strict=True)}
+        handled += [_handled(outcome, delivered) for outcome in outcomes]
+        for outcome in outcomes + refused:
             statuses[outcome.status] += 1
             _tally(tally, outcome)
     tally.files = dict(statuses)
+    publish("ingest", lambda: datasets.ingested(handled, settings))
     return tally.to_dict()
+
+
+def _handled(outcome, delivered: dict[str, str]) -> dict:
+    """One file the ingest read, for lineage: where it was delivered and what it became."""
+    return {"uri": delivered.get(str(outcome.path), str(outcome.path)), "status": outcome.status,
+            "source": outcome.source, "rows": outcome.rows, "problems": outcome.problems,
+            "extra": bool(outcome.extra_columns)}
 
 
 def _tally(tally: IngestTally, outcome) -> None:
@@ -130,6 +143,10 @@ def validate(sources: list[str] | None = None, settings: Settings | None = None)
     if report.errors:
         raise GateFailed("quality gate could not run (batches stay waiting): "
                          + "; ".join(report.errors))
+    judged = [{"source": v.source, "batches": sorted([*v.validated, *v.rejected]),
+               "rows_checked": v.rows_checked} for v in report.verdicts]
+    docs = str(report.docs_index) if report.docs_index else None
+    publish("validate", lambda: datasets.validated(judged, docs, settings))
     return {
         "validated": sorted(b for v in report.verdicts for b in v.validated),
         "rejected": {str(b): reasons for b, reasons in report.rejected.items()},
@@ -186,6 +203,7 @@ def build(period: str, settings: Settings | None = None) -> dict:
     from pantau.build.period import build_period
 
     result = build_period(Period.parse(period), settings)
+    publish(f"build {period}", lambda: datasets.built(result.step_seconds, settings))
     return {"period": result.period, "batches_used": result.batches_used,
             "discrepancies": result.discrepancies, "seconds": round(result.seconds, 1)}
 
@@ -302,10 +320,14 @@ def render_province(period: str, province: str, output: str | None = None,
     from pantau.reports.render import render_period
 
     settings = settings or get_settings()
+    started = time.time()
     regions = [code for code in regions_with_data(period, scope) if code[:2] == province]
     rendered = render_period(Period.parse(period), Path(output or settings.reports_dir),
                              regions, settings)
-    return [str(item.directory) for item in rendered]
+    folders = [str(item.directory) for item in rendered]
+    publish(f"render {period} {province}",
+            lambda: datasets.rendered(folders, started, settings))
+    return folders
 
 
 def deliver(period: str) -> dict:
