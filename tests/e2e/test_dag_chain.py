@@ -44,12 +44,29 @@ def chain_settings(server_url: str, small_demo: Path, tmp_path_factory):
     get_settings.cache_clear()
 
 
+LINEAGE_NAMESPACE = "pantau_chain"
+
+
 @pytest.fixture(scope="module")
-def runner(chain_settings):
-    """One process running the module's DAG runs, as `airflow dags test` runs each."""
+def lineage_file(tmp_path_factory) -> Path:
+    """Where the module's DAG runs write their OpenLineage events (the file transport)."""
+    return tmp_path_factory.mktemp("lineage") / "events.jsonl"
+
+
+@pytest.fixture(scope="module")
+def runner(chain_settings, lineage_file: Path):
+    """One process running the module's DAG runs, as `airflow dags test` runs each,
+    with OpenLineage on: every task's events appended to ``lineage_file``."""
     from pantau.orchestration import local_airflow
 
-    with local_airflow.DagRunner(chain_settings[0]) as runner:
+    transport = {"type": "file", "log_file_path": str(lineage_file), "append": True}
+    # Task events only: the DAG-run events go through the provider's process pool, which
+    # no one shuts down in a dag.test process and which then holds its exit for a minute.
+    task_events_only = [{"scope": {}, "controls": {"emit_dag_events": False}}]
+    with local_airflow.DagRunner(
+            chain_settings[0], AIRFLOW__OPENLINEAGE__TRANSPORT=json.dumps(transport),
+            AIRFLOW__OPENLINEAGE__NAMESPACE=LINEAGE_NAMESPACE,
+            AIRFLOW__OPENLINEAGE__EMISSION_POLICY=json.dumps(task_events_only)) as runner:
         yield runner
 
 
@@ -84,6 +101,83 @@ def test_every_dag_of_the_cycle_succeeds_in_order(chain) -> None:
         "pantau_report_province", "pantau_maintenance"]
     for run in runs.values():
         assert run.ok, f"{run.dag_id} failed:\n{_log_tail(run)}"
+
+
+def _lineage_by_job(lineage_file: Path) -> dict[str, dict]:
+    """Per job name: every input and output dataset its events named (merged over runs)."""
+    jobs: dict[str, dict] = {}
+    for line in lineage_file.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        if "job" not in event or "run" not in event:
+            continue
+        job = jobs.setdefault(event["job"]["name"], {"namespace": event["job"]["namespace"],
+                                                     "inputs": {}, "outputs": {}})
+        for kind in ("inputs", "outputs"):
+            for dataset in event.get(kind) or []:
+                job[kind].setdefault((dataset["namespace"], dataset["name"]), dataset)
+    return jobs
+
+
+def test_lineage_of_the_cycle_runs_from_landing_files_to_report_files(
+        chain, lineage_file: Path, small_demo: Path) -> None:
+    """The OpenLineage events of the cycle (file transport) make the graph ingest →
+    validate → build → report, with the real files and tables of this run
+    (docs/lineage.md)."""
+    from pantau.build.period import SOURCES_IN_LOAD_ORDER
+    from pantau.lineage.naming import warehouse
+
+    settings, _, url = chain
+    jobs = _lineage_by_job(lineage_file)
+    where = warehouse(settings)
+    assert where.namespace.startswith("postgres://localhost:")
+
+    def table(name: str) -> tuple[str, str]:
+        return where.namespace, where.table_name(name)
+
+    ingested: set = set()
+    for source in SOURCES:
+        ingest = jobs[f"pantau_ingest_{source}.ingest_group"]
+        assert ingest["namespace"] == LINEAGE_NAMESPACE
+        delivered = {("file", str(p.resolve()))
+                     for p in (small_demo / "landing" / source).rglob("*") if p.is_file()}
+        assert delivered and delivered <= set(ingest["inputs"]), source
+        assert {table(f"raw.{source}"), table(f"staging.{source}")} <= set(ingest["outputs"])
+        staged = ingest["outputs"][table(f"staging.{source}")]
+        assert staged["outputFacets"]["outputStatistics"]["rowCount"] > 0
+        ingested |= set(ingest["outputs"])
+
+        validate = jobs[f"pantau_ingest_{source}.validate"]
+        checked = validate["inputs"][table(f"staging.{source}")]["inputFacets"]
+        assertions = checked["dataQualityAssertions"]["assertions"]
+        assert assertions and all(isinstance(a["success"], bool) and a["assertion"]
+                                  for a in assertions), source
+        assert checked["dataQualityMetrics"]["rowCount"] > 0
+        assert table("audit.expectation_result") in validate["outputs"]
+
+    build = jobs["pantau_build.build_period"]
+    read = set(build["inputs"])
+    assert {table(f"staging.{s}") for s in SOURCES_IN_LOAD_ORDER} <= read & ingested
+    marts = {table(f"mart.{t}") for t in ("region_figures", "region_breakdown", "followup",
+                                          "figure_row", "pmi_priority_area")}
+    assert marts <= set(build["outputs"]) and table("core.fact_stay_permit") in build["outputs"]
+
+    for dag_id, folder in (("pantau_report_regency", "2024-Q4/62/62.71"),
+                           ("pantau_report_province", "2024-S2/62")):
+        render = jobs[f"{dag_id}.render"]
+        assert table("mart.region_figures") in render["inputs"]
+        assert {name for _, name in render["inputs"]} <= {name for _, name in build["outputs"]}
+        written = {name for namespace, name in render["outputs"] if namespace == "file"}
+        for name in ("report.html", "report.pdf", "report.xlsx", "figures.json"):
+            path = (settings.reports_dir / folder / name).resolve()
+            assert str(path) in written and path.is_file(), (dag_id, name)
+
+    # Names and counts only: no value of a row in any event.
+    with psycopg.connect(url) as conn:
+        passports = [p for (p,) in conn.execute(
+            "SELECT DISTINCT passport_number FROM staging.imigrasi_izin_tinggal "
+            "WHERE passport_number <> '' LIMIT 50")]
+    text = lineage_file.read_text(encoding="utf-8")
+    assert passports and not [p for p in passports if p in text]
 
 
 def test_each_run_log_holds_that_run_alone_with_its_tasks_logging(chain) -> None:
