@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench chaos airflow cluster cluster-stop redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
+.PHONY: install demo bench chaos airflow cluster cluster-stop cluster-check test-cluster redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -41,6 +41,16 @@ cluster: install redis
 
 cluster-stop: install
 	$(BIN)/pantau airflow cluster stop
+
+## Issue 26's check: the demo cycle under the scheduler on a cluster of its own (REST-triggered),
+## a worker SIGKILLed while it renders a province; reports equal to make demo's (run first when
+## missing). Prints CeleryExecutor, who ran what, the kill's retry; exit 0 only if all holds.
+cluster-check: install redis
+	$(BIN)/pantau airflow cluster check
+
+## The cluster check's e2e test (tests/e2e/test_cluster_check.py): CI's second step (.ci/run).
+test-cluster: install redis browser
+	$(BIN)/pytest -m cluster -n0
 
 ## Debian's redis-server for the cluster's broker (installed once, when missing).
 redis:

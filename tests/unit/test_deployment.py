@@ -68,8 +68,11 @@ def test_compose_is_kept_in_step_with_make_cluster(compose) -> None:
                 "AIRFLOW__CORE__EXECUTION_API_SERVER_URL", "AIRFLOW__API_AUTH__JWT_SECRET",
                 "AIRFLOW__CORE__FERNET_KEY", "AIRFLOW__CELERY__BROKER_URL",
                 "AIRFLOW__CELERY__RESULT_BACKEND", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
-                "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION"):
+                "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION",
+                "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"):
         assert key in env and key in local, key
+    assert env["AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"] == \
+        local["AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"]
     assert env["AIRFLOW__CORE__AUTH_MANAGER"] == cluster.SIMPLE_AUTH
     assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
 

@@ -154,6 +154,59 @@ def cluster_status() -> None:
     raise typer.Exit(0 if set(cluster.NAMES) <= set(alive) else 1)
 
 
+@cluster_app.command("check")
+def cluster_check() -> None:
+    """`make cluster-check`: the demo cycle under the scheduler on a CeleryExecutor cluster of
+    its own, a worker SIGKILLed while it renders a province; the reports must equal
+    `make demo`'s (run first when its reports are missing). Exit 1 unless all holds."""
+    from pantau.cli.cycle import demo_cycle, demo_landing
+    from pantau.orchestration.schedule import load_plan
+    from pantau.orchestration.steps import report_periods
+    from pantau.tools import cluster_check as check
+    from pantau.tools.demo.scope import DEMO_PERIOD
+
+    settings = get_settings()
+    reference, landing = settings.reports_dir, demo_landing()
+    wanted = report_periods(DEMO_PERIOD, load_plan(settings).report_kinds).values()
+    if not landing.is_dir() or not all((reference / p).is_dir() for p in wanted):
+        console.print(f"no `make demo` reports for {', '.join(wanted)} in {reference}: "
+                      "running make demo's cycle first")
+        if not demo_cycle():
+            raise typer.Exit(1)
+    console.rule("CeleryExecutor cluster check")
+    try:
+        result = check.run(reference, landing, DEMO_PERIOD, say=console.print)
+    except check.CheckFailed as exc:
+        console.print(f"[red]cluster-check: {exc}[/]")
+        raise typer.Exit(1) from None
+    _print_check(result)
+    raise typer.Exit(0 if result.ok else 1)
+
+
+def _print_check(result) -> None:
+    """The evidence: executor, who ran what, the comparison, the kill and its recovery."""
+    console.print(f"executor:  [bold]{result.executor}[/] (the scheduler's job record); "
+                  f"{len(result.tasks)} task instances of the cycle ran")
+    for worker, count in sorted(result.by_worker.items()):
+        dags = sorted({ti["dag_id"].removeprefix("pantau_") for ti in result.tasks
+                       if ti["hostname"] == worker})
+        console.print(f"  {worker}: {count} task instances ({', '.join(dags)})")
+    console.print(f"reports:   {result.reports_compared} regions compared with make demo's: "
+                  f"{len(result.differences)} differences (figures.json bytes, HTML, PDF "
+                  "and XLSX text)")
+    if result.kill:
+        kill = result.kill
+        console.print(f"kill:      SIGKILL {kill.worker} rendering province {kill.province}; "
+                      f"retried on {kill.retried_on or 'no worker'}; "
+                      f"{len(result.differences_after_kill)} differences after")
+    console.print("seconds:   " + ", ".join(f"{name} {value:.0f}"
+                                            for name, value in result.seconds.items()))
+    for problem in result.problems:
+        console.print(f"[red]problem[/]   {problem}")
+    console.print("[green]cluster check passed[/]" if result.ok
+                  else "[red]cluster check FAILED[/]")
+
+
 def _print_components(pids: dict[str, int]) -> None:
     from pantau.orchestration import cluster
 

@@ -78,20 +78,13 @@ def demo(
         help="use this landing folder instead of generating the demo exports")] = None,
 ) -> None:
     """The main job: demo exports for provinces 62, 19, 14 → the whole cycle through Airflow."""
-    from pantau.cli.airflow import run_dag_chain
-    from pantau.cli.demo_data import generate_demo_data
     from pantau.cli.summary import print_warehouse_summary
     from pantau.orchestration.local_airflow import runs_dir
-    from pantau.tools.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
+    from pantau.tools.demo.scope import DEMO_PERIOD
     from pantau.warehouse.connection import warehouse_url
 
     settings = get_settings()
-    if landing is None:
-        console.print(f"generating demo exports: provinces {' '.join(DEMO_SCOPE)}, "
-                      f"{DEMO_PERIOD} and the quarter before, seed {DEMO_SEED}")
-        landing = generate_demo_data([" ".join(DEMO_SCOPE)], DEMO_PERIOD, DEMO_SEED,
-                                     settings.var_dir / "demo")
-    ok = run_dag_chain(DEMO_PERIOD, landing)
+    ok = demo_cycle(landing)
     print_warehouse_summary(console, warehouse_url(settings))
     from pantau.quality.gx_project import docs_index
 
@@ -108,6 +101,26 @@ def demo(
 
         print_evaluation(DEMO_PERIOD, truth)  # the operation sites judged on the planted truth
     raise typer.Exit(0 if ok else 1)
+
+
+def demo_landing() -> Path:
+    """Where `make demo` writes the demo exports."""
+    return get_settings().var_dir / "demo" / "landing"
+
+
+def demo_cycle(landing: Path | None = None) -> bool:
+    """`make demo`'s work: the demo exports (unless ``landing`` is given), then the cycle's
+    DAGs as `airflow dags test` runs them; whether every run succeeded."""
+    from pantau.cli.airflow import run_dag_chain
+    from pantau.cli.demo_data import generate_demo_data
+    from pantau.tools.demo.scope import DEMO_PERIOD, DEMO_SCOPE, DEMO_SEED
+
+    if landing is None:
+        console.print(f"generating demo exports: provinces {' '.join(DEMO_SCOPE)}, "
+                      f"{DEMO_PERIOD} and the quarter before, seed {DEMO_SEED}")
+        landing = generate_demo_data([" ".join(DEMO_SCOPE)], DEMO_PERIOD, DEMO_SEED,
+                                     demo_landing().parent)
+    return run_dag_chain(DEMO_PERIOD, landing)
 
 
 def _print_layout_checks(settings) -> None:

@@ -40,6 +40,9 @@ API_PORT = 28080
 REDIS_PORT = 26379
 META = "airflow_meta"  # the metadata database and its role
 WORKERS = {"worker-1": 28793, "worker-2": 28795}  # name -> its log server port
+# A task whose worker died is failed (and retried) after this long without a heartbeat;
+# Airflow's 300 s default would keep a killed worker's report waiting five minutes.
+HEARTBEAT_TIMEOUT = 60
 QUEUES = f"default,{REPORTS_QUEUE}"
 SIMPLE_AUTH = "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
 # Every process of the cluster, in start order (components() gives each its command).
@@ -53,8 +56,28 @@ class Component:
     env: dict[str, str]
 
 
-def cluster_dir(settings: Settings | None = None) -> Path:
-    return (settings or get_settings()).var_dir / "cluster"
+@dataclass(frozen=True)
+class Cluster:
+    """Which cluster: Pantau's settings (warehouse, folders), the metadata database's name,
+    and Airflow settings over the defaults (``make cluster-check`` runs its own)."""
+
+    settings: Settings
+    meta: str = META
+    overrides: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def home(self) -> Path:
+        return self.settings.var_dir / "cluster"
+
+
+def default() -> Cluster:
+    """The cluster of ``make cluster``: the current settings, ``airflow_meta``."""
+    return Cluster(get_settings())
+
+
+def worker_hostname(name: str) -> str:
+    """The Celery hostname of worker ``name``, which its tasks also record as theirs."""
+    return f"{name}@pantau"
 
 
 def _secret(path: Path, make) -> str:
@@ -72,23 +95,31 @@ def _fernet_key() -> str:
     return Fernet.generate_key().decode()
 
 
-def metadata_url(settings: Settings | None = None) -> str:
+def metadata_url(settings: Settings | None = None, meta: str = META) -> str:
     """``postgresql+psycopg://airflow_meta@/airflow_meta?host=…``: its own database and role on
-    the embedded server, created on first use."""
+    the embedded server (``meta`` names both), created on first use."""
     settings = settings or get_settings()
     server = embedded.start(settings.pgdata)
     with psycopg.connect(server, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (META,)).fetchone():
-            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(META)))
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (meta,)).fetchone():
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(meta)))
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                            (META,)).fetchone():
+                            (meta,)).fetchone():
             conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(
-                sql.Identifier(META), sql.Identifier(META)))
+                sql.Identifier(meta), sql.Identifier(meta)))
     parts = urlsplit(server)
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
     host = parts.hostname or ""
-    netloc = f"{META}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(("postgresql+psycopg", netloc, f"/{META}", urlencode(query), ""))
+    netloc = f"{meta}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(("postgresql+psycopg", netloc, f"/{meta}", urlencode(query), ""))
+
+
+def drop_metadata(settings: Settings, meta: str) -> None:
+    """Drop the metadata database ``meta`` (the cluster check starts from none)."""
+    server = embedded.start(settings.pgdata)
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(meta)))
 
 
 def airflow_config(meta: str, jwt_secret: str, fernet_key: str) -> dict[str, str]:
@@ -110,29 +141,29 @@ def airflow_config(meta: str, jwt_secret: str, fernet_key: str) -> dict[str, str
         "AIRFLOW__API__BASE_URL": f"http://{HOST}:{API_PORT}",
         "AIRFLOW__API_AUTH__JWT_SECRET": jwt_secret,
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": "28794",
+        "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": str(HEARTBEAT_TIMEOUT),
         "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "True",
         "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_HOST": HOST,
         "AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_PORT": "28974",
     }
 
 
-def environment(settings: Settings | None = None) -> dict[str, str]:
+def environment(cluster: Cluster) -> dict[str, str]:
     """The cluster's process environment: the local one, its home, CeleryExecutor."""
-    settings = settings or get_settings()
-    home = cluster_dir(settings)
-    env = local_airflow.environment(settings)
+    home = cluster.home
+    env = local_airflow.environment(cluster.settings)
     env["AIRFLOW_HOME"] = str(home / "airflow")
     env.update(airflow_config(
-        metadata_url(settings),
+        metadata_url(cluster.settings, cluster.meta),
         _secret(home / "jwt_secret", lambda: secrets.token_urlsafe(32)),
         _secret(home / "fernet_key", _fernet_key)))
+    env.update(cluster.overrides)
     return env
 
 
-def components(settings: Settings | None = None) -> list[Component]:
+def components(cluster: Cluster) -> list[Component]:
     """Every process of the cluster, in start order."""
-    settings = settings or get_settings()
-    env = environment(settings)
+    env = environment(cluster)
     airflow = local_airflow.airflow_binary()
     out = [
         Component("redis", [redis_binary(), "--bind", HOST, "--port", str(REDIS_PORT),
@@ -143,9 +174,14 @@ def components(settings: Settings | None = None) -> list[Component]:
         Component("triggerer", [airflow, "triggerer"], env),
     ]
     for name, log_port in WORKERS.items():
+        # Each worker's tasks record its Celery name as their hostname (one machine, one
+        # host name): the task instances then say which worker ran them.
         out.append(Component(name, [airflow, "celery", "worker", "--celery-hostname",
-                                    f"{name}@pantau", "--queues", QUEUES],
-                             {**env, "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(log_port)}))
+                                    worker_hostname(name), "--queues", QUEUES],
+                             {**env, "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(log_port),
+                              "AIRFLOW__CORE__HOSTNAME_CALLABLE":
+                                  "pantau.orchestration.worker_name.hostname",
+                              "PANTAU_CELERY_HOSTNAME": worker_hostname(name)}))
     assert tuple(c.name for c in out) == NAMES
     return out
 
@@ -163,8 +199,8 @@ class ClusterError(RuntimeError):
     pass
 
 
-def _pid_file(settings: Settings, name: str) -> Path:
-    return cluster_dir(settings) / "pids" / f"{name}.pid"
+def _pid_file(cluster: Cluster, name: str) -> Path:
+    return cluster.home / "pids" / f"{name}.pid"
 
 
 def _alive(pid: int) -> bool:
@@ -177,34 +213,33 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def running(settings: Settings | None = None) -> dict[str, int]:
+def running(cluster: Cluster | None = None) -> dict[str, int]:
     """Component name -> pid of those alive."""
-    settings = settings or get_settings()
+    cluster = cluster or default()
     out = {}
-    for path in sorted((cluster_dir(settings) / "pids").glob("*.pid")):
+    for path in sorted((cluster.home / "pids").glob("*.pid")):
         pid = int(path.read_text())
         if _alive(pid):
             out[path.stem] = pid
     return out
 
 
-def start(settings: Settings | None = None, timeout: float = 180) -> dict:
+def start(cluster: Cluster | None = None, timeout: float = 180) -> dict:
     """Migrate, start every component not running, wait for a healthy scheduler; return
     the API URL, the login and the pids."""
-    settings = settings or get_settings()
-    home = cluster_dir(settings)
-    (home / "logs").mkdir(parents=True, exist_ok=True)
-    (home / "pids").mkdir(parents=True, exist_ok=True)
-    parts = components(settings)
+    cluster = cluster or default()
+    (cluster.home / "logs").mkdir(parents=True, exist_ok=True)
+    (cluster.home / "pids").mkdir(parents=True, exist_ok=True)
+    parts = components(cluster)
     env = parts[0].env
     from pantau.warehouse import migrate
 
     migrate.upgrade()  # the warehouse's own schema, as `make demo` leaves it
-    already = running(settings)
+    already = running(cluster)
     if "redis" not in already:
-        _spawn(settings, parts[0])
+        _spawn(cluster, parts[0])
     for args in (["db", "migrate"],
-                 ["pools", "set", POOL, str(load_plan(settings).pool_slots),
+                 ["pools", "set", POOL, str(load_plan(cluster.settings).pool_slots),
                   "Pantau: concurrent warehouse connections"]):
         done = subprocess.run([local_airflow.airflow_binary(), *args], env=env,
                               capture_output=True, text=True, check=False)
@@ -213,23 +248,24 @@ def start(settings: Settings | None = None, timeout: float = 180) -> dict:
                                f"{done.stderr[-2000:]}")
     for component in parts[1:]:
         if component.name not in already:
-            _spawn(settings, component)
-    _wait_healthy(settings, timeout)
-    return {"api": f"http://{HOST}:{API_PORT}", "login": login(settings),
-            "pids": running(settings)}
+            _spawn(cluster, component)
+    _wait_healthy(cluster, timeout)
+    return {"api": f"http://{HOST}:{API_PORT}", "login": login(cluster),
+            "pids": running(cluster)}
 
 
-def _spawn(settings: Settings, component: Component) -> None:
-    log = (cluster_dir(settings) / "logs" / f"{component.name}.log").open("ab")
+def _spawn(cluster: Cluster, component: Component) -> None:
+    log = (cluster.home / "logs" / f"{component.name}.log").open("ab")
     process = subprocess.Popen(component.command, env=component.env, stdout=log,
                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                start_new_session=True)
-    _pid_file(settings, component.name).write_text(str(process.pid))
+    _pid_file(cluster, component.name).write_text(str(process.pid))
 
 
-def login(settings: Settings | None = None) -> tuple[str, str]:
+def login(cluster: Cluster | None = None) -> tuple[str, str]:
     """The admin login SimpleAuthManager generated (once) under the cluster's Airflow home."""
-    path = cluster_dir(settings) / "airflow" / "simple_auth_manager_passwords.json.generated"
+    cluster = cluster or default()
+    path = cluster.home / "airflow" / "simple_auth_manager_passwords.json.generated"
     deadline = time.monotonic() + 60
     while not path.exists():
         if time.monotonic() > deadline:
@@ -238,7 +274,8 @@ def login(settings: Settings | None = None) -> tuple[str, str]:
     return "admin", json.loads(path.read_text())["admin"]
 
 
-def health(settings: Settings | None = None) -> dict | None:
+def health() -> dict | None:
+    """The API server's health report (metadatabase, scheduler, triggerer, dag-processor)."""
     try:
         with urllib.request.urlopen(f"http://{HOST}:{API_PORT}/api/v2/monitor/health",
                                     timeout=5) as response:
@@ -247,27 +284,39 @@ def health(settings: Settings | None = None) -> dict | None:
         return None
 
 
-def _wait_healthy(settings: Settings, timeout: float) -> None:
+def _wait_healthy(cluster: Cluster, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while True:
-        state = health(settings)
+        state = health()
         if state and state.get("scheduler", {}).get("status") == "healthy" \
                 and state.get("triggerer", {}).get("status") == "healthy":
             return
-        alive = running(settings)
+        alive = running(cluster)
         dead = [name for name in NAMES if name not in alive]
         if dead:
-            raise ClusterError(f"{', '.join(dead)} exited: see {cluster_dir(settings)}/logs")
+            raise ClusterError(f"{', '.join(dead)} exited: see {cluster.home}/logs")
         if time.monotonic() > deadline:
             raise ClusterError(f"not healthy after {timeout:.0f} s: {state}")
         time.sleep(2)
 
 
-def stop(settings: Settings | None = None, timeout: float = 60) -> list[str]:
+def kill(cluster: Cluster, name: str) -> int:
+    """SIGKILL component ``name``'s whole process group (a worker and the tasks it forked),
+    as a machine lost would end it; return the pid it had."""
+    pid = running(cluster)[name]
+    _signal_group(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while _group_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    _pid_file(cluster, name).unlink(missing_ok=True)
+    return pid
+
+
+def stop(cluster: Cluster | None = None, timeout: float = 60) -> list[str]:
     """SIGTERM every component's process group, SIGKILL what outlives ``timeout``; return
     the names stopped."""
-    settings = settings or get_settings()
-    alive = running(settings)
+    cluster = cluster or default()
+    alive = running(cluster)
     for pid in alive.values():
         _signal_group(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
@@ -276,7 +325,7 @@ def stop(settings: Settings | None = None, timeout: float = 60) -> list[str]:
     for pid in alive.values():
         if _group_alive(pid):
             _signal_group(pid, signal.SIGKILL)
-    for path in (cluster_dir(settings) / "pids").glob("*.pid"):
+    for path in (cluster.home / "pids").glob("*.pid"):
         path.unlink()
     return sorted(alive)
 

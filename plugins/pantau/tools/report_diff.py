@@ -10,7 +10,9 @@ and every XLSX cell value; it ignores what legitimately differs between runs
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -65,6 +67,31 @@ def _manifest(path: Path) -> dict:
     return data
 
 
+BATCH_ID = "batch_id"
+# "Batch 43: <file>" headings, "--batch 43" commands, cells holding an id (or a row number)
+_BATCH_MENTION = re.compile(r"(?<=Batch )\d+|(?<=--batch )\d+|^\d+$")
+
+
+def audit_rows(path: Path) -> list[tuple]:
+    """An audit CSV's header and sorted rows without the batch id column: ids are per
+    warehouse, and rows of one figure come in batch order."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [tuple(row) for row in csv.reader(handle)]
+    if not rows or BATCH_ID not in rows[0]:
+        return rows
+    drop = rows[0].index(BATCH_ID)
+    kept = [tuple(value for i, value in enumerate(row) if i != drop) for row in rows]
+    return [kept[0], *sorted(kept[1:])]
+
+
+def audit_page_text(path: Path) -> list[str]:
+    """An audit page's text chunks, batch ids masked and sorted: its batches are listed by
+    id, so their order follows the ids (its CSVs carry the same rows in order)."""
+    return sorted(_BATCH_MENTION.sub("#", chunk) for chunk in html_text(path))
+
+
+AUDIT = {".csv": audit_rows, ".html": audit_page_text}
+
 COMPARE = {
     "figures.json": lambda p: p.read_bytes(),
     "manifest.json": _manifest,
@@ -84,7 +111,8 @@ def differences(before: Path, after: Path) -> list[str]:
         if not old.exists() or not new.exists():
             found.append(f"{relative}: only in {'after' if new.exists() else 'before'}")
             continue
-        read = COMPARE.get(relative.name, lambda p: p.read_bytes())
+        read = (AUDIT.get(relative.suffix) if "audit" in relative.parts[:-1] else None) \
+            or COMPARE.get(relative.name, lambda p: p.read_bytes())
         if read(old) != read(new):
             found.append(f"{relative}: differs")
     return found
