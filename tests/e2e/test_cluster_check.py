@@ -5,15 +5,20 @@ Beside the check's own exit code and printed evidence, this reads the check's
 Airflow metadata database and the two report trees itself: every task
 instance succeeded on one of the two Celery workers, both worked, the killed
 render's first try is in the history with the killed worker and its last try
-succeeded on the other, and the reports equal `make demo`'s.
+succeeded on the other, and the reports equal `make demo`'s. The check leaves
+its cluster running (``--keep``) so that headless Chromium can open the UI on
+the cycle it ran; the fixture stops it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import psycopg
@@ -29,20 +34,31 @@ pytestmark = pytest.mark.cluster
 WORKERS = {"worker-1@pantau", "worker-2@pantau"}
 
 
-@pytest.fixture(scope="module")
-def checked(tmp_path_factory):
-    """Run `pantau airflow cluster check` on a var/ of its own; yield (var, its output)."""
-    var = tmp_path_factory.mktemp("cluster") / "var"
+PANTAU = Path(sys.executable).with_name("pantau")
+
+
+def _env(var: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("PANTAU_", "AIRFLOW"))}
-    env["PANTAU_VAR_DIR"] = str(var)
-    pantau = Path(sys.executable).with_name("pantau")
+    return {**env, "PANTAU_VAR_DIR": str(var)}
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """Run `pantau airflow cluster check --keep` on a var/ of its own; yield (var, its
+    output); then stop the check's cluster and the embedded server."""
+    var = tmp_path_factory.mktemp("cluster") / "var"
     try:
-        done = subprocess.run([str(pantau), "airflow", "cluster", "check"], env=env,
-                              capture_output=True, text=True, timeout=1800, check=False)
+        done = subprocess.run([str(PANTAU), "airflow", "cluster", "check", "--keep"],
+                              env=_env(var), capture_output=True, text=True, timeout=1800,
+                              check=False)
         yield var, done
     finally:
+        stopped = subprocess.run([str(PANTAU), "airflow", "cluster", "stop"],
+                                 env=_env(var / "cluster-check"), capture_output=True,
+                                 text=True, check=False)
         embedded.stop(var / "warehouse" / "pgdata")
+    assert stopped.returncode == 0, stopped.stdout
 
 
 def _metadata(var: Path) -> psycopg.Connection:
@@ -93,3 +109,31 @@ def test_the_reports_equal_make_demos(checked) -> None:
     for period in periods:
         assert sorted(p.relative_to(reference) for p in (reference / period).rglob("*.json"))
         assert differences(reference / period, cluster / period) == [], period
+
+
+def test_the_ui_shows_the_cycle_the_cluster_ran(checked) -> None:
+    """Headless Chromium, logged in with the check's generated admin password, opens the DAG
+    list and the provincial report's grid (the retried render in it); screenshots kept."""
+    from tests.support.browser import Chromium
+    from tests.support.paths import TEST_ARTEFACTS
+
+    var, _ = checked
+    base = "http://127.0.0.1:28080"
+    home = var / "cluster-check" / "cluster" / "airflow"
+    password = json.loads((home / "simple_auth_manager_passwords.json.generated")
+                          .read_text())["admin"]
+    request = urllib.request.Request(
+        f"{base}/auth/token", json.dumps({"username": "admin", "password": password}).encode(),
+        {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        token = json.loads(response.read())["access_token"]
+    with Chromium(var / "chromium") as browser, browser.page() as page:
+        page.call("Network.setCookie", {"name": "_token", "value": token, "url": base})
+        listed = page.open(f"{base}/dags", until="pantau_report_province")
+        assert "Import Error" not in listed, listed[:2000]
+        page.screenshot(TEST_ARTEFACTS / "airflow-cluster-dags.png")
+        grid = page.open(f"{base}/dags/pantau_report_province", until="render")
+        assert "render" in grid
+        time.sleep(2)  # the grid's own requests
+        page.screenshot(TEST_ARTEFACTS / "airflow-cluster-grid.png")
+    assert page.errors == [], page.errors

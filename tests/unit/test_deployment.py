@@ -69,10 +69,12 @@ def test_compose_is_kept_in_step_with_make_cluster(compose) -> None:
                 "AIRFLOW__CORE__FERNET_KEY", "AIRFLOW__CELERY__BROKER_URL",
                 "AIRFLOW__CELERY__RESULT_BACKEND", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
                 "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION",
-                "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"):
+                "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT",
+                "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS"):
         assert key in env and key in local, key
-    assert env["AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"] == \
-        local["AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"]
+    for key in ("AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT",
+                "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS"):
+        assert env[key] == local[key], key
     assert env["AIRFLOW__CORE__AUTH_MANAGER"] == cluster.SIMPLE_AUTH
     assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
 

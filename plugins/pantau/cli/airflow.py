@@ -155,7 +155,11 @@ def cluster_status() -> None:
 
 
 @cluster_app.command("check")
-def cluster_check() -> None:
+def cluster_check(
+    keep: Annotated[bool, typer.Option(help="leave the check's cluster running to look at its "
+                                            "UI; stop it with PANTAU_VAR_DIR=var/cluster-check "
+                                            "pantau airflow cluster stop")] = False,
+) -> None:
     """`make cluster-check`: the demo cycle under the scheduler on a CeleryExecutor cluster of
     its own, a worker SIGKILLed while it renders a province; the reports must equal
     `make demo`'s (run first when its reports are missing). Exit 1 unless all holds."""
@@ -175,7 +179,7 @@ def cluster_check() -> None:
             raise typer.Exit(1)
     console.rule("CeleryExecutor cluster check")
     try:
-        result = check.run(reference, landing, DEMO_PERIOD, say=console.print)
+        result = check.run(reference, landing, DEMO_PERIOD, say=console.print, keep=keep)
     except check.CheckFailed as exc:
         console.print(f"[red]cluster-check: {exc}[/]")
         raise typer.Exit(1) from None
@@ -184,21 +188,25 @@ def cluster_check() -> None:
 
 
 def _print_check(result) -> None:
-    """The evidence: executor, who ran what, the comparison, the kill and its recovery."""
-    console.print(f"executor:  [bold]{result.executor}[/] (the scheduler's job record); "
-                  f"{len(result.tasks)} task instances of the cycle ran")
+    """The evidence: executor, who ran what, the kill and its retry, the comparison."""
+    tries = result.tries
+    console.print(f"executor:  [bold]{result.executor or 'not Celery'}[/]: "
+                  f"{sum(1 for t in tries if t['celery_status'])} of {len(tries)} tries of "
+                  f"{len(result.tasks)} task instances were Celery tasks (result backend)")
     for worker, count in sorted(result.by_worker.items()):
-        dags = sorted({ti["dag_id"].removeprefix("pantau_") for ti in result.tasks
-                       if ti["hostname"] == worker})
+        dags = sorted({t["dag_id"].removeprefix("pantau_") for t in result.tasks
+                       if t["hostname"] == worker})
         console.print(f"  {worker}: {count} task instances ({', '.join(dags)})")
-    console.print(f"reports:   {result.reports_compared} regions compared with make demo's: "
-                  f"{len(result.differences)} differences (figures.json bytes, HTML, PDF "
-                  "and XLSX text)")
     if result.kill:
         kill = result.kill
         console.print(f"kill:      SIGKILL {kill.worker} rendering province {kill.province}; "
-                      f"retried on {kill.retried_on or 'no worker'}; "
-                      f"{len(result.differences_after_kill)} differences after")
+                      "tries: " + ", ".join(
+                          f"{t['try_number']} {t['state']} on {t['hostname']} (Celery "
+                          f"{t['celery_status']})" for t in kill.tries)
+                      + f"; retried on {kill.retried_on or 'no worker'}")
+    console.print(f"reports:   {result.reports_compared} regions compared with make demo's: "
+                  f"{len(result.differences)} differences (figures.json bytes, HTML, PDF "
+                  "and XLSX text, audit trails but their batch ids)")
     console.print("seconds:   " + ", ".join(f"{name} {value:.0f}"
                                             for name, value in result.seconds.items()))
     for problem in result.problems:

@@ -45,6 +45,8 @@ WORKERS = {"worker-1": 28793, "worker-2": 28795}  # name -> its log server port
 HEARTBEAT_TIMEOUT = 60
 QUEUES = f"default,{REPORTS_QUEUE}"
 SIMPLE_AUTH = "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
+# Airflow's Celery defaults plus the libraries Pantau's tasks import, loaded once per worker.
+CELERY_CONFIG = "pantau.orchestration.celery_config.CELERY_CONFIG"
 # Every process of the cluster, in start order (components() gives each its command).
 NAMES = ("redis", "api-server", "scheduler", "dag-processor", "triggerer", *WORKERS)
 
@@ -136,6 +138,7 @@ def airflow_config(meta: str, jwt_secret: str, fernet_key: str) -> dict[str, str
         "AIRFLOW__CELERY__BROKER_URL": f"redis://{HOST}:{REDIS_PORT}/0",
         "AIRFLOW__CELERY__RESULT_BACKEND": f"db+{meta}",
         "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2",
+        "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS": CELERY_CONFIG,
         "AIRFLOW__API__HOST": HOST,
         "AIRFLOW__API__PORT": str(API_PORT),
         "AIRFLOW__API__BASE_URL": f"http://{HOST}:{API_PORT}",
@@ -204,6 +207,8 @@ def _pid_file(cluster: Cluster, name: str) -> Path:
 
 
 def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reap it if this process started it and it exited
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -336,6 +341,10 @@ def _signal_group(pid: int, sig: int) -> None:
 
 
 def _group_alive(pid: int) -> bool:
+    """Whether any process of the group led by ``pid`` lives (a leader this process started
+    and that exited is reaped first: a zombie would count as alive)."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
     try:
         os.killpg(pid, 0)
     except ProcessLookupError:

@@ -8,15 +8,16 @@ cluster) on a warehouse, folders and metadata database of its own, and:
 1. unpauses the DAGs and triggers them through the REST API for the demo's
    dates, in the demo's order (every ingest DAG at once, then build, the
    regency and provincial reports, maintenance), waiting for each stage;
-2. reads back every task instance: the scheduler's executor, which worker
-   ran each task (its hostname is the worker's Celery name), that both
-   workers worked;
-3. compares the reports with `make demo`'s: the same figures.json bytes, the
-   same text in every HTML, PDF and XLSX (pantau.tools.report_diff);
-4. renders the provincial reports again and SIGKILLs the worker rendering a
-   province (its whole process group, as a lost machine); the scheduler
-   fails the task after the heartbeat timeout, the retry runs on the other
-   worker, and the reports must still equal `make demo`'s.
+2. while the provincial reports render, SIGKILLs the worker rendering a
+   province (its whole process group, as a lost machine): the scheduler
+   fails the task after the heartbeat timeout and the retry must run on the
+   other worker;
+3. reads every try of every task instance from the cluster's metadata
+   database: each was a Celery task (the executor's id for it is in Celery's
+   result backend), which worker ran it (its hostname is the worker's Celery
+   name), both workers worked, all ended in success but the killed try;
+4. compares the reports with `make demo`'s: the same figures.json bytes, the
+   same text in every HTML, PDF and XLSX (pantau.tools.report_diff).
 
 The scheduler's own schedules are off in this cluster (``use_job_schedule``):
 every run is one the check triggered, so what it compares is what it asked for.
@@ -59,6 +60,7 @@ class Kill:
     worker: str
     province: str
     map_index: int
+    run_id: str
     tries: list[dict] = field(default_factory=list)  # the killed task's tries, oldest first
 
     @property
@@ -70,18 +72,31 @@ class Kill:
 @dataclass
 class Result:
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall seconds
-    executor: str | None = None
-    by_worker: Counter = field(default_factory=Counter)  # hostname -> task instances
-    tasks: list[dict] = field(default_factory=list)  # every task instance that ran
+    tries: list[dict] = field(default_factory=list)  # every try of the cycle's task instances
     reports_compared: int = 0
     differences: list[str] = field(default_factory=list)
     kill: Kill | None = None
-    differences_after_kill: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def tasks(self) -> list[dict]:
+        """The task instances, each as its last try."""
+        return [t for t in self.tries if t["is_last_try"]]
+
+    @property
+    def by_worker(self) -> Counter:
+        return Counter(t["hostname"] for t in self.tasks)
+
+    @property
+    def executor(self) -> str | None:
+        """CeleryExecutor when every try was a Celery task, else what is known of it."""
+        if self.tries and all(t["celery_status"] for t in self.tries):
+            return "CeleryExecutor"
+        return None
 
 
 def environment(base: Settings, landing: Path) -> dict[str, str]:
@@ -122,8 +137,10 @@ def _same_person_key(base: Settings, settings: Settings) -> None:
 
 
 def run(reference: Path, landing: Path, period: str,
-        say: Callable[[str], None] = print) -> Result:
-    """The whole check; ``reference`` holds `make demo`'s reports of ``period``'s cycle."""
+        say: Callable[[str], None] = print, keep: bool = False) -> Result:
+    """The whole check; ``reference`` holds `make demo`'s reports of ``period``'s cycle.
+    ``keep``: leave the cluster running (its UI shows the cycle) for
+    ``PANTAU_VAR_DIR=var/cluster-check pantau airflow cluster stop``."""
     base = get_settings()
     if base.warehouse_url:
         raise CheckFailed("the cluster check runs on the embedded warehouse "
@@ -149,8 +166,9 @@ def run(reference: Path, landing: Path, period: str,
         result.problems.append(str(exc))
     finally:
         stopped = time.monotonic()
-        clusters.stop(cluster)
-        result.seconds["stop"] = time.monotonic() - stopped
+        if not keep:
+            clusters.stop(cluster)
+            result.seconds["stop"] = time.monotonic() - stopped
         result.seconds["total"] = time.monotonic() - started
     return result
 
@@ -162,33 +180,43 @@ def _check(api: AirflowApi, cluster: clusters.Cluster, reference: Path, period: 
     api.wait_for_dags([dag_id for dag_id, _ in order])
     for dag_id, _ in order:
         api.unpause(dag_id)
-    runs = _run_cycle(api, order, result, say)
-    result.executor = api.executor_class()
-    for dag_id, run_id in runs:
-        for ti in api.task_instances(dag_id, run_id):
-            if ti["state"] != "skipped":
-                result.tasks.append(ti)
+    runs = _run_cycle(api, cluster, order, result, say)
+    result.tries = _tries(cluster, [run_id for _, run_id in runs])
     _judge_tasks(result)
+    if result.kill is None:
+        result.problems.append("no worker was killed: the provincial reports did not render")
+    else:
+        _judge_kill(result)
     periods = sorted(report_periods(period, plan.report_kinds).values())
-    output = cluster.settings.reports_dir
-    result.reports_compared, result.differences = _compare(reference, output, periods)
-    say(f"reports: {result.reports_compared} compared with make demo's, "
-        f"{len(result.differences)} differences")
+    started = time.monotonic()
+    result.reports_compared, result.differences = _compare(
+        reference, cluster.settings.reports_dir, periods)
+    result.seconds["compare"] = time.monotonic() - started
     if result.differences:
         result.problems.append(f"{len(result.differences)} report files differ from make "
                                f"demo's: {result.differences[:5]}")
-    semester = report_periods(period, plan.report_kinds).get("province")
-    if semester:
-        result.kill = _kill_while_rendering(api, cluster, semester, result, say)
-        _, result.differences_after_kill = _compare(reference, output, periods)
-        if result.differences_after_kill:
-            result.problems.append(f"after the kill {len(result.differences_after_kill)} "
-                                   f"report files differ: {result.differences_after_kill[:5]}")
 
 
-def _run_cycle(api: AirflowApi, order: list[tuple[str, datetime | None]], result: Result,
+def _tries(cluster: clusters.Cluster, run_ids: list[str]) -> list[dict]:
+    """Every try of the runs' task instances, with Celery's state of it (metadata DB)."""
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+    from psycopg.rows import dict_row
+
+    from pantau.warehouse import embedded, sql_files
+
+    server = embedded.start(cluster.settings.pgdata)
+    with psycopg.connect(make_conninfo(server, dbname=cluster.meta, user=cluster.meta),
+                         row_factory=dict_row) as conn:
+        return conn.execute(sql_files.render("tools/cluster_check_task_instances.sql"),
+                            {"run_ids": run_ids}).fetchall()
+
+
+def _run_cycle(api: AirflowApi, cluster: clusters.Cluster,
+               order: list[tuple[str, datetime | None]], result: Result,
                say: Callable[[str], None]) -> list[tuple[str, str]]:
-    """Trigger the cycle stage by stage (the ingest DAGs together); the runs made."""
+    """Trigger the cycle stage by stage (the ingest DAGs together), killing a worker during
+    the provincial reports; the runs made."""
     stages: list[list[tuple[str, datetime | None]]] = []
     for dag_id, when in order:
         if stages and dag_id.startswith("pantau_ingest_") and \
@@ -200,6 +228,8 @@ def _run_cycle(api: AirflowApi, order: list[tuple[str, datetime | None]], result
     for stage in stages:
         started = time.monotonic()
         triggered = [(dag_id, api.trigger(dag_id, when)) for dag_id, when in stage]
+        if stage[0][0] == PROVINCE_DAG:
+            result.kill = _kill_while_rendering(api, cluster, triggered[0][1], say)
         states = api.wait(triggered, STAGE_TIMEOUT)
         name = "ingest" if len(stage) > 1 else stage[0][0]
         result.seconds[name] = time.monotonic() - started
@@ -217,23 +247,42 @@ def _run_cycle(api: AirflowApi, order: list[tuple[str, datetime | None]], result
 
 
 def _judge_tasks(result: Result) -> None:
-    """Every task instance succeeded on one of the cluster's Celery workers; both worked."""
+    """Every try was a Celery task run by one of the cluster's workers; every task instance
+    succeeded; both workers worked."""
     workers = {clusters.worker_hostname(name) for name in clusters.WORKERS}
-    if result.executor != "CeleryExecutor":
-        result.problems.append(f"the scheduler runs {result.executor}, not CeleryExecutor")
-    for ti in result.tasks:
-        result.by_worker[ti["hostname"]] += 1
-        where = f"{ti['dag_id']}.{ti['task_id']}[{ti['map_index']}]"
-        if ti["state"] != "success":
-            result.problems.append(f"{where} ended {ti['state']}")
-        elif ti["hostname"] not in workers:
-            result.problems.append(f"{where} ran on {ti['hostname']}, not a Celery worker")
+    for t in result.tries:
+        where = f"{t['dag_id']}.{t['task_id']}[{t['map_index']}] try {t['try_number']}"
+        if not t["celery_status"]:
+            result.problems.append(f"{where} was not a Celery task (no result for "
+                                   f"{t['external_executor_id']})")
+        if t["hostname"] not in workers:
+            result.problems.append(f"{where} ran on {t['hostname']}, not a Celery worker")
+        if t["is_last_try"] and t["state"] != "success":
+            result.problems.append(f"{where} ended {t['state']}")
     idle = sorted(workers - set(result.by_worker))
     if idle:
         result.problems.append(f"{', '.join(idle)} ran no task")
 
 
+def _judge_kill(result: Result) -> None:
+    """The killed render's first try was on the killed worker, its last succeeded on the
+    other."""
+    kill = result.kill
+    kill.tries = [t for t in result.tries if t["dag_id"] == PROVINCE_DAG
+                  and t["run_id"] == kill.run_id and t["task_id"] == RENDER_TASK
+                  and t["map_index"] == kill.map_index]
+    killed = clusters.worker_hostname(kill.worker)
+    survivor = next(clusters.worker_hostname(name) for name in clusters.WORKERS
+                    if name != kill.worker)
+    if not kill.tries or kill.tries[0]["hostname"] != killed or len(kill.tries) < 2:
+        result.problems.append(f"render[{kill.province}] has no try killed on {killed}: "
+                               f"{kill.tries}")
+    if kill.retried_on != survivor:
+        result.problems.append(f"render[{kill.province}] was not retried on {survivor}")
+
+
 def _compare(reference: Path, output: Path, periods: list[str]) -> tuple[int, list[str]]:
+    """(regions compared, one line per file that differs) over the periods' report trees."""
     found: list[str] = []
     count = 0
     for period in periods:
@@ -242,35 +291,21 @@ def _compare(reference: Path, output: Path, periods: list[str]) -> tuple[int, li
             continue
         count += sum(1 for _ in (reference / period).rglob("figures.json"))
         found += [f"{period}/{line}" for line in
-                  differences(reference / period, output / period)]
+                  differences(reference / period, output / period, across_warehouses=True)]
     return count, found
 
 
-def _kill_while_rendering(api: AirflowApi, cluster: clusters.Cluster, semester: str,
-                          result: Result, say: Callable[[str], None]) -> Kill:
-    """Render ``semester`` again; SIGKILL the worker that renders a province; wait for the
-    run, which must succeed through the retry on the other worker."""
+def _kill_while_rendering(api: AirflowApi, cluster: clusters.Cluster, run_id: str,
+                          say: Callable[[str], None]) -> Kill:
+    """SIGKILL the worker seen rendering a province in the provincial run ``run_id``."""
     started = time.monotonic()
-    run_id = api.trigger(PROVINCE_DAG, conf={"period": semester})
     victim = _rendering_a_province(api, run_id)
-    kill = Kill(victim["hostname"].split("@")[0], victim["province"], victim["map_index"])
+    kill = Kill(victim["hostname"].split("@")[0], victim["province"], victim["map_index"],
+                run_id)
     clusters.kill(cluster, kill.worker)
-    killed_at = time.monotonic()
-    say(f"  {PROVINCE_DAG} {semester} again: SIGKILL {kill.worker} while it renders "
-        f"province {kill.province} ({killed_at - started:.0f} s into the run)")
-    state = api.wait([(PROVINCE_DAG, run_id)], STAGE_TIMEOUT)[(PROVINCE_DAG, run_id)]
-    result.seconds["recovery"] = time.monotonic() - killed_at
-    kill.tries = api.tries(PROVINCE_DAG, run_id, RENDER_TASK, kill.map_index)
-    survivor = next(clusters.worker_hostname(name) for name in clusters.WORKERS
-                    if name != kill.worker)
-    say(f"  tries of render[{kill.province}]: " + ", ".join(
-        f"{t['try_number']} {t['state']} on {t['hostname']}" for t in kill.tries)
-        + f"; run {state} {result.seconds['recovery']:.0f} s after the kill")
-    if state != "success":
-        result.problems.append(f"the run after the kill ended {state}")
-    if kill.retried_on != survivor:
-        result.problems.append(f"render[{kill.province}] was not retried on {survivor}: "
-                               f"{kill.tries}")
+    say(f"  SIGKILL {kill.worker} while it renders province {kill.province} "
+        f"({time.monotonic() - started:.0f} s into {PROVINCE_DAG}); the scheduler fails its "
+        f"tasks after {clusters.HEARTBEAT_TIMEOUT} s without a heartbeat")
     return kill
 
 

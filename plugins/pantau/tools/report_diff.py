@@ -68,29 +68,24 @@ def _manifest(path: Path) -> dict:
 
 
 BATCH_ID = "batch_id"
-# "Batch 43: <file>" headings, "--batch 43" commands, cells holding an id (or a row number)
-_BATCH_MENTION = re.compile(r"(?<=Batch )\d+|(?<=--batch )\d+|^\d+$")
+UNIT_KEY = "unit_key"
+_ROW_UNIT = re.compile(r"^\d+:(?=\d+$)")  # a unit that is a row: "<batch id>:<row number>"
 
 
 def audit_rows(path: Path) -> list[tuple]:
-    """An audit CSV's header and sorted rows without the batch id column: ids are per
-    warehouse, and rows of one figure come in batch order."""
+    """An audit CSV's header and sorted rows without the batch id column, nor the batch id
+    in a row's unit key (``66:56``): ids are per warehouse, and rows of one figure come in
+    batch order."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [tuple(row) for row in csv.reader(handle)]
     if not rows or BATCH_ID not in rows[0]:
         return rows
     drop = rows[0].index(BATCH_ID)
-    kept = [tuple(value for i, value in enumerate(row) if i != drop) for row in rows]
+    unit = rows[0].index(UNIT_KEY) if UNIT_KEY in rows[0] else None
+    kept = [tuple(_ROW_UNIT.sub("#:", value) if i == unit else value
+                  for i, value in enumerate(row) if i != drop) for row in rows]
     return [kept[0], *sorted(kept[1:])]
 
-
-def audit_page_text(path: Path) -> list[str]:
-    """An audit page's text chunks, batch ids masked and sorted: its batches are listed by
-    id, so their order follows the ids (its CSVs carry the same rows in order)."""
-    return sorted(_BATCH_MENTION.sub("#", chunk) for chunk in html_text(path))
-
-
-AUDIT = {".csv": audit_rows, ".html": audit_page_text}
 
 COMPARE = {
     "figures.json": lambda p: p.read_bytes(),
@@ -98,10 +93,20 @@ COMPARE = {
     "report.html": html_text,
     "report.pdf": pdf_text,
     "report.xlsx": xlsx_cells,
+    "operasi.html": html_text,  # the TIMPORA annex
+    "operasi.pdf": pdf_text,
+    "operasi.xlsx": xlsx_cells,
 }
 
 
-def differences(before: Path, after: Path) -> list[str]:
+def _reader(relative: Path, across_warehouses: bool):
+    """How to read a file for the comparison; None: not comparable (see the module doc)."""
+    if across_warehouses and "audit" in relative.parts[:-1]:
+        return audit_rows if relative.suffix == ".csv" else None
+    return COMPARE.get(relative.name, lambda p: p.read_bytes())
+
+
+def differences(before: Path, after: Path, across_warehouses: bool = False) -> list[str]:
     """One line per file that differs, is missing, or is new."""
     names = {p.relative_to(before) for p in before.rglob("*") if p.is_file()}
     names |= {p.relative_to(after) for p in after.rglob("*") if p.is_file()}
@@ -111,9 +116,10 @@ def differences(before: Path, after: Path) -> list[str]:
         if not old.exists() or not new.exists():
             found.append(f"{relative}: only in {'after' if new.exists() else 'before'}")
             continue
-        read = (AUDIT.get(relative.suffix) if "audit" in relative.parts[:-1] else None) \
-            or COMPARE.get(relative.name, lambda p: p.read_bytes())
-        if read(old) != read(new):
+        if old.read_bytes() == new.read_bytes():
+            continue  # the same bytes (a PDF's dates are the period's end: most are)
+        read = _reader(relative, across_warehouses)
+        if read is not None and read(old) != read(new):
             found.append(f"{relative}: differs")
     return found
 
