@@ -121,17 +121,6 @@ class AirflowApi:
         return self.get(f"dags/{dag_id}/dagRuns/{run_id}/taskInstances",
                         limit=1000)["task_instances"]
 
-    def tries(self, dag_id: str, run_id: str, task_id: str, map_index: int = -1) -> list[dict]:
-        """Every try of one task instance, oldest first (a retried one has two or more)."""
-        found = self.get(f"dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}/"
-                         f"{map_index}/tries")["task_instances"]
-        return sorted(found, key=lambda item: item["try_number"])
-
     def xcom(self, dag_id: str, run_id: str, task_id: str, key: str = "return_value") -> Any:
         return self.get(f"dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}/"
                         f"xcomEntries/{key}", deserialize=True)["value"]
-
-    def executor_class(self) -> str | None:
-        """The executor the live scheduler runs (``CeleryExecutor``), from its job record."""
-        jobs = self.get("jobs", job_type="SchedulerJob", is_alive=True, limit=10)["jobs"]
-        return jobs[0]["executor_class"] if jobs else None

@@ -116,14 +116,6 @@ def metadata_url(settings: Settings | None = None, meta: str = META) -> str:
     return urlunsplit(("postgresql+psycopg", netloc, f"/{meta}", urlencode(query), ""))
 
 
-def drop_metadata(settings: Settings, meta: str) -> None:
-    """Drop the metadata database ``meta`` (the cluster check starts from none)."""
-    server = embedded.start(settings.pgdata)
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(meta)))
-
-
 def airflow_config(meta: str, jwt_secret: str, fernet_key: str) -> dict[str, str]:
     """The cluster's Airflow settings (pure: the compose file is held to the same keys)."""
     return {
@@ -206,9 +198,15 @@ def _pid_file(cluster: Cluster, name: str) -> Path:
     return cluster.home / "pids" / f"{name}.pid"
 
 
-def _alive(pid: int) -> bool:
+def _reap(pid: int) -> None:
+    """Collect ``pid``'s exit if this process started it and it exited: a zombie would
+    count as alive."""
     with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # reap it if this process started it and it exited
+        os.waitpid(pid, os.WNOHANG)
+
+
+def _alive(pid: int) -> bool:
+    _reap(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -341,10 +339,8 @@ def _signal_group(pid: int, sig: int) -> None:
 
 
 def _group_alive(pid: int) -> bool:
-    """Whether any process of the group led by ``pid`` lives (a leader this process started
-    and that exited is reaped first: a zombie would count as alive)."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+    """Whether any process of the group led by ``pid`` lives."""
+    _reap(pid)
     try:
         os.killpg(pid, 0)
     except ProcessLookupError:

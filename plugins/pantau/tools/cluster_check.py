@@ -36,7 +36,7 @@ from pathlib import Path
 
 from pantau.config import Settings, get_settings
 from pantau.orchestration import cluster as clusters
-from pantau.orchestration.airflow_api import AirflowApi, AirflowApiError
+from pantau.orchestration.airflow_api import FINISHED, AirflowApi, AirflowApiError
 from pantau.orchestration.local_airflow import cycle_order
 from pantau.orchestration.schedule import load_plan
 from pantau.orchestration.steps import report_periods
@@ -315,12 +315,11 @@ def _rendering_a_province(api: AirflowApi, run_id: str, timeout: float = 600) ->
     deadline = time.monotonic() + timeout
     provinces: list[str] | None = None
     while time.monotonic() < deadline:
-        if provinces is None:
-            with_xcom = {ti["task_id"]: ti["state"]
-                         for ti in api.task_instances(PROVINCE_DAG, run_id)}
-            if with_xcom.get("provinces") == "success":
-                provinces = api.xcom(PROVINCE_DAG, run_id, "provinces")
-        for ti in api.task_instances(PROVINCE_DAG, run_id):
+        tis = api.task_instances(PROVINCE_DAG, run_id)
+        if provinces is None and any(ti["task_id"] == "provinces" and ti["state"] == "success"
+                                     for ti in tis):
+            provinces = api.xcom(PROVINCE_DAG, run_id, "provinces")
+        for ti in tis:
             if ti["task_id"] != RENDER_TASK or ti["state"] != "running" \
                     or not ti["hostname"] or provinces is None or not ti["start_date"]:
                 continue
@@ -329,7 +328,7 @@ def _rendering_a_province(api: AirflowApi, run_id: str, timeout: float = 600) ->
                            - datetime.fromisoformat(ti["start_date"])).total_seconds()
             if province != NATION and running_for >= 2:
                 return {**ti, "province": province}
-        if api.run(PROVINCE_DAG, run_id)["state"] in ("success", "failed"):
+        if api.run(PROVINCE_DAG, run_id)["state"] in FINISHED:
             break
         time.sleep(0.5)
     raise CheckFailed("no province render was seen running: nothing to kill")
