@@ -3,8 +3,10 @@
 -- m_worker, p_active, p_action, core.fact_discrepancy by p_member), so the
 -- distinct units of a figure's rows are the figure by construction. Run by
 -- the build right after build/marts.sql, in its transaction. Parameters:
--- period, reference_date.
-DELETE FROM mart.figure_row WHERE period = %(period)s;
+-- period, reference_date; Jinja2: scoped (a partial rebuild writes the shadow
+-- tables of build/output.sql).
+{% from "build/output.sql" import out with context %}
+DELETE FROM {{ out("mart.figure_row") }} WHERE period = {{ param("period") }};
 
 -- The rows of a person in a regency on the period's picture: what a
 -- discrepancy of that person there rests on (every rule names a regency of
@@ -36,7 +38,8 @@ UNION ALL
 SELECT region_code, 'expiring_90_days', '', batch_id, row_number, person_key AS unit_key,
        person_key, NULL
   FROM m_foreigner
- WHERE expiry_date > %(reference_date)s AND expiry_date <= %(reference_date)s::date + 90
+ WHERE expiry_date > {{ param("reference_date") }}
+   AND expiry_date <= {{ param("reference_date") }}::date + 90
 UNION ALL
 SELECT region_code, 'workers_total', '', batch_id, row_number, position_key, person_key, NULL
   FROM m_worker
@@ -62,7 +65,7 @@ SELECT DISTINCT m.region_code, 'discrepancies', f.rule_code, r.batch_id, r.row_n
   FROM core.fact_discrepancy AS f
   JOIN p_member AS m USING (regency_code)
   JOIN f_person_row AS r ON r.person_key = f.person_key AND r.regency_code = f.regency_code
- WHERE f.period = %(period)s
+ WHERE f.period = {{ param("period") }}
 UNION ALL
 SELECT m.region_code, 'administrative_actions', a.action_type, a.batch_id, a.row_number,
        a.batch_id || ':' || a.row_number, a.person_key, NULL
@@ -72,15 +75,15 @@ SELECT m.region_code, 'administrative_actions', a.action_type, a.batch_id, a.row
 -- The link method of each row, from core.document_link (registry, manpower
 -- and action rows of the period); a permit row links by passport wherever it
 -- has a person.
-INSERT INTO mart.figure_row (period, region_code, figure, category, source, batch_id,
+INSERT INTO {{ out("mart.figure_row") }} (period, region_code, figure, category, source, batch_id,
                              row_number, unit_key, masked_id, link_method, amount)
-SELECT %(period)s, f.region_code, f.figure, f.category, b.source, f.batch_id, f.row_number,
-       f.unit_key, core.masked(p.passport_number),
+SELECT {{ param("period") }}, f.region_code, f.figure, f.category, b.source, f.batch_id,
+       f.row_number, f.unit_key, core.masked(p.passport_number),
        coalesce(l.link_method,
                 CASE WHEN f.person_key IS NOT NULL THEN 'passport' ELSE 'unlinked' END),
        f.amount
   FROM f_row AS f
   JOIN audit.batch AS b USING (batch_id)
   LEFT JOIN core.document_link AS l
-    ON l.period = %(period)s AND l.batch_id = f.batch_id AND l.row_number = f.row_number
+    ON l.period = {{ param("period") }} AND l.batch_id = f.batch_id AND l.row_number = f.row_number
   LEFT JOIN pii.person AS p ON p.person_key = f.person_key;

@@ -15,8 +15,11 @@
 -- Masked identifiers only: the NIK (else the passport) the row's person is
 -- keyed by, masked by core.masked as the follow-up lists show it; nothing for
 -- a person known by name only, or a row linked to nobody. Run by the build
--- right after build/figure_rows.sql, in its transaction. Parameters: period.
-DELETE FROM mart.figure_row WHERE period = %(period)s AND starts_with(figure, 'pmi.');
+-- right after build/figure_rows.sql, in its transaction. Parameters: period;
+-- Jinja2: scoped (a partial rebuild writes the shadow tables of build/output.sql).
+{% from "build/output.sql" import out with context %}
+DELETE FROM {{ out("mart.figure_row") }}
+ WHERE period = {{ param("period") }} AND starts_with(figure, 'pmi.');
 
 -- How each PMI row of the picture was linked: what an indication row shows.
 CREATE TEMP TABLE pf_link ON COMMIT DROP AS
@@ -88,13 +91,14 @@ UNION ALL
 SELECT d.region_code, 'pmi.priority_areas.placements_departed', d.area_code, d.batch_id,
        d.row_number, d.batch_id || ':' || d.row_number, d.person_key, d.link_method
   FROM pf_departed_area AS d
-  JOIN mart.pmi_priority_area AS a
-    ON a.period = %(period)s AND a.region_code = d.region_code AND a.area_code = d.area_code;
+  JOIN {{ out("mart.pmi_priority_area") }} AS a
+    ON a.period = {{ param("period") }} AND a.region_code = d.region_code
+   AND a.area_code = d.area_code;
 
-INSERT INTO mart.figure_row (period, region_code, figure, category, source, batch_id,
+INSERT INTO {{ out("mart.figure_row") }} (period, region_code, figure, category, source, batch_id,
                              row_number, unit_key, masked_id, link_method, amount)
-SELECT %(period)s, f.region_code, f.figure, f.category, b.source, f.batch_id, f.row_number,
-       f.unit_key,
+SELECT {{ param("period") }}, f.region_code, f.figure, f.category, b.source, f.batch_id,
+       f.row_number, f.unit_key,
        CASE WHEN p.kind IN ('nik', 'passport') THEN core.masked(p.identifier) END,
        f.link_method, NULL
   FROM pf_row AS f

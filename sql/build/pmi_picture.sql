@@ -10,7 +10,8 @@
 -- else its passport's, else its name + birth date + origin's; link_method
 -- says which ('ambiguous' when an identifier names several, 'unlinked' when
 -- none names anyone), candidates how many an ambiguous one named.
--- Parameters: period.
+-- Parameters: period. Jinja2: empty, in a partial rebuild the change does not
+-- reach the PMI records in (pantau.build.partial): the tables, with no row.
 {% macro person(fact) -%}
        coalesce(mn.person_key, mp.person_key, mm.person_key) AS person_key,
        CASE WHEN mn.person_key IS NOT NULL THEN 'nik'
@@ -25,6 +26,9 @@
   LEFT JOIN core.pmi_identity_map AS mn ON mn.identity_key = f.nik_key
   LEFT JOIN core.pmi_identity_map AS mp ON mp.identity_key = f.passport_key
   LEFT JOIN core.pmi_identity_map AS mm ON mm.identity_key = f.name_key
+{%- if empty is defined and empty %}
+ WHERE FALSE
+{%- endif %}
 {%- endmacro %}
 CREATE TEMP TABLE pm_placement ON COMMIT DROP AS
 SELECT f.batch_id, f.row_number, f.sex, f.origin_regency_code, f.origin_district_code,

@@ -5,10 +5,13 @@
 -- targeting/weights.json. Parameters: period, reference_date, clear_within_days,
 -- share_allowance,
 -- weights_sha256. Every score is the exact sum of its rounded contributions.
-DELETE FROM mart.target_last_visit WHERE period = %(period)s;
-DELETE FROM mart.target_worker WHERE period = %(period)s;
-DELETE FROM mart.target_contribution WHERE period = %(period)s;
-DELETE FROM mart.target_site WHERE period = %(period)s;
+-- Jinja2: scoped, in a partial rebuild (pantau.build.partial): the regions are
+-- those of pt_member, the rows go to the shadow tables of build/output.sql.
+{% from "build/output.sql" import out with context %}
+DELETE FROM {{ out("mart.target_last_visit") }} WHERE period = {{ param("period") }};
+DELETE FROM {{ out("mart.target_worker") }} WHERE period = {{ param("period") }};
+DELETE FROM {{ out("mart.target_contribution") }} WHERE period = {{ param("period") }};
+DELETE FROM {{ out("mart.target_site") }} WHERE period = {{ param("period") }};
 
 -- Workers: persons with a position covering t at an employer, per work regency.
 CREATE TEMP TABLE t_worker ON COMMIT DROP AS
@@ -26,8 +29,9 @@ SELECT DISTINCT ON (site_id, regency_code) *
                v.findings_no_permit + v.findings_permit_mismatch + v.findings_overstay
                    AS findings
           FROM core.fact_operation_visit AS v
-          JOIN core.period_batch AS pb ON pb.batch_id = v.batch_id AND pb.period = %(period)s
-         WHERE v.visit_date <= %(reference_date)s
+          JOIN core.period_batch AS pb
+            ON pb.batch_id = v.batch_id AND pb.period = {{ param("period") }}
+         WHERE v.visit_date <= {{ param("reference_date") }}
        ) AS visit
  ORDER BY site_id ASC, regency_code ASC, visit_date DESC, batch_id ASC, row_number ASC;
 
@@ -50,7 +54,7 @@ SELECT coalesce(e.nib, v.site_id) AS site_id,
   LEFT JOIN LATERAL (
         SELECT x.employer_name, x.kbli FROM core.dim_employer AS x
          WHERE x.nib = coalesce(e.nib, v.nib)
-         ORDER BY (x.valid_from <= %(reference_date)s) DESC, x.valid_from DESC
+         ORDER BY (x.valid_from <= {{ param("reference_date") }}) DESC, x.valid_from DESC
          LIMIT 1
        ) AS d ON TRUE;
 
@@ -59,7 +63,7 @@ CREATE TEMP TABLE t_flag ON COMMIT DROP AS
 SELECT DISTINCT w.nib AS site_id, w.regency_code, w.person_key, 'rule:' || f.rule_code AS flag
   FROM t_worker AS w
   JOIN core.fact_discrepancy AS f
-    ON f.period = %(period)s AND f.person_key = w.person_key
+    ON f.period = {{ param("period") }} AND f.person_key = w.person_key
    AND f.regency_code = w.regency_code
  WHERE w.person_key IS NOT NULL
 UNION
@@ -94,7 +98,8 @@ UNION ALL
 -- flagged persons it sponsors who are not among them, plus the allowance.
 SELECT s.site_id, s.regency_code, 'hiding_share',
        round(h.flagged::numeric
-             / (s.workers + h.sponsored_only + %(share_allowance)s::integer), 4) -- noqa: RF02
+             / (s.workers + h.sponsored_only + {{ param("share_allowance") }}::integer),
+             4)
   FROM t_site AS s
   JOIN (SELECT site_id, regency_code, count(DISTINCT person_key) AS flagged,
                count(DISTINCT person_key) FILTER (WHERE sponsored_only) AS sponsored_only
@@ -113,7 +118,8 @@ SELECT site_id, regency_code, 'operation_findings', findings
 UNION ALL
 SELECT site_id, regency_code, 'operation_clear_recent', 1
   FROM t_last_visit
- WHERE findings = 0 AND visit_date > %(reference_date)s::date - %(clear_within_days)s::integer
+ WHERE findings = 0
+   AND visit_date > {{ param("reference_date") }}::date - {{ param("clear_within_days") }}::integer
 UNION ALL
 SELECT s.site_id, s.regency_code, g.factor, 1
   FROM t_site AS s
@@ -125,9 +131,15 @@ SELECT site_id, regency_code, 'size', round(ln(1 + workers)::numeric, 4)
 
 -- Each regency in itself and in its province.
 CREATE TEMP TABLE t_member ON COMMIT DROP AS
+{%- if scoped is defined and scoped %}
+SELECT m.regency_code, m.region_code
+  FROM pt_member AS m JOIN core.dim_region AS r USING (region_code)
+ WHERE r.level IN ('regency', 'province');
+{%- else %}
 SELECT region_code AS regency_code, region_code FROM core.dim_region WHERE level = 'regency'
 UNION ALL
 SELECT region_code, province_code FROM core.dim_region WHERE level = 'regency';
+{%- endif %}
 
 CREATE TEMP TABLE t_points ON COMMIT DROP AS
 SELECT q.site_id, q.regency_code, q.factor, q.quantity, w.weight,
@@ -136,7 +148,7 @@ SELECT q.site_id, q.regency_code, q.factor, q.quantity, w.weight,
   JOIN t_site USING (site_id, regency_code)
   JOIN t_weight AS w USING (factor);
 
-INSERT INTO mart.target_site (period, region_code, site_id, rank, nib, site_name,
+INSERT INTO {{ out("mart.target_site") }} (period, region_code, site_id, rank, nib, site_name,
                               regency_code, district_code, workers, score, weights_sha256)
 WITH scored AS (
     SELECT s.*, coalesce((SELECT sum(p.points) FROM t_points AS p
@@ -144,7 +156,7 @@ WITH scored AS (
                          0) AS score
       FROM t_site AS s
 )
-SELECT %(period)s, m.region_code,
+SELECT {{ param("period") }}, m.region_code,
        -- a province lists a site once per regency it works in
        CASE WHEN m.region_code = s.regency_code THEN s.site_id
             ELSE s.site_id || '@' || s.regency_code END,
@@ -152,22 +164,22 @@ SELECT %(period)s, m.region_code,
                               ORDER BY s.score DESC, s.nib ASC NULLS LAST,
                                        s.regency_code ASC, s.site_id ASC),
        s.nib, s.site_name, s.regency_code, s.district_code, s.workers, s.score,
-       %(weights_sha256)s -- noqa: RF02
+       {{ param("weights_sha256") }}
   FROM scored AS s
   JOIN t_member AS m USING (regency_code);
 
-INSERT INTO mart.target_contribution (period, region_code, site_id, factor, quantity, weight,
-                                      points)
-SELECT %(period)s, m.region_code,
+INSERT INTO {{ out("mart.target_contribution") }} (period, region_code, site_id, factor,
+                                                   quantity, weight, points)
+SELECT {{ param("period") }}, m.region_code,
        CASE WHEN m.region_code = p.regency_code THEN p.site_id
             ELSE p.site_id || '@' || p.regency_code END,
        p.factor, p.quantity, p.weight, p.points
   FROM t_points AS p
   JOIN t_member AS m USING (regency_code);
 
-INSERT INTO mart.target_worker (period, region_code, site_id, person_key, person_ref,
+INSERT INTO {{ out("mart.target_worker") }} (period, region_code, site_id, person_key, person_ref,
                                 nationality, flags)
-SELECT %(period)s, m.region_code,
+SELECT {{ param("period") }}, m.region_code,
        CASE WHEN m.region_code = f.regency_code THEN f.site_id
             ELSE f.site_id || '@' || f.regency_code END,
        f.person_key, core.masked(p.passport_number), p.nationality,
@@ -180,11 +192,11 @@ SELECT %(period)s, m.region_code,
  GROUP BY m.region_code, f.regency_code, f.site_id, f.person_key, p.passport_number,
           p.nationality;
 
-INSERT INTO mart.target_last_visit (period, region_code, site_id, visit_date,
+INSERT INTO {{ out("mart.target_last_visit") }} (period, region_code, site_id, visit_date,
                                     foreigners_checked, findings_no_permit,
                                     findings_permit_mismatch, findings_overstay,
                                     actions_on_spot)
-SELECT %(period)s, m.region_code,
+SELECT {{ param("period") }}, m.region_code,
        CASE WHEN m.region_code = v.regency_code THEN v.site_id
             ELSE v.site_id || '@' || v.regency_code END,
        v.visit_date, v.foreigners_checked, v.findings_no_permit,
