@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from pantau.config import get_settings
-from pantau.ingest import pipeline
+from pantau.ingest import pipeline, prepare
 from pantau.ingest.pipeline import ingest_file, ingest_paths
 from pantau.sources.catalog import IMIGRASI_IZIN_TINGGAL
 from tests.support.paths import SAMPLE_LANDING
@@ -178,7 +178,7 @@ def test_a_crash_mid_load_leaves_no_partial_batch_and_a_rerun_completes(
     def crash(*args, **kwargs):
         raise RuntimeError("power cut after the raw COPY")
 
-    monkeypatch.setattr(pipeline, "to_staging", crash)
+    monkeypatch.setattr(prepare, "to_staging", crash)
     with pytest.raises(RuntimeError, match="power cut"):
         ingest_file(path)
     assert one(db, "SELECT status FROM audit.batch") == ("received",)
@@ -244,7 +244,7 @@ def test_a_value_the_warehouse_refuses_rejects_only_its_own_file_of_a_group(
     paths = [_write_csv(folder / f"izin_tinggal_{office}_20250131.csv", headers,
                         [_permit_row(number)])
              for office, number in [("A", "P1"), ("B", "P9"), ("C", "P2")]]
-    real = pipeline.to_staging
+    real = prepare.to_staging
 
     def slip(source, rows):
         staged = real(source, rows)
@@ -252,7 +252,7 @@ def test_a_value_the_warehouse_refuses_rejects_only_its_own_file_of_a_group(
         frame.loc[rows["NOMOR_IZIN"].eq("P9").to_numpy(), "sex"] = "LK"
         return staged
 
-    monkeypatch.setattr(pipeline, "to_staging", slip)
+    monkeypatch.setattr(prepare, "to_staging", slip)
     outcomes = pipeline.ingest_files(paths)
     assert [o.status for o in outcomes] == ["loaded", "rejected", "loaded"]
     assert outcomes[1].message == ("izin_tinggal_B_20250131.csv: the warehouse refused a value "

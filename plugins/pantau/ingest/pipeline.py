@@ -11,43 +11,58 @@ A delivered file is taken only once it has been quiet for
 ``settings.settle_seconds`` (ingest waits up to :data:`SETTLE_PATIENCE` for
 that) and did not change while it was archived, so half a file is never loaded.
 
-Small files of a source are loaded together: read one by one, their rows are
+Files of a source are loaded in groups of about :data:`GROUP_BYTES`: read,
 normalised in one pass and COPYed in one statement per table, in one
-transaction. pandas costs tens of milliseconds per call whatever the size, so
-a regency's 200-row export normalised alone spends almost all its time on
-that fixed cost. A file that fills a chunk by itself streams alone. Should the
-warehouse refuse a value of a group, the group is rolled back and its files
-are loaded one by one, so only the offending file is rejected.
+transaction, each file still its own batch. The reading and normalising of a
+group (:mod:`pantau.ingest.prepare`) runs in ``settings.ingest_workers``
+worker processes while this process COPYs the group before it, so the
+client's work and PostgreSQL's overlap on the cores instead of taking turns.
+A file larger than :data:`STREAM_BYTES` streams alone, chunk by chunk, in this
+process. Should the warehouse refuse a value of a group, the group is rolled
+back and its files are loaded one by one, so only the offending file is
+rejected.
 """
 
 from __future__ import annotations
 
-import itertools
+import atexit
 import logging
+import multiprocessing
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import psycopg
 
 from pantau.config import Settings, get_settings
 from pantau.ingest import registry
 from pantau.ingest.archive import Archived, FileStillChanging, archive_file
+from pantau.ingest.prepare import (
+    FileRead,
+    FileToRead,
+    OpenedFile,
+    Prepared,
+    prepare_files,
+    stage,
+    tagged,
+)
+from pantau.normalise.regions import region_index
 from pantau.sources.pickup import Pickup, UnrecognisedFile, discover, identify
-from pantau.sources.readers import CHUNK_ROWS, ROW_NUMBER, FileRejected, RawTable, open_table
+from pantau.sources.readers import FileRejected
 from pantau.sources.spec import Source
-from pantau.sources.staging import BATCH_ID, PROBLEM_COLUMNS, Context, tag, to_staging
 from pantau.warehouse.connection import connect, warehouse_url
-from pantau.warehouse.copy import copy_frame
+from pantau.warehouse.copy import write_payload
 
 log = logging.getLogger(__name__)
 
-GROUP_ROWS = CHUNK_ROWS  # rows of small files gathered before they are loaded together
+GROUP_BYTES = 8 << 20  # file bytes gathered per group (~50,000 rows of a typical export)
+MIN_GROUP_BYTES = 2 << 20  # groups are made smaller for a small ingest, down to this
+STREAM_BYTES = 64 << 20  # a larger file is read chunk by chunk in this process, alone
 SETTLE_PATIENCE = 30.0  # seconds ingest waits for a file still being written
 
 
@@ -73,13 +88,7 @@ class _Member:
     original: str
     archived: Archived
     delivery: Pickup
-    outcome: FileOutcome  # status "received" until the file is finished
-    fresh: bool = True  # False: the bytes were loaded (or rejected) before
-    table: RawTable | None = None
-    chunks: Iterator[pd.DataFrame] = field(default_factory=lambda: iter(()))
-    read: list[tuple[pd.DataFrame, pd.DataFrame]] | None = None  # a small file, fully read
-    extra: list[str] = field(default_factory=list)
-    optional_missing: list[str] = field(default_factory=list)
+    outcome: FileOutcome  # status "received" until the file is finished; batch once registered
 
     @property
     def source(self) -> Source:
@@ -89,129 +98,56 @@ class _Member:
     def batch_id(self) -> int:
         return self.outcome.batch_id
 
-    def open(self) -> None:
-        """Open the archived copy, check its header and read ahead up to two chunks."""
-        table = open_table(self.archived.path, self.source, display_name=self.path.name)
-        self.extra, self.optional_missing = _check_headers(table, self.source, self.path.name)
-        self.table = table
-        head = list(itertools.islice(table.chunks, 2))
-        if len(head) < 2:
-            self.read = list(self._tagged(head))
-        else:
-            self.chunks = itertools.chain(head, table.chunks)
-
-    def rows(self) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-        """(known columns tagged with batch and province, unknown cells) per chunk."""
-        return iter(self.read) if self.read is not None else self._tagged(self.chunks)
-
-    def _tagged(self, chunks: Iterable[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame,
-                                                                         pd.DataFrame]]:
-        context = Context.for_scope(self.delivery.scope)
-        for chunk in chunks:
-            known = [ROW_NUMBER] + [c.header for c in self.source.columns if c.header in chunk]
-            yield (tag(chunk[known], self.batch_id, context),
-                   _extra_fields(chunk, self.extra, self.batch_id))
+    def to_read(self) -> FileToRead:
+        return FileToRead(self.batch_id, self.source.id, self.archived.path, self.path.name,
+                          self.delivery.scope)
 
 
-def _check_headers(table: RawTable, source: Source, file: str) -> tuple[list[str], list[str]]:
-    """Reject a file missing a required column; return (extra, missing optional)."""
-    present = set(table.headers)
-    missing = [header for header in source.required_headers if header not in present]
-    if missing:
-        names = ", ".join(missing)
-        raise FileRejected(
-            f"{file}: missing required column{'s' if len(missing) > 1 else ''} {names} "
-            f"(header row {table.header_row})"
-        )
-    known = set(source.headers)
-    extra = [header for header in table.headers if header not in known]
-    optional_missing = [h for h in source.headers if h not in present]
-    return extra, optional_missing
+@dataclass
+class _Group:
+    """Files of one source prepared together (in a worker, or here), waiting to be written."""
+
+    members: list[_Member]  # as delivered, with any repeat of the same bytes
+    ours: list[_Member]  # one per batch: the files whose rows the group holds
+    prepared: Future | Prepared
+
+    def result(self) -> Prepared:
+        return self.prepared.result() if isinstance(self.prepared, Future) else self.prepared
 
 
-def _raw_frame(rows: pd.DataFrame, source: Source) -> pd.DataFrame:
-    known = [column for column in source.columns if column.header in rows]
-    return rows[[BATCH_ID, ROW_NUMBER] + [column.header for column in known]].rename(
-        columns={BATCH_ID: "batch_id", ROW_NUMBER: "row_number",
-                 **{c.header: c.raw_name for c in known}}
-    )
-
-
-def _extra_fields(chunk: pd.DataFrame, extra: list[str], batch_id: int) -> pd.DataFrame:
-    overflow = [name for name in chunk.columns if name.startswith("_OVERFLOW_")]
-    columns = extra + [name for name in overflow if name not in extra]
-    if not columns:
-        return pd.DataFrame()
-    long = chunk[[ROW_NUMBER, *columns]].melt(
-        id_vars=ROW_NUMBER, var_name="column_name", value_name="value"
-    )
-    long = long[long["value"].notna()].rename(columns={ROW_NUMBER: "row_number"})
-    long.insert(0, "batch_id", batch_id)
-    return long
-
-
-def _copy_rows(conn: psycopg.Connection, source: Source,
-               pieces: Sequence[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[Counter, Counter]:
-    """COPY chunks into raw, extra fields, staging and parse problems, all in one go.
-
-    Returns (rows, problems) per batch.
-    """
-    rows = pd.concat([tagged for tagged, _ in pieces], ignore_index=True)
-    extras = [found for _, found in pieces if not found.empty]
-    copy_frame(conn, f"raw.{source.id}", _raw_frame(rows, source))
-    if extras:
-        copy_frame(conn, "raw.extra_field", pd.concat(extras, ignore_index=True))
-    staged = to_staging(source, rows)
-    for name, frame in staged.tables.items():
-        copy_frame(conn, f"staging.{name}", frame)
-    copy_frame(conn, "audit.parse_problem", staged.problems)
-    return Counter(rows[BATCH_ID].tolist()), Counter(staged.problems["batch_id"].tolist())
-
-
-def _copy_issues(conn: psycopg.Connection, member: _Member) -> int:
-    """COPY the structural row issues the reader noted (complete once the file is read)."""
-    issues = pd.DataFrame(
-        [(member.batch_id, i.row_number, i.column, i.problem, i.detail)
-         for i in member.table.issues],
-        columns=PROBLEM_COLUMNS,
-    )
-    return copy_frame(conn, "audit.parse_problem", issues)
-
-
-def _facts(member: _Member, rows: int, problems: int) -> dict:
+def _facts(member: _Member, read: FileRead) -> dict:
     """What ``audit.batch`` records about a loaded file."""
     notes = []
-    if member.extra:
-        notes.append(f"unknown extra columns kept in raw.extra_field: {', '.join(member.extra)}")
-    if member.optional_missing:
-        notes.append(f"optional columns absent: {', '.join(member.optional_missing)}")
+    if read.extra:
+        notes.append(f"unknown extra columns kept in raw.extra_field: {', '.join(read.extra)}")
+    if read.optional_missing:
+        notes.append(f"optional columns absent: {', '.join(read.optional_missing)}")
     if member.delivery.snapshot_date is None:
         notes.append("no valid _YYYYMMDD in the file name: snapshot date is the delivery date")
-    if rows == 0:
+    if read.rows == 0:
         notes.append("the file has a header but no data rows")
-    table = member.table
     return {
-        "encoding": table.encoding,
-        "delimiter": table.delimiter,
-        "sheet_name": table.sheet_name,
-        "header_row": table.header_row,
-        "row_count": rows,
-        "problem_count": problems,
-        "extra_columns": member.extra,
-        "missing_optional_columns": member.optional_missing,
+        "encoding": read.encoding,
+        "delimiter": read.delimiter,
+        "sheet_name": read.sheet_name,
+        "header_row": read.header_row,
+        "row_count": read.rows,
+        "problem_count": read.problems,
+        "extra_columns": read.extra,
+        "missing_optional_columns": read.optional_missing,
         "message": "; ".join(notes) or None,
     }
 
 
-def _finish(conn: psycopg.Connection, member: _Member, rows: int, problems: int) -> None:
+def _finish(conn: psycopg.Connection, member: _Member, read: FileRead) -> None:
     """Record the file as loaded (the caller commits)."""
-    facts = _facts(member, rows, problems)
+    facts = _facts(member, read)
     registry.mark_loaded(conn, member.batch_id, **facts)
     registry.record_delivery(conn, sha256=member.archived.sha256,
                              original_path=member.original, outcome="loaded",
                              batch_id=member.batch_id)
     outcome = member.outcome
-    outcome.status, outcome.rows, outcome.problems = "loaded", rows, problems
+    outcome.status, outcome.rows, outcome.problems = "loaded", read.rows, read.problems
     outcome.extra_columns, outcome.message = facts["extra_columns"], facts["message"]
 
 
@@ -222,64 +158,108 @@ def _refused(member: _Member, exc: psycopg.errors.DataError) -> str:
     return f"{member.path.name}: the warehouse refused a value ({head})"
 
 
-def _load_alone(conn: psycopg.Connection, member: _Member) -> None:
-    """Load one file chunk by chunk in its own transaction."""
+def _not_read(member: _Member, message: str) -> None:
+    """The archived copy could not be read: the batch stays received for the next run."""
+    log.error("%s: not ingested: %s", member.path, message)
+    member.outcome.status, member.outcome.message = "error", message
+
+
+def _stream_alone(conn: psycopg.Connection, member: _Member) -> None:
+    """Load one large file chunk by chunk in its own transaction, in this process."""
+    try:
+        opened = OpenedFile(member.to_read())
+    except FileRejected as exc:
+        _reject(conn, member, str(exc))
+        return
     if not registry.lock_for_loading(conn, member.batch_id):
         _duplicate(conn, member)
         return
-    rows = problems = 0
+    read = opened.read()
+    item = opened.item
     try:
-        for piece in member.rows():
-            counted, problem_counts = _copy_rows(conn, member.source, [piece])
-            rows += counted[member.batch_id]
-            problems += problem_counts[member.batch_id]
-        problems += _copy_issues(conn, member)
+        for known, extra in opened.chunks():
+            payloads, rows, problems = stage(member.source, tagged([(known, item)]), [extra])
+            for payload in payloads:
+                write_payload(conn, payload)
+            read.rows += rows[member.batch_id]
+            read.problems += problems[member.batch_id]
+        issues = opened.issues_payload()
+        if issues is not None:
+            read.problems += write_payload(conn, issues)
     except FileRejected as exc:
         _reject(conn, member, str(exc))
         return
     except psycopg.errors.DataError as exc:
         _reject(conn, member, _refused(member, exc))
         return
-    _finish(conn, member, rows, problems)
+    _finish(conn, member, read)
     conn.commit()
 
 
-def _load_group(conn: psycopg.Connection, members: list[_Member]) -> None:
-    """Load fully read small files of one source together, in one transaction."""
+def _load_group(conn: psycopg.Connection, group: _Group) -> None:
+    """Write a prepared group in one transaction; on a refused value, file by file."""
+    prepared = group.result()
+    reads = {read.batch_id: read for read in prepared.files}
     status = dict(conn.execute(
         "SELECT batch_id, status FROM audit.batch WHERE batch_id = ANY(%s) "
-        "ORDER BY batch_id FOR UPDATE", ([m.batch_id for m in members],)).fetchall())
-    # Two files of the group with the same bytes share one batch: the first loads it, the
-    # others are duplicates like any file delivered again.
-    first = {}
-    for member in members:
-        if status[member.batch_id] == "received":
-            first.setdefault(member.batch_id, member)
-    ours = list(first.values())
-    pieces = [piece for member in ours for piece in member.rows()]
+        "ORDER BY batch_id FOR UPDATE", ([m.batch_id for m in group.ours],)).fetchall())
+    loadable = [m for m in group.ours
+                if not (reads[m.batch_id].rejected or reads[m.batch_id].failed)]
+    taken = [m for m in loadable if status[m.batch_id] != "received"]
     try:
-        rows, problems = (_copy_rows(conn, ours[0].source, pieces) if pieces
-                          else (Counter(), Counter()))
-        for member in ours:
-            problems[member.batch_id] += _copy_issues(conn, member)
-    except psycopg.errors.DataError:
+        if taken:  # another run loaded some of these meanwhile: theirs stand
+            raise _Regroup
+        for payload in prepared.payloads:
+            write_payload(conn, payload)
+    except (psycopg.errors.DataError, _Regroup) as exc:
         conn.rollback()
-        log.info("the warehouse refused a value in a group of %d files: "
-                 "loading them one by one", len(ours))
-        for member in ours:
-            _load_alone(conn, member)
+        _after_refusal(conn, group, exc, bool(taken))
     else:
-        for member in ours:
-            _finish(conn, member, rows[member.batch_id], problems[member.batch_id])
+        for member in loadable:
+            _finish(conn, member, reads[member.batch_id])
         conn.commit()
-    for member in members:
-        if first.get(member.batch_id) is not member:
+        _unusable(conn, group.ours, reads)
+    loaded_here = {id(member) for member in group.ours}
+    for member in group.members:
+        if id(member) not in loaded_here and member.outcome.status == "received":
             _duplicate(conn, member)
+
+
+def _after_refusal(conn: psycopg.Connection, group: _Group, exc: Exception,
+                   taken: bool) -> None:
+    """A group not written as prepared: a lone file is finished, a group retried file by file."""
+    if len(group.ours) == 1:
+        member = group.ours[0]
+        if taken:
+            _duplicate(conn, member)
+        else:
+            _reject(conn, member, _refused(member, exc))
+        return
+    log.info("group of %d files not loaded together (%s): loading them one by one",
+             len(group.ours), "some loaded elsewhere" if taken else "a value refused")
+    for member in group.ours:
+        _load_group(conn, _Group([member], [member], prepare_files([member.to_read()])))
+
+
+def _unusable(conn: psycopg.Connection, members: list[_Member],
+              reads: dict[int, FileRead]) -> None:
+    """Finish the files reading refused (rejected) or could not read (left for a rerun)."""
+    for member in members:
+        read = reads[member.batch_id]
+        if read.rejected:
+            _reject(conn, member, read.rejected)
+        elif read.failed:
+            _not_read(member, read.failed)
+
+
+class _Regroup(Exception):
+    """The group cannot be written as prepared (see :func:`_load_group`)."""
 
 
 def _receive(conn: psycopg.Connection, path: Path, original: str,
              settings: Settings) -> _Member | FileOutcome:
-    """Archive and register a file; an unrecognised one is finished here."""
+    """Archive a file and name its source (registered later, with its group); an
+    unrecognised one is finished here."""
     archived = archive_file(path, settings.archive_dir)
     try:
         delivery = identify(path)
@@ -288,20 +268,29 @@ def _receive(conn: psycopg.Connection, path: Path, original: str,
                                  outcome="unrecognised", message=str(exc))
         conn.commit()
         return FileOutcome(path, "unrecognised", message=str(exc))
-    registration = registry.register(
-        conn,
-        source=delivery.source.id,
-        archived=archived,
-        original_path=original,
-        original_name=path.name,
-        scope=delivery.scope,
-        snapshot_date=delivery.snapshot_date or date.today(),
-        snapshot_date_from="file_name" if delivery.snapshot_date else "delivery",
-    )
-    outcome = FileOutcome(path, "received", source=delivery.source.id,
-                          batch_id=registration.batch_id)
-    return _Member(path, original, archived, delivery, outcome,
-                   fresh=registration.status == "received")
+    return _Member(path, original, archived, delivery,
+                   FileOutcome(path, "received", source=delivery.source.id))
+
+
+def _register(conn: psycopg.Connection, members: list[_Member]) -> list[_Member]:
+    """Register the files' batches in one commit; return those still to load (fresh).
+
+    A file whose bytes were loaded or rejected before is a duplicate, finished here.
+    """
+    registrations = registry.register_many(conn, [registry.Delivered(
+        source=m.source.id, archived=m.archived, original_path=m.original,
+        original_name=m.path.name, scope=m.delivery.scope,
+        snapshot_date=m.delivery.snapshot_date or date.today(),
+        snapshot_date_from="file_name" if m.delivery.snapshot_date else "delivery",
+    ) for m in members])
+    fresh = []
+    for member, registration in zip(members, registrations, strict=True):
+        member.outcome.batch_id = registration.batch_id
+        if registration.status == "received":
+            fresh.append(member)
+        else:
+            _duplicate(conn, member)
+    return fresh
 
 
 def _settled(path: Path, quiet_seconds: float) -> bool:
@@ -318,17 +307,24 @@ def _settled(path: Path, quiet_seconds: float) -> bool:
 
 
 class _Run:
-    """One connection, the outcomes so far, and small files waiting per source.
+    """One connection, the outcomes so far, files waiting per source, groups in flight.
 
-    Small files wait until their source has :data:`GROUP_ROWS` rows read, then
-    load together.
+    Files wait until their source has a group's bytes, then the group is
+    prepared (by a worker when there is a pool) and queued; up to
+    ``workers + 1`` groups are in flight while the oldest is written.
     """
 
-    def __init__(self, settings: Settings, url: str, keep_going: bool) -> None:
+    def __init__(self, settings: Settings, url: str, keep_going: bool, total_bytes: int) -> None:
         self.settings, self.url, self.keep_going = settings, url, keep_going
         self._connect()
         self.outcomes: list[FileOutcome] = []
         self.waiting: dict[str, list[_Member]] = {}
+        self.in_flight: deque[_Group] = deque()
+        workers = settings.ingest_workers if _may_fork() else 0
+        # Small ingests get smaller groups, so that the workers have several to share.
+        self.group_bytes = max(MIN_GROUP_BYTES, min(GROUP_BYTES,
+                                                    total_bytes // (4 * max(workers, 1))))
+        self.workers = workers if total_bytes > 2 * self.group_bytes else 0
 
     def ingest(self, path: Path, original: str) -> None:
         try:
@@ -353,6 +349,12 @@ class _Run:
     def close(self) -> None:
         self._connection.close()
 
+    def shutdown(self) -> None:
+        for group in self.in_flight:  # left by an error: nothing will write them
+            if isinstance(group.prepared, Future):
+                group.prepared.cancel()
+        self.close()
+
     def _wait_for(self, path: Path, message: str) -> None:
         log.warning("%s", message)
         self.outcomes.append(FileOutcome(path, "waiting", message=message))
@@ -369,27 +371,43 @@ class _Run:
             self.outcomes.append(member)
             return
         self.outcomes.append(member.outcome)
-        if not member.fresh:
-            _duplicate(self.conn, member)
-            return
-        try:
-            member.open()
-        except FileRejected as exc:
-            _reject(self.conn, member, str(exc))
-            return
-        if member.read is None:
-            _load_alone(self.conn, member)
+        if member.archived.size_bytes > STREAM_BYTES:
+            if _register(self.conn, [member]):
+                _stream_alone(self.conn, member)
             return
         group = self.waiting.setdefault(member.source.id, [])
         group.append(member)
-        if sum(len(rows) for m in group for rows, _ in m.read) >= GROUP_ROWS:
-            _load_group(self.conn, self.waiting.pop(member.source.id))
+        if sum(m.archived.size_bytes for m in group) >= self.group_bytes:
+            self._submit(self.waiting.pop(member.source.id))
+
+    def _submit(self, members: list[_Member]) -> None:
+        """Register a group, prepare it (in a worker, if there are any) and write the oldest
+        groups due."""
+        members = _register(self.conn, members)
+        if not members:
+            return
+        # Two files with the same bytes share one batch: the first loads it, the others
+        # are duplicates like any file delivered again.
+        first: dict[int, _Member] = {}
+        for member in members:
+            first.setdefault(member.batch_id, member)
+        ours = list(first.values())
+        items = [member.to_read() for member in ours]
+        if self.workers:
+            prepared: Future | Prepared = _pool(self.workers).submit(prepare_files, items)
+        else:
+            prepared = prepare_files(items)
+        self.in_flight.append(_Group(members, ours, prepared))
+        while len(self.in_flight) > self.workers:
+            _load_group(self.conn, self.in_flight.popleft())
 
     def finish(self) -> None:
         """Load what still waits."""
         try:
             while self.waiting:
-                _load_group(self.conn, self.waiting.popitem()[1])
+                self._submit(self.waiting.popitem()[1])
+            while self.in_flight:
+                _load_group(self.conn, self.in_flight.popleft())
         except psycopg.Error as exc:
             if not self.keep_going:
                 raise
@@ -407,9 +425,42 @@ class _Run:
                 outcome.status, outcome.message = "error", message
         if not only_current:
             self.waiting.clear()
+            for group in self.in_flight:
+                if isinstance(group.prepared, Future):
+                    group.prepared.cancel()
+            self.in_flight.clear()
         else:
             for group in self.waiting.values():
                 group[:] = [m for m in group if m.outcome.status != "error"]
+
+
+_workers: dict[int, ProcessPoolExecutor] = {}
+
+
+def _pool(size: int) -> ProcessPoolExecutor:
+    """This process's pool of ``size`` preparing workers, started once and kept.
+
+    Kept for the life of the process, the workers remember the normalised
+    answers of repeating texts (:mod:`pantau.sources.staging`) from one ingest
+    to the next. They are forked with the reference data already loaded.
+    """
+    pool = _workers.get(size)
+    if pool is None or getattr(pool, "_broken", False):
+        region_index()  # loaded once here, inherited by every worker
+        pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("fork"))
+        _workers[size] = pool
+    return pool
+
+
+@atexit.register
+def _stop_workers() -> None:
+    for pool in _workers.values():
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _may_fork() -> bool:
+    """Worker processes are possible here (a daemonic process may not have children)."""
+    return not multiprocessing.current_process().daemon
 
 
 def ingest_files(paths: Sequence[Path], settings: Settings | None = None,
@@ -423,15 +474,25 @@ def ingest_files(paths: Sequence[Path], settings: Settings | None = None,
     ``paths`` are local copies (files fetched from object storage).
     """
     settings = settings or get_settings()
-    run = _Run(settings, url or warehouse_url(settings), keep_going)
+    run = _Run(settings, url or warehouse_url(settings), keep_going, _total_bytes(paths))
     try:
         for path, original in zip(paths, originals or [str(p.resolve()) for p in paths],
                                   strict=True):
             run.ingest(path, original)
         run.finish()
     finally:
-        run.close()
+        run.shutdown()
     return run.outcomes
+
+
+def _total_bytes(paths: Iterable[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:  # gone already: its ingest says so
+            continue
+    return total
 
 
 def ingest_file(path: Path, settings: Settings | None = None, url: str | None = None,

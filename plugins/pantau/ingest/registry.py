@@ -24,33 +24,45 @@ class Registration:
     is_new: bool
 
 
-def register(
-    conn: psycopg.Connection,
-    *,
-    source: str,
-    archived: Archived,
-    original_path: str,
-    original_name: str,
-    scope: str | None,
-    snapshot_date: date,
-    snapshot_date_from: str,
-) -> Registration:
-    """Create the batch for these bytes, or find the one that already exists."""
-    row = conn.execute(_sql("register_batch"), {
-        "source": source, "sha256": archived.sha256, "original_name": original_name,
-        "original_path": original_path, "archive_path": str(archived.path),
-        "size_bytes": archived.size_bytes, "file_scope": scope, "snapshot_date": snapshot_date,
-        "snapshot_date_from": snapshot_date_from,
-    }).fetchone()
+@dataclass(frozen=True)
+class Delivered:
+    """A delivered, archived file, about to be registered."""
+
+    source: str
+    archived: Archived
+    original_path: str
+    original_name: str
+    scope: str | None
+    snapshot_date: date
+    snapshot_date_from: str
+
+
+def register_many(conn: psycopg.Connection, files: list[Delivered]) -> list[Registration]:
+    """Create the batch of each file's bytes, or find the one that already exists.
+
+    One statement and one commit for all the files, in their order.
+    """
+    new = dict(conn.execute(_sql("register_batches"), {
+        "source": [f.source for f in files], "sha256": [f.archived.sha256 for f in files],
+        "original_name": [f.original_name for f in files],
+        "original_path": [f.original_path for f in files],
+        "archive_path": [str(f.archived.path) for f in files],
+        "size_bytes": [f.archived.size_bytes for f in files],
+        "file_scope": [f.scope for f in files],
+        "snapshot_date": [f.snapshot_date for f in files],
+        "snapshot_date_from": [f.snapshot_date_from for f in files],
+    }).fetchall())
+    known = {sha: (batch_id, status, name) for sha, batch_id, status, name in conn.execute(
+        "SELECT sha256, batch_id, status, original_name FROM audit.batch WHERE sha256 = ANY(%s)",
+        ([f.archived.sha256 for f in files],)).fetchall()}
     conn.commit()
-    if row:
-        return Registration(row[0], "received", original_name, is_new=True)
-    batch_id, status, name = conn.execute(
-        "SELECT batch_id, status, original_name FROM audit.batch WHERE sha256 = %s",
-        (archived.sha256,),
-    ).fetchone()
-    conn.commit()
-    return Registration(batch_id, status, name, is_new=False)
+    registrations = []
+    for position, file in enumerate(files, start=1):
+        batch_id, status, name = known[file.archived.sha256]
+        is_new = new.get(position) == batch_id
+        registrations.append(Registration(batch_id, status, file.original_name if is_new
+                                          else name, is_new=is_new))
+    return registrations
 
 
 def lock_for_loading(conn: psycopg.Connection, batch_id: int) -> bool:

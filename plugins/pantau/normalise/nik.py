@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from pantau.normalise.regions import region_index
@@ -54,10 +55,22 @@ def _known(codes: pd.Series, known) -> pd.Series:
 
 
 def _ddmmyy(dates: pd.Series) -> pd.Series:
-    """A birth-date column (``datetime.date`` objects or NA) as DDMMYY text."""
-    as_datetime = pd.to_datetime(dates.astype(object).where(dates.notna(), None),
-                                 errors="coerce")
-    return as_datetime.dt.strftime("%d%m%y").astype("string")
+    """A birth-date column (``datetime.date`` objects or NA) as DDMMYY text.
+
+    Each distinct date is formatted once (a century has some 36,500 days),
+    then spread back over the rows: pandas' ``strftime`` formats row by row.
+    """
+    codes, distinct = pd.factorize(dates.astype(object))
+    texts = np.array([day.strftime("%d%m%y") for day in distinct] + [None], dtype=object)
+    return pd.Series(texts[codes], index=dates.index, dtype="string")  # code -1 (NA): None
+
+
+def _real_ddmmyy(encoded: pd.Series) -> np.ndarray:
+    """Whether each DDMMYY text is a real date, parsing each distinct text once."""
+    codes, distinct = pd.factorize(encoded.astype(object))
+    real = pd.to_datetime(pd.Series(distinct, dtype="string"), format="%d%m%y",
+                          errors="coerce").notna().to_numpy()
+    return np.append(real, False)[codes]
 
 
 def check(niks: pd.Series, birth_dates: pd.Series | None = None,
@@ -83,7 +96,7 @@ def check(niks: pd.Series, birth_dates: pd.Series | None = None,
     encoded = day_text + text.str.slice(8, 12)  # DDMMYY with the women's offset removed
     # %y reads 00-68 as 20xx and 69-99 as 19xx; only 29 February of a year 00
     # depends on the century, and 2000 was a leap year, so the date is real.
-    real_date = pd.to_datetime(encoded, format="%d%m%y", errors="coerce").notna()
+    real_date = _real_ddmmyy(encoded)
 
     consistent = pd.Series(True, index=text.index)
     if birth_dates is not None:
@@ -94,7 +107,7 @@ def check(niks: pd.Series, birth_dates: pd.Series | None = None,
         matches = ((sex == "P") == female).astype("boolean")
         consistent &= (sex.isna() | matches).fillna(False).astype(bool)
 
-    valid_rows = places & real_date.to_numpy() & consistent
+    valid_rows = places & real_date & consistent
     valid = pd.Series(valid_rows, index=text.index, dtype="boolean").mask(~present)
     regency_code = regency.where(valid_rows)
     district_code = district.where(valid_rows & _known(district, index.districts))

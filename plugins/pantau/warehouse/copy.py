@@ -10,6 +10,7 @@ falls back to COPY's text format built with pandas string kernels.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 import pandas as pd
 import psycopg
@@ -58,22 +59,49 @@ def to_copy_csv(frame: pd.DataFrame) -> bytes | None:
     return out.getvalue()
 
 
-def copy_frame(conn: psycopg.Connection, table: str, frame: pd.DataFrame) -> int:
-    """COPY ``frame`` into ``schema.table`` (columns matched by name); return rows."""
+@dataclass(frozen=True)
+class CopyPayload:
+    """Rows of one frame serialised for COPY into ``table``: made anywhere, written later.
+
+    The ingest prepares payloads in worker processes (pickled back as bytes)
+    while its own process COPYs the previous ones.
+    """
+
+    table: str  # schema.table
+    columns: tuple[str, ...]
+    data: bytes
+    csv: bool  # COPY's CSV format; False: its text format
+    rows: int
+
+
+def copy_payload(table: str, frame: pd.DataFrame) -> CopyPayload | None:
+    """``frame`` serialised for COPY into ``schema.table`` (None when it has no rows)."""
     if frame.empty:
-        return 0
-    schema, name = table.split(".", 1)
-    payload = to_copy_csv(frame)
-    form = sql.SQL(" (FORMAT csv)") if payload is not None else sql.SQL("")
-    if payload is None:
-        payload = to_copy_text(frame).encode("utf-8")
+        return None
+    data = to_copy_csv(frame)
+    is_csv = data is not None
+    if data is None:
+        data = to_copy_text(frame).encode("utf-8")
+    return CopyPayload(table, tuple(frame.columns), data, is_csv, len(frame))
+
+
+def write_payload(conn: psycopg.Connection, payload: CopyPayload) -> int:
+    """COPY a prepared payload (columns matched by name); return its rows."""
+    schema, name = payload.table.split(".", 1)
     statement = sql.SQL("COPY {}.{} ({}) FROM STDIN{}").format(
         sql.Identifier(schema),
         sql.Identifier(name),
-        sql.SQL(", ").join(sql.Identifier(column) for column in frame.columns),
-        form,
+        sql.SQL(", ").join(sql.Identifier(column) for column in payload.columns),
+        sql.SQL(" (FORMAT csv)") if payload.csv else sql.SQL(""),
     )
+    data = payload.data
     with conn.cursor() as cursor, cursor.copy(statement) as copy:
-        for start in range(0, len(payload), _BATCH_BYTES):
-            copy.write(payload[start:start + _BATCH_BYTES])
-    return len(frame)
+        for start in range(0, len(data), _BATCH_BYTES):
+            copy.write(data[start:start + _BATCH_BYTES])
+    return payload.rows
+
+
+def copy_frame(conn: psycopg.Connection, table: str, frame: pd.DataFrame) -> int:
+    """COPY ``frame`` into ``schema.table`` (columns matched by name); return rows."""
+    payload = copy_payload(table, frame)
+    return write_payload(conn, payload) if payload is not None else 0
