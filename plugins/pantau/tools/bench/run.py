@@ -1,17 +1,27 @@
-"""The benchmark: one monthly cycle at a given scale, each step timed and its memory measured.
+"""The benchmark: one month in steady state at a given scale, each step timed, its memory measured.
 
-Steps, in the order a month runs in production:
+The exports hold two months, 2024-11 and 2024-12 (a file's month is the
+snapshot date in its name, ``_YYYYMMDD``). The warehouse a month meets in
+production already holds the months before: the passport feed's first
+delivery (in 2024-11) covers 24 months, about ten million rows nationally,
+and every later delivery is a month's delta of about 400,000. So first:
 
-1. throughput per source: COPY, Pantau's ingest and to_sql on the same files
-   (the ingest is the cycle's ingest: it loads the bench warehouse);
-2. validation (the Great Expectations gate on every batch);
+0. the prior month, 2024-11: its files ingested, validated and built, timed
+   on its own (``prior_month``), not part of the cycle.
+
+Then the cycle of 2024-12, on the 2024-12 files only, in the order a month runs:
+
+1. throughput per source: COPY, Pantau's ingest, to_sql and dlt on the same
+   files (the ingest is the cycle's ingest: it loads the bench warehouse),
+   and the write ceiling on the rows the ingest wrote;
+2. validation (the Great Expectations gate on the month's batches);
 3. build of the month (core facts, discrepancy rules, marts);
 4. rendering every regency and province report of the month, in parallel;
 5. the late file: one regency's corrected export arrives after the month was
    built; ingest, validate, rebuild what went stale, re-render its regency
    and province;
 6. a year of history: the month's snapshot fact and marts copied into the
-   eleven months before it, then the trend queries timed (see
+   months before it that were not built, then the trend queries timed (see
    :mod:`pantau.tools.bench.history`).
 
 Beside rendering, what an auditor waits for: the audit packs' share of it
@@ -19,7 +29,8 @@ and one ``pantau trace`` per figure of the largest regency
 (:mod:`pantau.tools.bench.tracing`).
 
 The bench runs in its own var directory (its own embedded PostgreSQL,
-archive, Data Docs and reports), wiped at the start so every run starts cold.
+archive, Data Docs, reports and dlt's working directory), wiped at the start
+so every run starts cold.
 """
 
 from __future__ import annotations
@@ -41,7 +52,8 @@ from sqlalchemy.pool import NullPool
 from pantau.config import Settings
 from pantau.periods import Period
 from pantau.sources.catalog import SOURCES
-from pantau.sources.pickup import discover
+from pantau.sources.pickup import discover, identify
+from pantau.tools.bench import dlt_load
 from pantau.tools.bench.history import MONTHS, history
 from pantau.tools.bench.memory import PeakRss
 from pantau.tools.bench.throughput import (
@@ -59,6 +71,7 @@ from pantau.warehouse import embedded, migrate
 from pantau.warehouse.connection import _with_database, connect, sqlalchemy_url
 
 MONTH = "2024-12"
+PRIOR_MONTH = Period.parse(MONTH).previous().label  # the warehouse's state before the cycle
 SCALES = {
     "small": ["62", "19", "14"],  # the demo's three provinces: CI-sized
     "national": ["national"],  # 38 provinces, 514 regencies and cities
@@ -113,12 +126,29 @@ def _reset_scratch(server: str) -> str:
     return _with_database(server, "bench_scratch")
 
 
+def month_files(landing: Path, source_id: str, month: str | None) -> list[Path]:
+    """A source's files whose snapshot date (``_YYYYMMDD`` in the name) falls in ``month``.
+
+    ``None``: every file of the source, whatever its date.
+    """
+    files = sorted(discover([landing / source_id]))
+    if month is None:
+        return files
+    return [path for path in files
+            if (day := identify(path).snapshot_date) and f"{day:%Y-%m}" == month]
+
+
 def throughput(landing: Path, settings: Settings, server: str, warehouse: str,
-               steps: dict) -> list[dict]:
-    """COPY, ingest and to_sql per source, side by side on the same files."""
+               steps: dict, month: str | None = None) -> list[dict]:
+    """COPY, ingest, to_sql and dlt per source, side by side on the same files (of ``month``).
+
+    dlt is left out, its fields None, when it is not installed
+    (:data:`pantau.tools.bench.dlt_load.MISSING`).
+    """
     results = []
+    with_dlt = dlt_load.version() is not None
     for source_id, source in SOURCES.items():
-        files = sorted(discover([landing / source_id]))
+        files = month_files(landing, source_id, month)
         if not files:
             continue
         payloads = [csv_bytes(path, source_id) for path in files]
@@ -129,15 +159,42 @@ def throughput(landing: Path, settings: Settings, server: str, warehouse: str,
         engine = create_engine(sqlalchemy_url(scratch), poolclass=NullPool)
         to_sql_seconds = time_to_sql(engine, files, source_id)
         engine.dispose()
+        loaded = (dlt_load.time_dlt(files, source_id, scratch, settings.var_dir / "dlt")
+                  if with_dlt else None)
         ingested = _step(steps, f"ingest_{source_id}",
                          lambda files=files: time_ingest(files, settings, warehouse))
         written = time_prepared_write(warehouse, source_id, ingested.batch_ids)
         results.append(SourceThroughput(
             source_id, len(files), ingested.rows, sum(map(len, payloads)), copied.rows,
             copied.failed_files, round(copied.seconds, 3), round(ingested.seconds, 3),
-            round(to_sql_seconds, 3), round(written.seconds, 3)).to_dict())
+            round(to_sql_seconds, 3), round(written.seconds, 3),
+            round(loaded.seconds, 3) if loaded else None,
+            loaded.rows if loaded else None).to_dict())
     _reset_scratch(server)
     return results
+
+
+def prior_month(landing: Path, settings: Settings, warehouse: str) -> dict:
+    """Load :data:`PRIOR_MONTH` as the warehouse's state: ingest, validate and build it.
+
+    Timed on its own, each part with its peak RSS: the first delivery of the
+    passport feed (24 months) is in this month, and production meets it once.
+    """
+    from pantau.build.period import build_period
+    from pantau.quality.gate import run_gate
+
+    steps: dict = {}
+    files = [paths for source_id in SOURCES
+             if (paths := month_files(landing, source_id, PRIOR_MONTH))]
+    ingested = _step(steps, "ingest", lambda: [time_ingest(paths, settings, warehouse)
+                                               for paths in files])
+    _step(steps, "validation", lambda: run_gate(settings))
+    _step(steps, "build", lambda: build_period(Period.parse(PRIOR_MONTH), settings, warehouse))
+    return {"period": PRIOR_MONTH, "files": sum(map(len, files)),
+            "rows": sum(run.rows for run in ingested),
+            "seconds": round(sum(step["seconds"] for step in steps.values()), 2),
+            "peak_rss_mib": max(step["peak_rss_mib"] for step in steps.values()),
+            "steps": steps}
 
 
 def _month_regions(warehouse: str, period: Period) -> list[str]:
@@ -207,7 +264,8 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
 
     period = Period.parse(MONTH)
     result: dict = {"scale": scale, "period": MONTH, "started_at": datetime.now(UTC).isoformat(),
-                    "machine": _machine(), "workers": workers}
+                    "machine": _machine(), "workers": workers,
+                    "dlt_version": dlt_load.version()}
     steps: dict = {}
     landing = data_dir / "landing"
     if not landing.exists():
@@ -216,8 +274,12 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
             SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}"),
             passport_cap=PASSPORT_CAP[scale]))
     server, warehouse = _fresh_server(settings)
-    progress("throughput: COPY, ingest and to_sql per source")
-    result["throughput"] = throughput(landing, settings, server, warehouse, steps)
+    progress(f"the prior month, {PRIOR_MONTH}: ingest, validation and build (not in the cycle)")
+    result["prior_month"] = prior_month(landing, settings, warehouse)
+    if result["dlt_version"] is None:
+        progress(f"[yellow]{dlt_load.MISSING}[/]")
+    progress(f"throughput on the {MONTH} files: COPY, to_sql, dlt and ingest per source")
+    result["throughput"] = throughput(landing, settings, server, warehouse, steps, MONTH)
     progress("validation")
     validation(settings, steps)
     progress(f"build of {MONTH}")
@@ -242,7 +304,7 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
 
 
 def overall(throughput_rows: list[dict]) -> dict:
-    """Rows/s of COPY, ingest and to_sql over all sources (total rows over total seconds)."""
+    """Rows/s of COPY, ingest, to_sql and dlt over all sources (total rows over total seconds)."""
     rows = sum(item["rows"] for item in throughput_rows)
     ingest_seconds = sum(item["ingest_seconds"] for item in throughput_rows)
     ingest_rate = rows / ingest_seconds
@@ -251,6 +313,8 @@ def overall(throughput_rows: list[dict]) -> dict:
     to_sql_rate = rows / sum(item["to_sql_seconds"] for item in throughput_rows)
     write_seconds = [item.get("write_seconds") for item in throughput_rows]
     write_rate = rows / sum(write_seconds) if all(write_seconds) else None
+    dlt_seconds = [item.get("dlt_seconds") for item in throughput_rows]
+    dlt_rate = rows / sum(dlt_seconds) if all(dlt_seconds) else None
     return {
         "rows": rows,
         "files": sum(item["files"] for item in throughput_rows),
@@ -262,6 +326,9 @@ def overall(throughput_rows: list[dict]) -> dict:
         "ingest_to_sql_ratio": round(ingest_rate / to_sql_rate, 3),
         "write_rows_per_s": round(write_rate, 1) if write_rate else None,
         "write_copy_ratio": round(write_rate / copy_rate, 4) if write_rate else None,
+        "dlt_seconds": round(sum(dlt_seconds), 2) if dlt_rate else None,
+        "dlt_rows_per_s": round(dlt_rate, 1) if dlt_rate else None,
+        "ingest_dlt_ratio": round(ingest_rate / dlt_rate, 3) if dlt_rate else None,
     }
 
 

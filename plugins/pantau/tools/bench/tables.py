@@ -9,9 +9,10 @@ def _rate(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def _ceiling(item: dict) -> str:
-    ratio = item.get("write_copy_ratio")  # absent from results written before it existed
-    return "" if ratio is None else f"{ratio:.3f}"
+def _optional(item: dict, key: str, form: str) -> str:
+    """A value results written before it existed (or without dlt) lack: an empty cell."""
+    value = item.get(key)
+    return "" if value is None else format(value, form)
 
 
 def throughput_rows(result: dict) -> list[list[str]]:
@@ -19,19 +20,34 @@ def throughput_rows(result: dict) -> list[list[str]]:
     for item in [*result["throughput"], {**result["summary"], "source": "all sources"}]:
         rows.append([item["source"], f"{item['files']:,}", f"{item['rows']:,}",
                      _rate(item["copy_rows_per_s"]), _rate(item["ingest_rows_per_s"]),
-                     _rate(item["to_sql_rows_per_s"]), f"{item['ingest_copy_ratio']:.3f}",
-                     f"{item['ingest_to_sql_ratio']:.2f}", _ceiling(item)])
+                     _rate(item["to_sql_rows_per_s"]), _optional(item, "dlt_rows_per_s", ",.0f"),
+                     f"{item['ingest_copy_ratio']:.3f}", f"{item['ingest_to_sql_ratio']:.2f}",
+                     _optional(item, "ingest_dlt_ratio", ".2f"),
+                     _optional(item, "write_copy_ratio", ".3f")])
     return rows
 
 
 THROUGHPUT_HEADERS = ["source", "files", "rows", "COPY rows/s", "ingest rows/s",
-                      "to_sql rows/s", "ingest/COPY", "ingest/to_sql",
-                      "write/COPY (ceiling)"]
+                      "to_sql rows/s", "dlt rows/s", "ingest/COPY", "ingest/to_sql",
+                      "ingest/dlt", "write/COPY (ceiling)"]
+
+
+def _prior_month_rows(result: dict) -> list[list[str]]:
+    """The month loaded before the cycle, part by part (absent from older results)."""
+    prior = result.get("prior_month")
+    if not prior:
+        return []
+    return [[f"prior month {prior['period']}: {name} ({prior['files']:,} files, "
+             f"{prior['rows']:,} rows; not in the cycle)" if name == "ingest"
+             else f"prior month {prior['period']}: {name}",
+             f"{step['seconds']:,.1f}", f"{step['peak_rss_mib']:,.0f}"]
+            for name, step in prior["steps"].items()]
 
 
 def step_rows(result: dict) -> list[list[str]]:
-    rows = [[name, f"{step['seconds']:,.1f}", f"{step['peak_rss_mib']:,.0f}"]
-            for name, step in result["steps"].items()]
+    rows = _prior_month_rows(result)
+    rows += [[name, f"{step['seconds']:,.1f}", f"{step['peak_rss_mib']:,.0f}"]
+             for name, step in result["steps"].items()]
     rows.append(["late file (ingest, validate, rebuild, 2 reports)",
                  f"{result['late_file']['seconds']:,.1f}", ""])
     rows.append(["whole cycle (ingest + validation + build + reports)",
@@ -59,7 +75,8 @@ def history_rows(result: dict) -> list[list[str]]:
     rows = [[query["query"], f"{query['rows']:,}", f"{query['first_seconds']:.3f}",
              f"{query['seconds']:.3f}"] for query in history["queries"]]
     copied = sum(history["rows_copied"].values())
-    rows.append([f"loading {history['months'] - 1} earlier months ({copied:,} rows)", "",
+    months = history.get("months_copied", history["months"] - 1)
+    rows.append([f"loading {months} earlier months ({copied:,} rows)", "",
                  f"{history['load_seconds']:,.1f}", ""])
     return rows
 
@@ -99,9 +116,18 @@ def pmi_cost_rows(result: dict) -> list[list[str]]:
 PMI_COST_HEADERS = ["the four PMI exports", "seconds", "share of the step"]
 
 
+def _filled_columns(headers: list[str], rows: list[list[str]]) -> tuple[list[str],
+                                                                       list[list[str]]]:
+    """The table without the columns no row fills (dlt's, in a run without it or before it)."""
+    keep = [position for position in range(len(headers))
+            if position == 0 or any(row[position] for row in rows)]
+    return [headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
+
+
 def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     tables = [
-        ("Throughput on the same files", THROUGHPUT_HEADERS, throughput_rows(result)),
+        ("Throughput on the same files",
+         *_filled_columns(THROUGHPUT_HEADERS, throughput_rows(result))),
         ("Steps of the monthly cycle", STEP_HEADERS, step_rows(result)),
     ]
     if result["summary"].get("pmi_cost"):

@@ -9,6 +9,8 @@
   staging load, parse problems) into a migrated warehouse;
 * ``to_sql``: the naive baseline, ``pandas.read_csv``/``read_excel`` then
   ``DataFrame.to_sql`` through SQLAlchemy;
+* ``dlt``: the loader a data engineer would reach for, on its fast path
+  (:mod:`pantau.tools.bench.dlt_load`);
 * ``write``: the server's share of the ingest alone. The rows the ingest wrote
   (raw, extra fields, staging, work locations, parse problems), already
   prepared, are COPYed again into tables shaped like theirs (same columns and
@@ -45,12 +47,16 @@ class SourceThroughput:
     ingest_seconds: float
     to_sql_seconds: float
     write_seconds: float | None = None  # the ingest's rows written again, prepared
+    dlt_seconds: float | None = None  # None: dlt not installed
+    dlt_rows: int | None = None  # rows dlt loaded (it skips ragged rows, as to_sql does)
 
     def to_dict(self) -> dict:
         copy_rate = _rate(self.copy_rows, self.copy_seconds)
         ingest_rate = _rate(self.rows, self.ingest_seconds)
         to_sql_rate = _rate(self.rows, self.to_sql_seconds)
         write_rate = _rate(self.rows, self.write_seconds) if self.write_seconds else None
+        # dlt's rate, like to_sql's, is over the rows Pantau ingested: the same files' rows.
+        dlt_rate = _rate(self.rows, self.dlt_seconds) if self.dlt_seconds else None
         return {
             **asdict(self),
             "copy_rows_per_s": copy_rate,
@@ -61,6 +67,8 @@ class SourceThroughput:
             "write_rows_per_s": write_rate,
             "write_copy_ratio": round(write_rate / copy_rate, 4) if write_rate and copy_rate
             else None,
+            "dlt_rows_per_s": dlt_rate,
+            "ingest_dlt_ratio": round(ingest_rate / dlt_rate, 3) if dlt_rate else None,
         }
 
 
@@ -131,6 +139,13 @@ def _literal(delimiter: str) -> str:
     return "E'\\t'" if delimiter == "\t" else f"'{delimiter}'"
 
 
+def read_workbook(path: Path, source_id: str) -> pd.DataFrame:
+    """A workbook as the naive baselines read it: ``pandas.read_excel``, all columns text."""
+    header_row = open_table(path, SOURCES[source_id]).header_row  # negligible beside read_excel
+    # openpyxl: pandas' default workbook reader, named to keep the baseline fixed.
+    return pd.read_excel(path, dtype=str, header=header_row - 1, engine="openpyxl")
+
+
 def time_to_sql(engine, files: list[Path], source_id: str) -> float:
     """Seconds for the naive pandas read + to_sql of every file."""
     source = SOURCES[source_id]
@@ -144,9 +159,7 @@ def time_to_sql(engine, files: list[Path], source_id: str) -> float:
                 frame = pd.read_csv(path, sep=source.delimiter, dtype=str, on_bad_lines="skip",
                                     encoding="cp1252")
         else:
-            header_row = open_table(path, source).header_row  # negligible beside read_excel
-            # openpyxl: pandas' default workbook reader, named to keep the baseline fixed.
-            frame = pd.read_excel(path, dtype=str, header=header_row - 1, engine="openpyxl")
+            frame = read_workbook(path, source_id)
         # One table per file: exports of one source differ in their optional columns.
         frame.to_sql(f"bench_to_sql_{source_id}_{number}", engine, if_exists="replace",
                      index=False)
