@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench chaos airflow cluster cluster-stop cluster-check test-cluster redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
+.PHONY: install demo bench bench-docs chaos airflow cluster cluster-stop cluster-check test-cluster redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -23,6 +23,11 @@ demo: install
 SCALE ?= small
 bench: install
 	$(BIN)/pantau bench --scale $(SCALE)
+
+## docs/performance.md's tables of the latest national run, from the newest
+## benchmarks/results/national-*.json (tests/unit/test_bench_docs.py checks they agree).
+bench-docs: install
+	$(BIN)/pantau bench --docs
 
 ## Issue 10's fault injection: crashes, kills, partial and doubled files; every rerun must equal
 ## a clean run. SEED fixes the SIGKILL moments.

@@ -1,4 +1,4 @@
-"""``pantau bench``: the national-scale benchmark (issue 9), results under benchmarks/results/."""
+"""``pantau bench``: the benchmark (issues 9 and 27), results under benchmarks/results/."""
 
 from __future__ import annotations
 
@@ -19,19 +19,28 @@ def bench(
     data: Annotated[Path | None, typer.Option(
         help="exports to use (landing/ inside); generated there when missing")] = None,
     results: Annotated[Path | None, typer.Option(help="where the JSON goes")] = None,
+    docs: Annotated[bool, typer.Option(
+        "--docs", help="run nothing: write the newest national JSON's tables into "
+                       "docs/performance.md (make bench-docs)")] = False,
 ) -> None:
-    """Time one monthly cycle at SCALE beside COPY and to_sql; write JSON and print tables.
+    """Time one month's cycle at SCALE beside COPY, to_sql and dlt; write JSON, print tables.
 
-    The bench uses its own var directory (var/bench/<scale>) and embedded
-    PostgreSQL, wiped at the start; the demo's warehouse is never touched.
+    The prior month is loaded first, untimed by the cycle, as the warehouse's
+    state. The bench uses its own var directory (var/bench/<scale>) and
+    embedded PostgreSQL, wiped at the start; the demo's warehouse is never
+    touched.
     """
     from pantau.tools.bench.run import SCALES, run_benchmark, write_result
     from pantau.tools.bench.tables import terminal_tables
 
+    base = get_settings()
+    results_dir = results or base.home / "benchmarks" / "results"
+    if docs:
+        _write_docs(base.home / "docs" / "performance.md", results_dir)
+        return
     if scale not in SCALES:
         console.print(f"[red]bench: --scale is one of {', '.join(SCALES)}, not {scale!r}[/]")
         raise typer.Exit(2)
-    base = get_settings()
     data_dir = data or base.var_dir / "bench-data" / scale
     os.environ["PANTAU_VAR_DIR"] = str(base.var_dir / "bench" / scale)
     os.environ.pop("PANTAU_WAREHOUSE_URL", None)  # the bench always runs on its own server
@@ -39,7 +48,15 @@ def bench(
     settings = get_settings()
     result = run_benchmark(scale, settings, data_dir, workers,
                            progress=lambda line: console.print(f"[bold]bench[/] {line}"))
-    path = write_result(result, results or base.home / "benchmarks" / "results")
+    path = write_result(result, results_dir)
     for table in terminal_tables(result):
         console.print(table)
     console.print(f"results: {path}")
+
+
+def _write_docs(page: Path, results_dir: Path) -> None:
+    from pantau.tools.bench.docs import update
+
+    source, changed = update(page, results_dir)
+    console.print(f"{page.name}: the tables of {source.name}"
+                  + (" written" if changed else " were already there"))
