@@ -26,7 +26,7 @@ import psycopg
 
 from pantau.build.integrity import Written, check_references
 from pantau.build.reference import load_reference
-from pantau.build.targeting import load_weights, stage_weights
+from pantau.build.targeting import Weights, load_weights, stage_weights
 from pantau.config import Settings, get_settings
 from pantau.periods import Period
 from pantau.sources.catalog import PMI_SOURCES, SOURCES
@@ -75,7 +75,7 @@ class BuildResult:
 _step_seconds: ContextVar[dict[str, float] | None] = ContextVar("step_seconds", default=None)
 
 
-def _run(conn: psycopg.Connection, settings: Settings, relative: str, params: dict,
+def run_step(conn: psycopg.Connection, settings: Settings, relative: str, params: dict,
          label: str | None = None, **template) -> None:
     """Run one SQL file (several statements): ``template`` fills its Jinja2 parameters,
     ``params`` are bound client-side (numbers and dates only: no secret goes this way).
@@ -129,7 +129,7 @@ def _use_key(conn: psycopg.Connection, settings: Settings, secret: bytes) -> Non
             "warehouse was built with: restore it, or every person would get a new key"
             + person_key.interrupted_hint())
     pads = person_key.pads(secret)
-    _run(conn, settings, "build/key_tables.sql", {})
+    run_step(conn, settings, "build/key_tables.sql", {})
     conn.execute("INSERT INTO build_key (inner_pad, outer_pad) VALUES (%s, %s)",
                  (pads.inner, pads.outer))
 
@@ -147,19 +147,19 @@ def load_batches(conn: psycopg.Connection, settings: Settings) -> list[int]:
         if not batch_ids:
             continue
         # A batch loaded before (a quarantine decision since) loses its facts first.
-        _run(conn, settings, "build/forget_batches.sql", {"batch_ids": batch_ids},
+        run_step(conn, settings, "build/forget_batches.sql", {"batch_ids": batch_ids},
              f"build/forget_batches.sql ({source})")
-        _run(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids},
+        run_step(conn, settings, f"build/load_{source}.sql", {"batch_ids": batch_ids},
              source=source)
         if source in FOREIGNER_SOURCES:
-            _run(conn, settings, "build/load_persons.sql", {})
+            run_step(conn, settings, "build/load_persons.sql", {})
         conn.execute("UPDATE audit.batch SET core_loaded_at = now() WHERE batch_id = ANY(%s)",
                      (batch_ids,))
     if pending.get("imigrasi_izin_tinggal") or pending.get("tenaga_kerja_tka"):
         # Stay permits' PENJAMIN to the employer's NIB (docs/targeting.md).
-        _run(conn, settings, "build/sponsor_nib.sql", {})
+        run_step(conn, settings, "build/sponsor_nib.sql", {})
     if any(pending.get(source) for source in PMI_SOURCE_IDS):
-        _run(conn, settings, "build/pmi_identity_map.sql", {})
+        run_step(conn, settings, "build/pmi_identity_map.sql", {})
     return [batch_id for ids in pending.values() for batch_id in ids]
 
 
@@ -182,53 +182,88 @@ def build_period(period: Period, settings: Settings | None = None,
 
 
 def _build(period: Period, settings: Settings, url: str | None, secret: bytes) -> BuildResult:
+    with connect("loader", url=url) as conn:
+        return build_on(conn, period, settings, secret)
+
+
+def period_params(period: Period) -> dict:
+    """The bound values every step of ``period``'s build takes."""
+    return {"period": period.label, "reference_date": period.reference_date,
+            "period_start": period.start, "month": period.months()[-1].label,
+            **SNAPSHOT_PARAMS}
+
+
+def prepare(conn: psycopg.Connection, settings: Settings, secret: bytes) -> list[int]:
+    """Lock, key, reference dimensions and every pending batch loaded: what any build of a
+    period does first, in its transaction (the partial rebuild too); the loaded batch ids."""
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
+    _use_key(conn, settings, secret)
+    load_reference(conn)
+    return load_batches(conn, settings)
+
+
+def build_on(conn: psycopg.Connection, period: Period, settings: Settings,
+             secret: bytes) -> BuildResult:
+    """The whole build of ``period`` on ``conn``, committed (one transaction)."""
     started = time.monotonic()
-    month = period.months()[-1]
-    params = {"period": period.label, "reference_date": period.reference_date,
-              "period_start": period.start, "month": month.label, **SNAPSHOT_PARAMS}
+    params = period_params(period)
     # The targeting weights, checked before anything is written (docs/targeting.md).
     weights = load_weights(RULE_CODES, settings)
-    with connect("loader", url=url) as conn:
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (BUILD_LOCK,))
-        _use_key(conn, settings, secret)
-        load_reference(conn)
-        loaded = load_batches(conn, settings)
-        _run(conn, settings, "build/select_batches.sql", params)
-        _run(conn, settings, "build/period_picture.sql", params)
-        _run(conn, settings, "build/kept_name_links.sql", params)
-        conn.execute("DELETE FROM core.fact_discrepancy WHERE period = %s", (period.label,))
-        for rule in RULES:
-            _run(conn, settings, "build/discrepancies.sql", params, f"rules/{rule}.sql",
-                 rule=rule)
-        _run(conn, settings, "build/person_status.sql", params)
-        _run(conn, settings, "build/pmi_picture.sql", params)
-        conn.execute("DELETE FROM core.fact_pmi_indication WHERE period = %s", (period.label,))
-        for rule in PMI_RULES:
-            _run(conn, settings, "build/pmi_indications.sql", params, f"rules/{rule}.sql",
-                 rule=rule)
-        _run(conn, settings, "build/marts.sql", params)
-        _run(conn, settings, "build/pmi_marts.sql", params)
-        _run(conn, settings, "build/figure_rows.sql", params)
-        _run(conn, settings, "build/pmi_figure_rows.sql", params)
-        stage_weights(conn, weights)
-        _run(conn, settings, "targeting/target_sites.sql",
-             {**params, "weights_sha256": weights.sha256,
-              "clear_within_days": weights.clear_within_days,
-              "share_allowance": weights.share_allowance})
-        check_references(conn, Written(loaded, period.label, month.label))
-        used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
-                            (period.label,)).fetchone()[0]
-        counts = dict(conn.execute(
-            "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_discrepancy "
-            "WHERE period = %s GROUP BY rule_code UNION ALL "
-            "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_pmi_indication "
-            "WHERE period = %s GROUP BY rule_code", (period.label, period.label)).fetchall())
-        seconds = time.monotonic() - started
-        conn.execute(sql_files.render("build/record_build.sql", settings), {
-            "period": period.label, "reference_date": period.reference_date,
-            "period_start": period.start, "previous_period": period.previous().label,
-            "batches": used, "seconds": round(seconds, 2)})
-        conn.commit()
+    loaded = prepare(conn, settings, secret)
+    run_step(conn, settings, "build/select_batches.sql", params)
+    build_picture(conn, settings, params, weights)
+    return finish(conn, settings, period, loaded, started)
+
+
+def build_picture(conn: psycopg.Connection, settings: Settings, params: dict,
+                  weights: Weights) -> None:
+    """Steps 2 to 3 for every region: the picture, the rules, person status and marts."""
+    run_step(conn, settings, "build/period_picture.sql", params)
+    run_step(conn, settings, "build/kept_name_links.sql", params)
+    conn.execute("DELETE FROM core.fact_discrepancy WHERE period = %s", (params["period"],))
+    for rule in RULES:
+        run_step(conn, settings, "build/discrepancies.sql", params, f"rules/{rule}.sql",
+             rule=rule)
+    run_step(conn, settings, "build/person_status.sql", params)
+    run_step(conn, settings, "build/pmi_picture.sql", params)
+    conn.execute("DELETE FROM core.fact_pmi_indication WHERE period = %s", (params["period"],))
+    for rule in PMI_RULES:
+        run_step(conn, settings, "build/pmi_indications.sql", params, f"rules/{rule}.sql",
+             rule=rule)
+    run_step(conn, settings, "build/marts.sql", params)
+    run_step(conn, settings, "build/pmi_marts.sql", params)
+    run_step(conn, settings, "build/figure_rows.sql", params)
+    run_step(conn, settings, "build/pmi_figure_rows.sql", params)
+    rank_sites(conn, settings, params, weights)
+
+
+def rank_sites(conn: psycopg.Connection, settings: Settings, params: dict, weights: Weights,
+               **template) -> None:
+    """The targeting step (``targeting/target_sites.sql``) with its weights staged."""
+    stage_weights(conn, weights)
+    run_step(conn, settings, "targeting/target_sites.sql",
+         {**params, "weights_sha256": weights.sha256,
+          "clear_within_days": weights.clear_within_days,
+          "share_allowance": weights.share_allowance}, **template)
+
+
+def finish(conn: psycopg.Connection, settings: Settings, period: Period, loaded: list[int],
+           started: float) -> BuildResult:
+    """Step 4, the period's record and the commit: what every build of a period ends with."""
+    check_references(conn, Written(loaded, period.label, period.months()[-1].label))
+    used = conn.execute("SELECT count(*) FROM core.period_batch WHERE period = %s",
+                        (period.label,)).fetchone()[0]
+    counts = dict(conn.execute(
+        "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_discrepancy "
+        "WHERE period = %s GROUP BY rule_code UNION ALL "
+        "SELECT rule_code, count(DISTINCT person_key) FROM core.fact_pmi_indication "
+        "WHERE period = %s GROUP BY rule_code", (period.label, period.label)).fetchall())
+    seconds = time.monotonic() - started
+    conn.execute(sql_files.render("build/record_build.sql", settings), {
+        "period": period.label, "reference_date": period.reference_date,
+        "period_start": period.start, "previous_period": period.previous().label,
+        "batches": used, "seconds": round(seconds, 2)})
+    conn.commit()
     return BuildResult(period.label, len(loaded), used,
                        {code: counts.get(code, 0) for code in RULE_CODES + PMI_RULE_CODES},
                        seconds)
