@@ -442,12 +442,15 @@ def _pool(size: int) -> ProcessPoolExecutor:
 
     Kept for the life of the process, the workers remember the normalised
     answers of repeating texts (:mod:`pantau.sources.staging`) from one ingest
-    to the next. They are forked with the reference data already loaded.
+    to the next. They fork from a fork server that imported the preparing code
+    once: forking this process itself could copy a lock another of its threads
+    (a scheduler's, a test runner's) held at that moment.
     """
     pool = _workers.get(size)
     if pool is None or getattr(pool, "_broken", False):
-        region_index()  # loaded once here, inherited by every worker
-        pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("fork"))
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pantau.ingest.prepare"])
+        pool = ProcessPoolExecutor(size, mp_context=context, initializer=region_index)
         _workers[size] = pool
     return pool
 
