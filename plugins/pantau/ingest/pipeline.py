@@ -455,6 +455,12 @@ def _pool(size: int) -> ProcessPoolExecutor:
     return pool
 
 
+def worker_pids() -> list[int]:
+    """The process ids of the kept workers (what a memory measurement must include)."""
+    # ProcessPoolExecutor keeps its processes by pid in ``_processes`` (CPython 3.8+).
+    return [pid for pool in _workers.values() for pid in (pool._processes or {})]
+
+
 @atexit.register
 def _stop_workers() -> None:
     for pool in _workers.values():
