@@ -268,16 +268,36 @@ def test_trends_put_each_region_beside_its_previous_period(built: Built,
 # ------------------------------------------------------------------ reports
 
 
-def test_figures_json_equals_truth_for_every_region(built: Built, demo_month: Path,
-                                                    tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class FiguresOnly:
+    """December's figures.json of every region the truth has figures for, nothing else."""
+
+    output: Path
+    regions: list[str]
+    rendered: list
+
+
+@pytest.fixture(scope="module")
+def december_figures(built: Built, demo_month: Path, tmp_path_factory) -> FiguresOnly:
+    """Rendered once for the two tests that hold them to truth/figures and truth/pmi/figures
+    (the same regions): rendering every region takes most of a minute."""
     from pantau.reports.render import render_period
 
+    regions = sorted(json.loads(p.read_text())["region_code"]
+                     for p in (demo_month / "truth" / "figures" / "2025-12").glob("*.json"))
+    output = tmp_path_factory.mktemp("december-figures")
+    return FiguresOnly(output, regions, render_period(Period.parse("2025-12"), output, regions,
+                                                      formats=("figures.json",)))
+
+
+def test_figures_json_equals_truth_for_every_region(december_figures: FiguresOnly,
+                                                    demo_month: Path) -> None:
     truths = {json.loads(p.read_text())["region_code"]: json.loads(p.read_text())
               for p in (demo_month / "truth" / "figures" / "2025-12").glob("*.json")}
-    rendered = render_period(Period.parse("2025-12"), tmp_path, sorted(truths),
-                             formats=("figures.json",))
+    assert december_figures.regions == sorted(truths)
+    rendered = december_figures.rendered
     assert len(rendered) == len(truths)
-    assert assert_every_figures_valid(tmp_path) == len(truths)
+    assert assert_every_figures_valid(december_figures.output) == len(truths)
     for item in rendered:
         written = json.loads((item.directory / "figures.json").read_text())
         expected = truths[item.region_code]
@@ -767,14 +787,12 @@ def test_pmi_persons_indicated_per_rule_match_truth_exactly(built: Built, demo_m
         assert got == expected, (code, sorted(got - expected)[:3], sorted(expected - got)[:3])
 
 
-def test_pmi_figures_equal_truth_for_every_region(built: Built, demo_month: Path,
-                                                  tmp_path: Path) -> None:
-    from pantau.reports.render import render_period
-
+def test_pmi_figures_equal_truth_for_every_region(december_figures: FiguresOnly,
+                                                  demo_month: Path) -> None:
     truths = {json.loads(p.read_text())["region_code"]: json.loads(p.read_text())
               for p in (demo_month / "truth" / "pmi" / "figures" / "2025-12").glob("*.json")}
-    rendered = render_period(Period.parse("2025-12"), tmp_path, sorted(truths),
-                             formats=("figures.json",))
+    assert december_figures.regions == sorted(truths)
+    rendered = december_figures.rendered
     assert len(rendered) == len(truths)
     mismatched = []
     for item in rendered:
