@@ -165,20 +165,24 @@ def db(warehouse: str) -> Iterator[psycopg.Connection]:
 
 @pytest.fixture(scope="session")
 def demo_month(tmp_path_factory) -> Path:
-    """One month of the demo provinces (2025-12 and 2025-11); seed 2 plants every defect."""
+    """One month of the demo provinces (2025-12 and 2025-11); seed 2 plants every defect.
+
+    Generated once per run, for both workers (tests/support/shared.py); read only."""
     from pantau.tools.demo.generate import generate
     from pantau.tools.demo.scope import DEMO_SCOPE
+    from tests.support.shared import shared_folder
 
-    out = tmp_path_factory.mktemp("demo-month")
-    generate([" ".join(DEMO_SCOPE)], "2025-12", 2, out, workers=1)
-    return out
+    return shared_folder(tmp_path_factory, "demo-month", lambda out: generate(
+        [" ".join(DEMO_SCOPE)], "2025-12", 2, out, workers=1))
 
 
 @pytest.fixture(scope="session")
 def small_demo(tmp_path_factory) -> Path:
-    """Palangka Raya (62.71) for 2024-Q4 and 2024-Q3: the cycle and DAG tests' small scope."""
-    from pantau.tools.demo.generate import generate
+    """Palangka Raya (62.71) for 2024-Q4 and 2024-Q3: the cycle and DAG tests' small scope.
 
-    out = tmp_path_factory.mktemp("small-demo")
-    generate(["62.71"], "2024-Q4", 1, out, workers=1)
-    return out
+    Generated once per run, for both workers (tests/support/shared.py); read only."""
+    from pantau.tools.demo.generate import generate
+    from tests.support.shared import shared_folder
+
+    return shared_folder(tmp_path_factory, "small-demo", lambda out: generate(
+        ["62.71"], "2024-Q4", 1, out, workers=1))
