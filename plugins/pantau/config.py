@@ -42,7 +42,7 @@ class Settings:
     # A landing file younger than this may still be being written: ingest
     # waits until it has been quiet this long (0: no wait, for tests).
     settle_seconds: float = 2.0
-    ingest_workers: int = 2  # processes reading and normalising while COPY writes
+    ingest_workers: int = 0  # processes reading and normalising while COPY writes (0: none)
 
     @property
     def sql_dir(self) -> Path:
@@ -74,7 +74,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         schedule_file=Path(env.get("PANTAU_SCHEDULE_FILE",
                                    home / "dags" / "schedule.toml")).expanduser(),
         settle_seconds=float(env.get("PANTAU_SETTLE_SECONDS", "2")),
-        ingest_workers=int(env.get("PANTAU_INGEST_WORKERS", "2")),
+        ingest_workers=int(env.get("PANTAU_INGEST_WORKERS", "0")),
     )
 
 
