@@ -2,9 +2,10 @@
 
 Schedule: any source Asset (new validated batches) or, as the spine that does
 not depend on Asset events, ``[build].schedule`` in dags/schedule.toml. A run
-rebuilds every stale period (a late file for an old period rebuilds only that
-period) and builds the unbuilt quarters and semesters new snapshots fall in;
-each period is one idempotent transaction.
+first rebuilds every stale period only where its change reaches (a late file
+for an old period rebuilds only that period, and in it only the regions the
+file reaches: ``pantau.build.partial``), then builds the unbuilt quarters and
+semesters new snapshots fall in; each period is one idempotent transaction.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ PLAN = load_plan()
     **dag_args("build", __doc__, PLAN),
 )
 def pantau_build():
+    # Every stale period in one task: what the loads change is kept once for them all.
+    @task(pool=POOL, outlets=[MARTS], max_active_tis_per_dag=1)
+    def rebuild_stale() -> list[dict]:
+        return steps.rebuild_stale()
+
     @task(pool=POOL)
     def periods_to_build() -> list[str]:
         return steps.periods_to_build(PLAN.build_kinds)
@@ -38,7 +44,9 @@ def pantau_build():
     def build_period(period: str) -> dict:
         return steps.build(period)
 
-    build_period.expand(period=periods_to_build())
+    periods = periods_to_build()
+    rebuild_stale() >> periods
+    build_period.expand(period=periods)
 
 
 pantau_build()

@@ -25,8 +25,21 @@ def _rule_table(title: str, codes: tuple[str, ...], results: list) -> Table:
     return table
 
 
-def run_build(periods: list[str]) -> int:
-    """Build each period, print what it found; exit code 2 for a bad period."""
+def _rebuilt_table(rebuilt: list) -> Table:
+    table = Table(title="Stale periods rebuilt")
+    for column in ("period", "rebuilt", "regencies recomputed", "reports to render again"):
+        table.add_column(column)
+    for item in rebuilt:
+        render = "all" if item.render is None else ", ".join(item.render) or "none"
+        table.add_row(item.period, "partially" if item.partial else f"whole: {item.reason}",
+                      ", ".join(item.reached) or "-", render)
+    return table
+
+
+def run_build(periods: list[str], stale: bool = False) -> int:
+    """Rebuild the stale periods where their changes reach (``stale``), build each other
+    period whole, print what they found; exit code 2 for a bad period."""
+    from pantau.build.partial import rebuild_stale
     from pantau.build.period import PMI_RULE_CODES, RULE_CODES, build_period
     from pantau.periods import Period
 
@@ -35,7 +48,14 @@ def run_build(periods: list[str]) -> int:
     except ValueError as exc:
         console.print(f"[red]build: {exc}[/]")
         return 2
-    results = [build_period(period) for period in parsed]
+    rebuilt = rebuild_stale() if stale else []
+    if stale:
+        console.print(_rebuilt_table(rebuilt) if rebuilt else "stale periods: none")
+    done = {item.period for item in rebuilt}
+    results = [item.result for item in rebuilt] + [
+        build_period(period) for period in parsed if period.label not in done]
+    if not results:
+        return 0
     console.print(_rule_table("Reconciliation: persons per rule", RULE_CODES, results))
     console.print(_rule_table("Indonesians working abroad (PMI): persons per rule",
                               PMI_RULE_CODES, results))
@@ -47,20 +67,15 @@ def build(
         help="YYYY-MM, YYYY-Qn or YYYY-Sn (repeatable)")] = None,
     stale: Annotated[bool, typer.Option(
         help="rebuild every built period whose snapshots changed since (late files, "
-             "decisions)")] = False,
+             "decisions), each only in the regions its change reaches")] = False,
 ) -> None:
     """Build core and marts for periods: latest snapshot per source on or before the date."""
-    from pantau.build.period import stale_periods
     from pantau.warehouse import migrate
 
     if get_settings().uses_embedded_warehouse:
         migrate.upgrade()
     periods = list(period or [])
-    if stale:
-        changed = stale_periods()
-        console.print(f"stale periods: {', '.join(changed) or 'none'}")
-        periods += [p for p in changed if p not in periods]
-    if not periods:
+    if not periods and not stale:
         console.print("[red]build: give --period (or --stale)[/]")
         raise typer.Exit(2)
-    raise typer.Exit(run_build(periods))
+    raise typer.Exit(run_build(periods, stale))

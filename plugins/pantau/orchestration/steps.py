@@ -208,6 +208,25 @@ def build(period: str, settings: Settings | None = None) -> dict:
             "discrepancies": result.discrepancies, "seconds": round(result.seconds, 1)}
 
 
+def rebuild_stale(periods: list[str] | None = None,
+                  settings: Settings | None = None) -> list[dict]:
+    """Rebuild the stale periods (or those of ``periods`` that are stale), each only as far
+    as its late file or decision reaches (pantau.build.partial); each says which reports
+    changed (``render``: None after a whole build, when any may have)."""
+    from pantau.build.partial import rebuild_stale as rebuild
+
+    done = rebuild(settings, periods=periods)
+    for item in done:
+        publish(f"build {item.period}",
+                lambda item=item: datasets.built(item.step_seconds, settings))
+    return [{"period": item.period, "batches_used": item.result.batches_used,
+             "discrepancies": item.result.discrepancies,
+             "seconds": round(item.result.seconds, 1), "partial": item.partial,
+             "reached": list(item.reached),
+             "render": None if item.render is None else list(item.render),
+             "whole_because": item.reason} for item in done]
+
+
 def _has_data(conn, period: Period) -> bool:
     from pantau.build.period import SOURCES_IN_LOAD_ORDER
 
@@ -217,7 +236,8 @@ def _has_data(conn, period: Period) -> bool:
 
 
 def ensure_built(period: str, settings: Settings | None = None) -> list[dict]:
-    """Build ``period`` and the one before it (the trend) when missing or stale.
+    """Build ``period`` and the one before it (the trend) when missing, rebuild them
+    where a change reached when stale (:func:`rebuild_stale`).
 
     Report DAGs call this first, so a report never waits on an Asset event
     that did not come (Asset scheduling is the fast path, not the guarantee).
@@ -227,15 +247,13 @@ def ensure_built(period: str, settings: Settings | None = None) -> list[dict]:
 
     wanted = Period.parse(period)
     stale = set(stale_periods())
-    done = []
     with connect("loader") as conn:
         built = _built(conn)
         earlier = [wanted.previous()] if _has_data(conn, wanted.previous()) else []
-    candidates = [*earlier, wanted]
-    for candidate in candidates:
-        if candidate.label not in built or candidate.label in stale:
-            done.append(build(candidate.label, settings))
-    return done
+    candidates = [p.label for p in (*earlier, wanted)]
+    changed = [label for label in candidates if label in built and label in stale]
+    done = rebuild_stale(changed, settings) if changed else []
+    return done + [build(label, settings) for label in candidates if label not in built]
 
 
 # --------------------------------------------------------------------- report
