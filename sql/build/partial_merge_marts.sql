@@ -3,9 +3,9 @@
 -- each row by its family: a PMI measure, figure, lineage of a PMI file or PMI
 -- table for the regions the PMI change reached, the rest for those the
 -- foreigners' change reached; every other row stays. pt_changed_region gets
--- the regions whose rows differ: the reports to render again. Before the figure
--- rows are replaced, pt_derive_key keeps which units and rows the reached
--- regencies held, old and new, for build/partial_derive.sql.
+-- the regions whose rows differ: the reports to render again. pt_derive_key
+-- keeps which units and rows of the figure rows changed, for
+-- build/partial_derive.sql.
 -- Parameters: period, pmi_sources. Jinja2: with_foreigners, with_pmi.
 {% set period = param("period") -%}
 {% macro in_scope(alias, family) -%}
@@ -85,20 +85,24 @@ SELECT d.region_code
 
 {{ merge("mart.region_lineage", by_source, ("period", "region_code", "batch_id")) }}
 
--- What build/partial_derive.sql derives the provinces and Indonesia from: the
--- units (a person, a position) and rows the reached regencies count, before
--- and after.
-CREATE TEMP TABLE pt_derive_key ON COMMIT DROP AS
-SELECT t.figure, t.category, t.batch_id, t.row_number, t.unit_key
-  FROM mart.figure_row AS t
- WHERE t.period = {{ period }} AND {{ in_scope("t", by_figure) }}
-UNION
-SELECT t.figure, t.category, t.batch_id, t.row_number, t.unit_key
-  FROM pg_temp.out_figure_row AS t
- WHERE {{ in_scope("t", by_figure) }};
-
 {{ merge("mart.figure_row", by_figure,
           ("period", "region_code", "figure", "category", "batch_id", "row_number")) }}
+
+-- What build/partial_derive.sql derives the provinces and Indonesia from: the
+-- units (a person, a position) and rows whose figure rows changed in the reached
+-- regencies (a parent's rows of any other unit are as they were), and every PMI
+-- row the reached regencies count, before or after (a regency's priority area
+-- may come or go with its rows as they are).
+CREATE TEMP TABLE pt_derive_key ON COMMIT DROP AS
+SELECT t.figure, t.category, t.batch_id, t.row_number, t.unit_key
+  FROM (SELECT * FROM pt_gone UNION ALL SELECT * FROM pt_came) AS t
+ WHERE NOT starts_with(t.figure, 'pmi.')
+UNION
+SELECT t.figure, t.category, t.batch_id, t.row_number, t.unit_key
+  FROM (SELECT * FROM pt_gone
+        UNION ALL
+        SELECT * FROM pg_temp.out_figure_row AS t WHERE {{ in_scope("t", by_figure) }}) AS t
+ WHERE starts_with(t.figure, 'pmi.');
 {%- if with_foreigners %}
 
 {{ merge("mart.followup", "'foreigner'", ("period", "region_code", "rule_code", "person_key")) }}
