@@ -13,12 +13,12 @@ writes what the whole build would write there, leaving every other row as it is:
    reach (``build/partial_reach.sql``): the regencies of the changed rows, old and
    new, and every regency where a person of those rows, or of a row whose link may
    follow them, has a row; those of the employers whose versions changed;
-3. the picture of just what those regencies' figures rest on (every regency of
-   their provinces, every row of a person with a row there), the rules, person
-   status, marts, figure rows and targeting run on it as the whole build runs them,
-   into shadow tables (``build/output.sql``), merged for the reached regencies and
-   their provinces (``build/partial_merge_*.sql``); Indonesia is derived from the
-   provinces (``build/partial_national.sql``).
+3. the picture of just what those regencies' figures rest on (their rows, and every
+   row of a person with a row there), the rules, person status, marts, figure rows
+   and targeting run on it as the whole build runs them, into shadow tables
+   (``build/output.sql``), merged for the reached regencies as a difference
+   (``build/partial_merge_*.sql``); their provinces, then Indonesia, derived from
+   their children for the units and rows that changed (``build/partial_derive.sql``).
 
 Not scoped, and why: the PMI picture and rules run whole when the change reaches
 PMI records at all (a person is whoever the identity map, recomputed whole at load,
