@@ -52,17 +52,37 @@ TIERS = ("unit", "integration", "dags", "e2e")
 # xdist's own order (files with most tests first) left the DAG chain and the
 # `pantau run` cycles for last, one worker running them alone for minutes.
 HEAVIEST_FIRST = (
-    "integration/test_reconcile_demo.py",  # ~200 s: the demo month built, every figure traced
-    "e2e/test_dag_chain.py",  # ~190 s: the whole cycle through the DAGs
-    "e2e/test_pantau_run.py",  # ~190 s: four `pantau run` cycles
+    "integration/test_reconcile_demo.py",  # ~300 s: the demo month built, every figure traced
+    "integration/test_partial_rebuild.py",  # ~250 s: five late changes, each rebuilt twice
+    "e2e/test_dag_chain.py",  # ~250 s: the whole cycle through the DAGs
+    "integration/test_bench_throughput.py",  # ~120 s
+    "e2e/test_pantau_run.py",  # ~100 s: three `pantau run` cycles
+    "integration/test_quality_gate.py",  # ~90 s with the next: the demo month gated once
+    "integration/test_targeting_demo.py",
+    "integration/test_key_rotation.py",  # ~85 s with the next two: the small demo built once
+    "integration/test_pii_retention.py",
+    "integration/test_trace.py",
+    "unit/test_fuzz_normalise.py",  # ~75 s
     "unit/test_demo_data.py",  # ~60 s: demo exports generated
-    "e2e/test_no_pii_in_logs.py",  # ~50 s
-    "e2e/test_airflow_standalone.py",  # ~46 s
-    "integration/test_targeting_demo.py",  # ~45 s
-    "e2e/test_cli.py",  # ~35 s
-    "integration/test_bench_throughput.py",  # ~28 s
-    "unit/test_pmi_demo.py",  # ~25 s
+    "unit/test_pmi_demo.py",  # ~50 s
+    "e2e/test_cli.py",  # ~50 s
+    "e2e/test_airflow_standalone.py",  # ~45 s
+    "e2e/test_no_pii_in_logs.py",  # ~45 s
+    "integration/test_pmi_only_warehouse.py",  # ~40 s
+    "integration/test_data_docs_offline.py",  # ~30 s
+    "integration/test_pmi_gate.py",  # ~30 s
 )
+
+# Files that start from one session state (a warehouse template lives on one worker's
+# PostgreSQL server): xdist hands each group to one worker as one unit of work, so the
+# state is built once per run, not once per worker. A group runs in HEAVIEST_FIRST order.
+SAME_WORKER = {
+    "integration/test_quality_gate.py": "demo_month_gated",
+    "integration/test_targeting_demo.py": "demo_month_gated",
+    "integration/test_key_rotation.py": "small_demo_built",
+    "integration/test_pii_retention.py": "small_demo_built",
+    "integration/test_trace.py": "small_demo_built",
+}
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -74,15 +94,32 @@ def pytest_collection_modifyitems(items) -> None:
             raise pytest.UsageError(f"{item.nodeid}: a test lives in one of tests/{{"
                                     f"{','.join(TIERS)}}}/")
         item.add_marker(getattr(pytest.mark, parts[0]))
-    stale = [name for name in HEAVIEST_FIRST if not (TESTS_DIR / name).is_file()]
+    stale = [name for name in (*HEAVIEST_FIRST, *SAME_WORKER)
+             if not (TESTS_DIR / name).is_file()]
     if stale:
-        raise pytest.UsageError(f"tests/conftest.py HEAVIEST_FIRST names no file: {stale}")
+        raise pytest.UsageError(f"tests/conftest.py HEAVIEST_FIRST or SAME_WORKER names no "
+                                f"file: {stale}")
     rank = {name: i for i, name in enumerate(HEAVIEST_FIRST)}
 
     def weight(item) -> int:
         return rank.get(item.path.resolve().relative_to(TESTS_DIR).as_posix(), len(rank))
 
     items.sort(key=weight)  # stable: the rest keep their order
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """--dist=loadfile with SAME_WORKER's groups each one unit (xdist's own otherwise)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class GroupedFiles(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)  # tests/<tier>/<file>.py
+            return SAME_WORKER.get(path.removeprefix("tests/"), path)
+
+    return GroupedFiles(config, log)
 
 
 @pytest.fixture(scope="session")

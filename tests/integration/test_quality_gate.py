@@ -17,7 +17,7 @@ from pantau.config import get_settings
 from pantau.ingest.pipeline import ingest_paths
 from pantau.quality.gate import run_gate
 from pantau.warehouse.connection import connect
-from tests.support.warehouses import module_warehouse
+from tests.support.warehouses import Gated, module_warehouse
 
 # The rule that must hold back each kind of row the generator plants (truth/quarantine.csv).
 PLANTED = {
@@ -46,15 +46,14 @@ def demo(demo_month: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def gated(server_url: str, migrated_template: str, demo: Path,
-          tmp_path_factory) -> Iterator[str]:
-    """A warehouse holding the demo month, ingested and through the gate once."""
+def gated(server_url: str, demo_month_gated: Gated, tmp_path_factory) -> Iterator[str]:
+    """A warehouse holding the demo month, ingested and through the gate once (a copy of
+    the session's state, tests/integration/conftest.py)."""
+    assert {o.status for o in demo_month_gated.outcomes} == {"loaded"}
+    report = demo_month_gated.report
+    assert not report.rejected and not report.errors
     with module_warehouse(server_url, tmp_path_factory.mktemp("archive"),
-                          migrated_template) as url:
-        outcomes = ingest_paths([demo / "landing"])
-        assert {o.status for o in outcomes} == {"loaded"}
-        report = run_gate()
-        assert not report.rejected and not report.errors
+                          demo_month_gated.snapshot) as url:
         yield url
 
 

@@ -17,15 +17,12 @@ import pytest
 
 from pantau.build.period import RULE_CODES, build_period
 from pantau.build.targeting import load_weights
-from pantau.ingest.pipeline import ingest_paths
 from pantau.periods import Period
-from pantau.quality.gate import run_gate
 from pantau.reports.targeting_eval import evaluate
 from pantau.reports.targeting_view import target_sites
-from pantau.sources.pickup import discover
 from pantau.tools.demo.scope import DEMO_SCOPE
 from pantau.warehouse import person_key
-from tests.support.warehouses import module_warehouse
+from tests.support.warehouses import Gated, module_warehouse
 
 PERIOD = "2025-12"
 # What the reviewed weights reach on the demo month (seed 2): 0.7 / 0.4 / 0.5 per
@@ -36,15 +33,15 @@ OVER_BASELINE = 2.0
 
 
 @pytest.fixture(scope="module")
-def built(server_url: str, migrated_template: str, demo_month: Path,
-          tmp_path_factory) -> Iterator[str]:
+def built(server_url: str, demo_month_gated: Gated, tmp_path_factory) -> Iterator[str]:
+    """The demo month ingested and gated (a copy of the session's state,
+    tests/integration/conftest.py), then December built with this module's key."""
+    assert {o.status for o in demo_month_gated.outcomes} == {"loaded"}
+    assert not demo_month_gated.report.rejected
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(person_key.ENV, "targeting-test-key")
         with module_warehouse(server_url, tmp_path_factory.mktemp("archive"),
-                              migrated_template) as url:
-            assert {o.status for o in ingest_paths(discover([demo_month / "landing"]))} \
-                == {"loaded"}
-            assert not run_gate().rejected
+                              demo_month_gated.snapshot) as url:
             build_period(Period.parse(PERIOD))
             yield url
 

@@ -36,6 +36,16 @@ class Snapshot:
     archive: Path
 
 
+@dataclass(frozen=True)
+class Gated:
+    """The demo month ingested in one go and through the gate once: the state and what
+    the ingest and the gate said."""
+
+    snapshot: Snapshot
+    outcomes: list  # pantau.ingest.pipeline.FileOutcome, one per file
+    report: object  # pantau.quality.gate.GateReport
+
+
 def database_url(server_url: str, name: str) -> str:
     from pantau.warehouse.connection import _with_database
 
