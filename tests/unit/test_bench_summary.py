@@ -33,9 +33,25 @@ def test_summary_ratios_come_from_total_rows_over_total_seconds() -> None:
     assert summary["cycle_seconds"] == 10 + 4 + 10 + 10
     assert summary["peak_rss_mib"] == 900.0
     verdicts = {item["target"]: item["met"] for item in summary["targets"]}
-    assert verdicts["ingest / COPY"] is False
-    assert verdicts["validation / ingest"] is True  # 4 s beside 10 s
-    assert verdicts["late file / cycle"] is False  # 3 s of 34 s
+    assert verdicts["ingest / to_sql"] is True  # 2.0, the small scale's floor
+    assert verdicts["ingest / write ceiling"] is None  # no write ceiling measured
+    assert verdicts["late file / cycle"] is False  # 3 s of 34 s, over 5%
+    assert "whole cycle (s)" not in verdicts  # the small scale is judged by ratios only
+
+
+def test_the_national_scale_is_held_to_the_absolute_targets() -> None:
+    result = _result()
+    result["scale"] = "national"
+    for item in result["throughput"]:
+        item["write_seconds"] = item["ingest_seconds"] / 2  # ingest at half the ceiling
+    summary = summarise(result)
+    limits = {item["target"]: (item["measured"], item["limit"], item["met"])
+              for item in summary["targets"]}
+    assert limits["whole cycle (s)"] == (34.0, "< 300", True)
+    assert limits["3 reports, 2 workers (s)"] == (10.0, "< 120", True)
+    assert limits["peak RSS (MiB)"] == (900.0, "< 2048", True)
+    assert limits["ingest / write ceiling"] == (0.5, "≥ 0.8", False)
+    assert limits["late file / cycle"][1:] == ("< 0.02", False)
 
 
 def test_a_target_at_its_limit_is_met_only_when_it_must_reach_it() -> None:
@@ -49,7 +65,7 @@ def test_markdown_lists_every_source_step_and_target() -> None:
     result["summary"] = summarise(result)
     text = markdown(result)
     for name in ("| a |", "| b |", "| all sources |", "| validation |", "| build_month |",
-                 "| ingest / COPY |", "| late file / cycle |"):
+                 "| ingest / to_sql |", "| late file / cycle |"):
         assert name in text, name
 
 

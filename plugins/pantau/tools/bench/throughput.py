@@ -67,6 +67,7 @@ class SourceThroughput:
             "write_rows_per_s": write_rate,
             "write_copy_ratio": round(write_rate / copy_rate, 4) if write_rate and copy_rate
             else None,
+            "ingest_write_ratio": round(ingest_rate / write_rate, 4) if write_rate else None,
             "dlt_rows_per_s": dlt_rate,
             "ingest_dlt_ratio": round(ingest_rate / dlt_rate, 3) if dlt_rate else None,
         }
