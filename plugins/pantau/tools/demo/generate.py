@@ -18,8 +18,9 @@ Layout of the output directory::
     DIR/landing/{kp2mi_penempatan,imigrasi_paspor,imigrasi_penundaan,bp3mi_pemulangan}/...
     DIR/truth/pmi/...                the PMI exports' truth (``pmi_generate``)
 
-Monthly snapshots are written for the period and the previous one; XLSX
-workbooks are written by worker processes while the main process goes on.
+Monthly snapshots are written for the period and the previous one (or, with
+``months``, for that many months ending with the period); XLSX workbooks are
+written by worker processes while the main process goes on.
 """
 
 from __future__ import annotations
@@ -292,16 +293,19 @@ def _write_rows(path: Path, rows: list[dict], columns: list[str]) -> None:
 def generate(scope: list[str], period_text: str, seed: int, out: Path, *,
              workers: int = 2, progress: Callable[[str], None] = lambda _: None,
              pmi: bool = True,
-             passport_cap: int | None = PASSPORT_SAMPLE_ABOVE_PER_YEAR) -> Result:
+             passport_cap: int | None = PASSPORT_SAMPLE_ABOVE_PER_YEAR,
+             months: int | None = None) -> Result:
     """Build the world, write every monthly snapshot, then the truth.
 
     ``pmi``: also the four PMI exports (Indonesians leaving to work abroad) and
     their truth under ``truth/pmi/``; ``passport_cap``: passport applications a
-    year above which the feed is sampled (None: the full national volume).
+    year above which the feed is sampled (None: the full national volume);
+    ``months``: snapshots for that many months ending with the period, not only
+    the period's and the previous one's (the truth stays the two periods').
     """
     regencies = resolve_scope(scope)
     period = Period.parse(period_text)
-    world = build_world(regencies, period, seed)
+    world = build_world(regencies, period, seed, months)
     progress(f"{len(regencies)} regencies, {len(world.people):,} people, "
              f"{len(world.positions):,} RPTKA positions")
     # Workers start from a fresh interpreter (forkserver), not a copy of this big process.

@@ -71,22 +71,35 @@ MAX_START_DAY = 25
 
 @dataclass(frozen=True)
 class Window:
-    """The period asked for, the one before it, and their months."""
+    """The period asked for, the one before it, and their months.
+
+    ``length``: the window reaches back that many months instead, ending with the
+    period (a longer history, as the five-year backfill bench wants); the truth
+    is still told for the period and the one before it.
+    """
 
     period: Period
     previous: Period
+    length: int | None = None
 
     @classmethod
-    def of(cls, period: Period) -> Window:
-        return cls(period, period.previous())
+    def of(cls, period: Period, months: int | None = None) -> Window:
+        window = cls(period, period.previous(), months)
+        shortest = period.previous().months_long + period.months_long
+        if months is not None and months < shortest:
+            raise ValueError(f"a window ending with {period} spans at least {shortest} months")
+        return window
 
     @property
     def months(self) -> list[Period]:
-        return self.previous.months() + self.period.months()
+        months = self.previous.months() + self.period.months()
+        while self.length is not None and len(months) < self.length:
+            months.insert(0, months[0].previous())
+        return months
 
     @property
     def start(self) -> date:
-        return self.previous.start
+        return self.months[0].start
 
     @property
     def end(self) -> date:
@@ -298,9 +311,11 @@ def _stays(rng: np.random.Generator, category: np.ndarray, newcomer: np.ndarray,
     return arrival, departure
 
 
-def build_world(regencies: list[str], period: Period, seed: int) -> World:
-    """Everyone in scope during the period and the one before, and what they hold."""
-    window = Window.of(period)
+def build_world(regencies: list[str], period: Period, seed: int,
+                months: int | None = None) -> World:
+    """Everyone in scope during the period and the one before (or the ``months``
+    months ending with the period), and what they hold."""
+    window = Window.of(period, months)
     (streams_rng, people_rng, names_rng, positions_rng, registry_rng, actions_rng, sizes_rng,
      namesake_rng, hiding_rng, operations_rng) = (
         np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(10))
