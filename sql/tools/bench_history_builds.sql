@@ -1,4 +1,4 @@
--- The bench's year of history: a core.period_build line for each month
+-- The bench's history: a core.period_build line for each month
 -- copied back from the month it built, so that the trend view finds each
 -- month's previous one. Run by pantau.tools.bench.history after the copies.
 -- Parameters: labels, ends (reference dates), starts, previous (labels).
