@@ -5,7 +5,7 @@ BIN         := $(VENV)/bin
 CONSTRAINTS := constraints-3.11.txt
 STAMP       := $(VENV)/.installed
 
-.PHONY: install demo bench bench-docs chaos airflow cluster cluster-stop cluster-check test-cluster redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
+.PHONY: install demo bench bench-docs bench-backfill chaos airflow cluster cluster-stop cluster-check test-cluster redis test test-fast lint lint-sql schema data-docs-assets browser constraints warehouse-stop clean
 
 # (Re)install when the dependency declaration or the pins change.
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -28,6 +28,11 @@ bench: install
 ## benchmarks/results/national-*.json (tests/unit/test_bench_docs.py checks they agree).
 bench-docs: install
 	$(BIN)/pantau bench --docs
+
+## Issue 27's history: five years of the small scale backfilled (every month, quarter and
+## semester built, their reports rendered) and the 60-month trend queries; about an hour.
+bench-backfill: install
+	$(BIN)/pantau bench --backfill
 
 ## Issue 10's fault injection: crashes, kills, partial and doubled files; every rerun must equal
 ## a clean run. SEED fixes the SIGKILL moments.
