@@ -11,6 +11,7 @@ semesters new snapshots fall in; each period is one idempotent transaction.
 from __future__ import annotations
 
 from airflow.sdk import AssetAny, AssetOrTimeSchedule, CronTriggerTimetable, dag, task
+from airflow.sdk.exceptions import AirflowSkipException
 
 from pantau.orchestration import steps
 from pantau.orchestration.assets import MARTS, SOURCE_ASSETS
@@ -31,9 +32,15 @@ PLAN = load_plan()
 )
 def pantau_build():
     # Every stale period in one task: what the loads change is kept once for them all.
-    @task(pool=POOL, outlets=[MARTS], max_active_tis_per_dag=1)
+    @task(pool=POOL, max_active_tis_per_dag=1)
     def rebuild_stale() -> list[dict]:
         return steps.rebuild_stale()
+
+    # The marts Asset moves only when a stale period was rebuilt, as the ingest's does.
+    @task(pool=POOL, outlets=[MARTS])
+    def announce_rebuilt(rebuilt: list[dict]) -> None:
+        if not rebuilt:
+            raise AirflowSkipException("no stale period: the marts stay as they were")
 
     @task(pool=POOL)
     def periods_to_build() -> list[str]:
@@ -44,8 +51,10 @@ def pantau_build():
     def build_period(period: str) -> dict:
         return steps.build(period)
 
+    rebuilt = rebuild_stale()
+    announce_rebuilt(rebuilt)
     periods = periods_to_build()
-    rebuild_stale() >> periods
+    rebuilt >> periods
     build_period.expand(period=periods)
 
 

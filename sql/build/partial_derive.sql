@@ -116,7 +116,7 @@ WITH unit_rows AS MATERIALIZED (
       JOIN pt_unit_child AS h ON h.child_code = f.region_code AND h.family = 'foreigner'
       JOIN pt_derive_unit AS u ON u.unit_key = f.unit_key
      WHERE f.period = {{ period }}
-       AND f.region_code = ANY(ARRAY(SELECT c.child_code FROM pt_unit_child AS c
+       AND f.region_code = ANY(array(SELECT c.child_code FROM pt_unit_child AS c
                                       WHERE c.family = 'foreigner'))
        AND ((u.counted_by = 'foreigners_total' AND f.figure IN {{ persons }})
             OR (u.counted_by = 'workers_total' AND f.figure IN {{ positions }}))
@@ -130,14 +130,14 @@ WITH unit_rows AS MATERIALIZED (
 SELECT DISTINCT f.period, f.parent_code, f.figure, f.category, f.source, f.batch_id,
        f.row_number, f.unit_key, f.masked_id, f.link_method, f.amount
   FROM unit_rows AS f
-  JOIN counted AS c USING (parent_code, counted_by, unit_key, batch_id, row_number)
+  JOIN counted USING (parent_code, counted_by, unit_key, batch_id, row_number)
 UNION
 SELECT DISTINCT f.period, h.parent_code, f.figure, f.category, f.source, f.batch_id,
        f.row_number, f.unit_key, f.masked_id, f.link_method, f.amount
   FROM mart.figure_row AS f
   JOIN pt_unit_child AS h ON h.child_code = f.region_code AND h.family = 'foreigner'
  WHERE f.period = {{ period }} AND f.figure IN {{ records }}
-   AND f.region_code = ANY(ARRAY(SELECT c.child_code FROM pt_unit_child AS c
+   AND f.region_code = ANY(array(SELECT c.child_code FROM pt_unit_child AS c
                                   WHERE c.family = 'foreigner'))
    AND (f.figure, f.category, f.batch_id, f.row_number)
        IN (SELECT k.figure, k.category, k.batch_id, k.row_number FROM pt_derive_key AS k);
@@ -188,7 +188,7 @@ UNION ALL
 SELECT {{ period }}, f.region_code, 'foreigners_by_purpose',
        coalesce(nullif(t.purpose, ''), '-'), NULL, count(*)
   FROM counted AS f
-  JOIN core.fact_stay_permit AS p USING (batch_id, row_number)
+  JOIN core.fact_stay_permit USING (batch_id, row_number)
   LEFT JOIN core.dim_permit_type AS t USING (permit_type_key)
  WHERE f.figure = 'foreigners_total'
  GROUP BY f.region_code, coalesce(nullif(t.purpose, ''), '-')
@@ -199,13 +199,13 @@ SELECT {{ period }}, f.region_code, 'workers_by_nationality', f.category, c.name
 UNION ALL
 SELECT {{ period }}, f.region_code, 'workers_by_employer', e.nib, e.employer_name, count(*)
   FROM counted AS f
-  JOIN core.fact_rptka_position AS p USING (batch_id, row_number)
+  JOIN core.fact_rptka_position USING (batch_id, row_number)
   JOIN core.dim_employer AS e USING (employer_key)
  WHERE f.figure = 'workers_total' GROUP BY f.region_code, e.nib, e.employer_name
 UNION ALL
 SELECT {{ period }}, f.region_code, 'workers_by_sector', coalesce(e.kbli, '-'), NULL, count(*)
   FROM counted AS f
-  JOIN core.fact_rptka_position AS p USING (batch_id, row_number)
+  JOIN core.fact_rptka_position USING (batch_id, row_number)
   LEFT JOIN core.dim_employer AS e USING (employer_key)
  WHERE f.figure = 'workers_total' GROUP BY f.region_code, coalesce(e.kbli, '-')
 UNION ALL
@@ -233,7 +233,7 @@ SELECT {{ period }}, h.parent_code, b.measure, b.category, NULL, sum(b.value)
  GROUP BY h.parent_code, b.measure, b.category
 UNION ALL
 SELECT {{ period }}, r.parent_code, 'rptka_links', l.link_method, NULL,
-       count(DISTINCT (l.batch_id, l.row_number))
+       count(DISTINCT (l.batch_id, l.row_number))  -- noqa: CP03,ST08,LT01,LT06
   FROM core.document_link AS l
   JOIN core.fact_rptka_position AS p USING (batch_id, row_number)
   JOIN core.fact_rptka_location AS c USING (batch_id, row_number)
@@ -316,7 +316,7 @@ WITH rows_of AS (
       FROM mart.figure_row AS f
       JOIN pt_unit_child AS h ON h.child_code = f.region_code AND h.family = 'pmi'
      WHERE f.period = {{ period }} AND starts_with(f.figure, 'pmi.')
-       AND f.region_code = ANY(ARRAY(SELECT c.child_code FROM pt_unit_child AS c
+       AND f.region_code = ANY(array(SELECT c.child_code FROM pt_unit_child AS c
                                       WHERE c.family = 'pmi'))
        AND (f.batch_id, f.row_number) IN (SELECT k.batch_id, k.row_number
                                             FROM pt_derive_key AS k

@@ -72,6 +72,10 @@ def test_the_build_runs_on_any_source_asset_and_on_a_cron_spine(bag, plan) -> No
     assert schedule.timetable.expression == plan.build_schedule
     assert dag.get_task("build_period").is_mapped
     assert dag.get_task("build_period").outlets == [MARTS]
+    # A stale rebuild moves the marts Asset only through the task that skips when none ran.
+    assert dag.get_task("rebuild_stale").outlets == []
+    assert dag.get_task("announce_rebuilt").outlets == [MARTS]
+    assert dag.get_task("periods_to_build").upstream_task_ids == {"rebuild_stale"}
 
 
 def test_report_dags_follow_the_calendar_of_their_level(bag, plan) -> None:

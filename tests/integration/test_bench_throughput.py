@@ -59,21 +59,25 @@ def test_copy_ingest_and_to_sql_see_the_same_rows(warehouse: str, server_url: st
     assert result["ingest_copy_ratio"] < result["write_copy_ratio"]
 
 
-# Floors for the small-scale smoke benchmark, as ratios measured in the same
-# run (never absolute times). Issue 9 asks for ingest >= 30% of COPY here; the
-# design reaches about 6%. The bench's own `write_copy_ratio` shows why 30% is
-# out of reach for any ingest that loads raw and staging: only writing the
-# ingest's rows again, already prepared, reaches about 47% of COPY on this
-# scale, which leaves under 0.2 s for archiving, registering, reading and
-# normalising 32k rows in 104 files. These floors guard what the design does
-# reach: loading small files together took the ratio from 1.8% to 6% and
-# ingest from 0.5x to 2x to_sql; they fail if small files go back to being
-# normalised one by one.
-INGEST_COPY_FLOOR = 0.03
+# The CI guard of the small-scale benchmark (issue 27, point 6): ratios measured in
+# the same run, never absolute times. The ingest is held against the write
+# ceiling (the same rows written again, already prepared: what any ingest that
+# loads raw and staging must at least spend) and against pandas.to_sql. Issue
+# 27 asks for 0.5 of the ceiling and 2x to_sql here; the design reaches about
+# 0.16-0.19 of the ceiling and 1.8-2.1x to_sql on a quiet machine (the bench's
+# small JSON), because on 91 small files the client's fixed costs dominate: some
+# 126 staging columns normalised through pandas at ~5 ms each whatever their
+# length, and a read, archive and registration per file (docs/performance.md,
+# "What bounds the ingest"). The floors sit at about half of what the design
+# reaches, so that CI's load on two cores does not trip them and a regression
+# that doubles the client's cost (files normalised one by one again, a pandas
+# pass per row) does. The late file's share of the small cycle is measured by
+# `make bench` only: a whole small cycle costs ~130 s of the test run's ten minutes.
+INGEST_WRITE_FLOOR = 0.08
 INGEST_TO_SQL_FLOOR = 1.0
 
 
-def test_small_benchmark_ingest_keeps_its_floor_against_copy_and_to_sql(
+def test_small_benchmark_ingest_keeps_its_floor_against_the_ceiling_and_to_sql(
         warehouse: str, server_url: str, demo_month: Path) -> None:
     from pantau.tools.bench.run import overall, throughput
 
@@ -86,5 +90,5 @@ def test_small_benchmark_ingest_keeps_its_floor_against_copy_and_to_sql(
     assert all(item["rows"] == item["copy_rows"] > 0 for item in rows)
     summary = overall(rows)
     assert summary["ingest_copy_ratio"] < summary["write_copy_ratio"], summary
-    assert summary["ingest_copy_ratio"] >= INGEST_COPY_FLOOR, summary
+    assert summary["ingest_write_ratio"] >= INGEST_WRITE_FLOOR, summary
     assert summary["ingest_to_sql_ratio"] >= INGEST_TO_SQL_FLOOR, summary
