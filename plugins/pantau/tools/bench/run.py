@@ -236,10 +236,11 @@ def pmi_build_seconds(step_seconds: dict[str, float]) -> float:
                      if "pmi" in label or any(s in label for s in PMI_SOURCE_IDS)), 2)
 
 
-def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str) -> dict:
+def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str,
+              workers: int = 2) -> dict:
     """Time what one late regency file costs: ingest, gate, the stale month rebuilt only
     where the change reaches (:func:`pantau.build.partial.rebuild_stale`), and the
-    reports of the regions whose figures changed rendered again."""
+    reports of the regions whose figures changed rendered again, by the cycle's workers."""
     from pantau.build.partial import rebuild_stale
     from pantau.ingest.pipeline import ingest_file
     from pantau.quality.gate import run_gate
@@ -258,7 +259,7 @@ def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str)
     for period in rebuilt:  # a whole rebuild may change any region: the two it surely did
         changed |= set(period.render if period.render is not None else (regency, regency[:2]))
     regions = sorted(code for code in changed if code != "00")  # the cycle renders no "00"
-    render_period(Period.parse(MONTH), settings.reports_dir, regions, settings)
+    render_period(Period.parse(MONTH), settings.reports_dir, regions, settings, workers=workers)
     seconds["render"] = time.perf_counter() - started - sum(seconds.values())
     return {"seconds": round(time.perf_counter() - started, 2), "file": late.name,
             "status": outcome.status, "periods_rebuilt": [r.period for r in rebuilt],
@@ -307,7 +308,7 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     progress("tracing every figure of the largest regency as the auditor")
     result["trace"] = time_traces(warehouse, period)
     progress("late file")
-    result["late_file"] = late_file(landing, data_dir, settings, warehouse)
+    result["late_file"] = late_file(landing, data_dir, settings, warehouse, workers)
     progress(f"{MONTHS} months of history and the trend queries")
     result["history"] = history(warehouse, period)
     result["steps"] = steps
