@@ -149,11 +149,12 @@ def _outcomes(suite: Suite, gx_suite, batch_definition, suite_result) -> list[Ru
 
 
 def _run_suite(context, conn: psycopg.Connection, suite: Suite, source: str,
-               batch_ids: list[int], asset: str, query: str) -> _Run:
+               batch_ids: list[int], asset: str, query: str, settings: Settings,
+               url: str) -> _Run:
     """Validate the batches with one suite; store a trimmed result for the Data Docs."""
     run_id = _start_run(conn, suite, source, batch_ids)
     gx_suite = context.suites.add_or_update(suite.to_gx())
-    batch_definition = gx_project.query_batch_definition(context, asset, query)
+    batch_definition = gx_project.batches_under_validation(settings, url, asset, query)
     run_name = f"pantau-run-{run_id}"
     gx_run = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
     validator = Validator(batch_definition=batch_definition, result_format=RESULT_FORMAT)
@@ -286,9 +287,9 @@ def validate_source(context, settings: Settings, url: str, suites: dict[str, Sui
             runs = [
                 _run_suite(context, conn, suites[source], source, batch_ids, source,
                            _query(settings, "source_batches", source=source,
-                                  batch_ids=batch_ids)),
+                                  batch_ids=batch_ids), settings, url),
                 _run_suite(context, conn, suites[VOLUME_SUITE], source, batch_ids,
-                           f"{source}__{VOLUME_SUITE}", volume_query),
+                           f"{source}__{VOLUME_SUITE}", volume_query, settings, url),
             ]
         except psycopg.Error:
             raise  # the warehouse itself failed: not a verdict on the data
