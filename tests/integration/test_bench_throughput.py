@@ -82,7 +82,8 @@ def test_small_benchmark_ingest_keeps_its_floor_against_the_ceiling_and_to_sql(
     from pantau.tools.bench.run import overall, throughput
 
     steps: dict = {}
-    rows = throughput(demo_month / "landing", get_settings(), server_url, warehouse, steps)
+    rows = throughput(demo_month / "landing", get_settings(), server_url, warehouse, steps,
+                      dlt=False)  # dlt has its own test (test_bench_dlt.py)
     delivered = {folder.name for folder in (demo_month / "landing").iterdir()
                  if any(folder.rglob("*.*"))}
     assert {item["source"] for item in rows} == delivered >= {
