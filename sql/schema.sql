@@ -2465,6 +2465,13 @@ CREATE INDEX fact_rptka_position_employer_nib ON core.fact_rptka_position USING 
 
 
 --
+-- Name: region_figures_level_period; Type: INDEX; Schema: mart; Owner: -
+--
+
+CREATE INDEX region_figures_level_period ON mart.region_figures USING btree (level, period);
+
+
+--
 -- Name: region_figures_region_period; Type: INDEX; Schema: mart; Owner: -
 --
 

@@ -33,3 +33,7 @@ CREATE TABLE mart.region_figures (
 -- Trends: one region's periods. The mart is keyed by period first (what a
 -- build replaces); a region's history reads it region first.
 CREATE INDEX region_figures_region_period ON mart.region_figures (region_code, period);
+
+-- Trends across regions: one level's rows of many periods (every province
+-- over five years), without reading the other levels and periods.
+CREATE INDEX region_figures_level_period ON mart.region_figures (level, period);
