@@ -26,7 +26,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,7 +56,6 @@ class Cycle:
     landing: Path
     reports: Path
     output: dict[str, str]  # command's stream -> text
-    seconds: float
     warehouse: str
 
 
@@ -84,7 +82,6 @@ def cycle(tmp_path_factory) -> Iterator[Cycle]:
     var, demo, reports = base / "var", base / "demo", base / "reports"
     env = _environment(var)
     output = {}
-    started = time.monotonic()
     commands = {
         "demo-data": [_pantau(), "demo-data", "--scope", REGENCY, "--period", PERIOD,
                       "--out", str(demo), "--workers", "1"],
@@ -98,9 +95,8 @@ def cycle(tmp_path_factory) -> Iterator[Cycle]:
                                   timeout=300, check=False)
             output[f"{name} stdout"], output[f"{name} stderr"] = done.stdout, done.stderr
             assert done.returncode == 0, f"{name} failed:\n{done.stdout}\n{done.stderr[-3000:]}"
-        seconds = time.monotonic() - started
         warehouse = _with_database(embedded.start(pgdata), "pantau")
-        yield Cycle(var, demo / "landing", reports, output, seconds, warehouse)
+        yield Cycle(var, demo / "landing", reports, output, warehouse)
     finally:
         if pgdata.exists():
             embedded.stop(pgdata)
@@ -159,10 +155,6 @@ def report_texts(reports: Path) -> dict[str, str]:
 
 
 # --- the tests ---------------------------------------------------------------------------
-
-
-def test_the_cycle_is_quick_enough(cycle: Cycle) -> None:
-    assert cycle.seconds < 60, f"the demo cycle took {cycle.seconds:.0f} s"
 
 
 def test_the_scanner_finds_personal_data_where_it_is(cycle: Cycle,
