@@ -215,6 +215,10 @@ def _late_file(landing: Path, out: Path) -> tuple[Path, str]:
     late = out / "dukcapil_orang_asing" / original.name
     late.parent.mkdir(parents=True, exist_ok=True)
     late.write_bytes(b"".join(lines[:-1]))
+    # Landed a while ago: the ingest waits for a file to be quiet (settle_seconds) so as
+    # not to read one still being written; that wait is no cost of the late file.
+    landed = time.time() - 60
+    os.utime(late, (landed, landed))
     regency = original.stem.split("_")[1]
     return late, f"{regency[:2]}.{regency[2:]}"
 
