@@ -23,7 +23,11 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 warnings.filterwarnings("ignore", message="You are using a generic SQLDatasource")
 
 import great_expectations as gx  # noqa: E402
-from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from great_expectations.data_context.types.base import (  # noqa: E402
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from pantau.config import Settings, get_settings  # noqa: E402
@@ -63,7 +67,11 @@ def project(settings: Settings | None = None, url: str | None = None) -> Iterato
 def ephemeral(settings: Settings | None = None, url: str | None = None):
     """An in-memory GX context on the warehouse: nothing it holds reaches the disk."""
     settings = settings or get_settings()
-    context = gx.get_context(mode="ephemeral")
+    # No docs site: GX's default one is a temporary folder per context, never removed,
+    # and this context builds no Data Docs (the file project does).
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False))
+    context = gx.get_context(mode="ephemeral", project_config=config)
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     context.data_sources.add_sql(DATASOURCE, connection_string=_gx_url(settings, url))
     return context
