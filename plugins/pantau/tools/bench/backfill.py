@@ -291,8 +291,12 @@ def _plan(query: dict) -> str:
     parts = []
     for scan in query.get("plan", {}).get("scans", ()):
         where = scan.get("index") or scan.get("relation") or ""
-        fetched = f", {scan['heap_fetches']:,} heap fetches" if "heap_fetches" in scan else ""
-        parts.append(f"{scan['node']} {where} ({scan['rows']:,} rows{fetched})")
+        notes = [f"{round(scan['rows']):,} rows"]
+        if scan.get("removed_by_filter"):
+            notes.append(f"{round(scan['removed_by_filter']):,} removed by filter")
+        if "heap_fetches" in scan:
+            notes.append(f"{round(scan['heap_fetches']):,} heap fetches")
+        parts.append(f"{scan['node']} {where} ({', '.join(notes)})")
     return "; ".join(parts)
 
 

@@ -113,10 +113,12 @@ def _scans(node: dict) -> list[dict]:
     """The plan's scan nodes, depth first: what each read, through which index, how much."""
     found = []
     if "Scan" in node["Node Type"]:
+        parallel = "Parallel " if node.get("Parallel Aware") else ""
         found.append({key: value for key, value in (
-            ("node", node["Node Type"]), ("relation", node.get("Relation Name")),
+            ("node", parallel + node["Node Type"]), ("relation", node.get("Relation Name")),
             ("index", node.get("Index Name")),
-            ("rows", node.get("Actual Rows", 0) * node.get("Actual Loops", 1)),
+            # PostgreSQL 18 gives rows per loop with decimals: the scan's total, whole.
+            ("rows", round(node.get("Actual Rows", 0) * node.get("Actual Loops", 1))),
             ("loops", node.get("Actual Loops")), ("heap_fetches", node.get("Heap Fetches")),
             ("removed_by_filter", node.get("Rows Removed by Filter")),
             ("workers", node.get("Workers Launched"))) if value is not None})
