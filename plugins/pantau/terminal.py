@@ -7,8 +7,11 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
-# Outside a terminal (make, CI, Airflow logs) rich would wrap at 80 columns.
-console = Console(width=None if sys.stdout.isatty() else 160)
+# Outside a terminal (make, CI, Airflow logs) rich would wrap at 80 columns; tables are
+# laid out for 160 there, and a printed line is never broken (a long path or URL stays one
+# line that grep finds whole).
+_TERMINAL = sys.stdout.isatty()
+console = Console(width=None if _TERMINAL else 160, soft_wrap=not _TERMINAL)
 
 _CONTROL = {code: "\ufffd" for code in [*range(0x00, 0x20), 0x7F] if code != 0x0A}
 
