@@ -67,6 +67,7 @@ HEAVIEST_FIRST = (
     "unit/test_pmi_demo.py",  # ~50 s
     "e2e/test_cli.py",  # ~50 s
     "e2e/test_airflow_standalone.py",  # ~45 s
+    "integration/test_bench_backfill.py",  # ~45 s: six months backfilled, built, rendered
     "e2e/test_no_pii_in_logs.py",  # ~45 s
     "integration/test_pmi_only_warehouse.py",  # ~40 s
     "integration/test_data_docs_offline.py",  # ~30 s
