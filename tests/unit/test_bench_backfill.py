@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pantau.periods import Period
-from pantau.tools.bench.backfill import span
+from pantau.tools.bench import docs
+from pantau.tools.bench.backfill import markdown, span
 from pantau.tools.bench.history import MONTHS, history_months, trend_queries
 from pantau.tools.demo.model import Window
 
@@ -61,3 +65,21 @@ def test_the_demo_window_reaches_back_as_many_months_as_asked() -> None:
     assert (five_years.previous.label, five_years.period.label) == ("2024-11", "2024-12")
     with pytest.raises(ValueError, match="at least 6 months"):
         Window.of(Period.parse("2024-Q4"), 5)
+
+
+HOME = Path(__file__).resolve().parents[2]
+PAGE = HOME / "docs" / "performance.md"
+RESULTS = HOME / "benchmarks" / "results"
+SECTION = "## Five years of history"
+
+
+def test_the_page_shows_the_newest_backfill_as_its_tables_render_it() -> None:
+    newest = docs.newest(RESULTS, "backfill-small")
+    result = json.loads(newest.read_text(encoding="utf-8"))
+    page = PAGE.read_text(encoding="utf-8")
+    assert page.index(docs.END) < page.index(SECTION), "the section follows the generated part"
+    section = page[page.index(SECTION):]
+    assert f"`benchmarks/results/{newest.name}`" in section
+    assert markdown(result) in section, (
+        f"docs/performance.md's {SECTION!r} differs from the tables of {newest.name}")
+    assert result["months"] == MONTHS and result["counts"]["months"] == MONTHS
