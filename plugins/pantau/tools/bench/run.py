@@ -20,7 +20,7 @@ Then the cycle of 2024-12, on the 2024-12 files only, in the order a month runs:
 5. the late file: one regency's corrected export arrives after the month was
    built; ingest, validate, rebuild what went stale, re-render its regency
    and province;
-6. a year of history: the month's snapshot fact and marts copied into the
+6. five years of history: the month's snapshot fact and marts copied into the
    months before it that were not built, then the trend queries timed (see
    :mod:`pantau.tools.bench.history`).
 
