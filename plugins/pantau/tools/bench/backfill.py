@@ -41,7 +41,7 @@ from pantau.periods import Period, PeriodKind
 from pantau.sources.pickup import discover, identify
 from pantau.tools.bench.history import MONTHS, history, history_months
 from pantau.tools.bench.memory import PeakRss
-from pantau.tools.bench.run import SCALES, Target, _fresh_server, _machine
+from pantau.tools.bench.run import SCALES, Target, fresh_server, machine
 from pantau.warehouse import embedded, sql_files
 from pantau.warehouse.connection import connect
 
@@ -219,7 +219,7 @@ def run_backfill(settings: Settings, data_dir: Path, months: int = MONTHS, worke
     end = Period.parse(END)
     result: dict = {"kind": "backfill", "scale": SCALE, "scope": scope, "period": END,
                     "months": months, "started_at": datetime.now(UTC).isoformat(),
-                    "machine": _machine(), "workers": workers,
+                    "machine": machine(), "workers": workers,
                     "load": {"nice": os.nice(0),
                              "load_average_at_start": round(os.getloadavg()[0], 2)}}
     generated: dict = {}
@@ -231,7 +231,7 @@ def run_backfill(settings: Settings, data_dir: Path, months: int = MONTHS, worke
             scope, END, 1, data_dir, progress=lambda line: progress(f"  {line}"),
             months=months))
         result["data"] = f"generated into {data_dir.name}"
-    _, warehouse = _fresh_server(settings)
+    _, warehouse = fresh_server(settings)
     try:
         result.update(backfill(data_dir / "landing", settings, warehouse, end, months,
                                workers, progress))

@@ -105,7 +105,7 @@ def _step(record: dict, name: str, action: Callable[[], object]) -> object:
     return value
 
 
-def _fresh_server(settings: Settings) -> tuple[str, str]:
+def fresh_server(settings: Settings) -> tuple[str, str]:
     """(server URL, warehouse URL) of a cold embedded PostgreSQL in the bench var dir."""
     embedded.stop(settings.pgdata)
     for path in (settings.pgdata, settings.archive_dir, settings.gx_dir, settings.reports_dir):
@@ -283,7 +283,7 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
 
     period = Period.parse(MONTH)
     result: dict = {"scale": scale, "period": MONTH, "started_at": datetime.now(UTC).isoformat(),
-                    "machine": _machine(), "workers": workers,
+                    "machine": machine(), "workers": workers,
                     "dlt_version": dlt_load.version()}
     steps: dict = {}
     landing = data_dir / "landing"
@@ -292,7 +292,7 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
         _step(result, "data_generation", lambda: generate(
             SCALES[scale], MONTH, 1, data_dir, progress=lambda line: progress(f"  {line}"),
             passport_cap=PASSPORT_CAP[scale]))
-    server, warehouse = _fresh_server(settings)
+    server, warehouse = fresh_server(settings)
     progress(f"the prior month, {PRIOR_MONTH}: ingest, validation and build (not in the cycle)")
     result["prior_month"] = prior_month(landing, settings, warehouse)
     if result["dlt_version"] is None:
@@ -432,7 +432,8 @@ def pmi_cost(result: dict) -> dict:
     }
 
 
-def _machine() -> dict:
+def machine() -> dict:
+    """What the run ran on: cores, Python, platform, memory (every results JSON says it)."""
     return {"cpus": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(),
             "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
