@@ -18,7 +18,8 @@ import pytest
 
 from pantau.config import get_settings
 from pantau.periods import Period
-from pantau.tools.bench.backfill import backfill, markdown, span, summarise, write_result
+from pantau.tools.bench.backfill import backfill, markdown, span, summarise
+from pantau.tools.bench.run import write_result
 from pantau.tools.demo.generate import generate
 from tests.support.warehouses import module_warehouse
 

@@ -72,7 +72,8 @@ def _own_var_dir(base: Settings, name: str) -> Settings:
 
 
 def _backfill(base: Settings, data: Path | None, results_dir: Path, workers: int) -> None:
-    from pantau.tools.bench.backfill import run_backfill, terminal_tables, write_result
+    from pantau.tools.bench.backfill import run_backfill, terminal_tables
+    from pantau.tools.bench.run import write_result
 
     data_dir = data or base.var_dir / "bench-data" / "backfill-small"
     settings = _own_var_dir(base, "backfill")

@@ -42,6 +42,7 @@ from pantau.sources.pickup import discover, identify
 from pantau.tools.bench.history import MONTHS, history, history_months
 from pantau.tools.bench.memory import PeakRss
 from pantau.tools.bench.run import SCALES, Target, fresh_server, machine
+from pantau.tools.bench.tables import as_markdown, as_terminal
 from pantau.warehouse import embedded, sql_files
 from pantau.warehouse.connection import connect
 
@@ -243,14 +244,6 @@ def run_backfill(settings: Settings, data_dir: Path, months: int = MONTHS, worke
     return result
 
 
-def write_result(result: dict, directory: Path) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.fromisoformat(result["started_at"]).strftime("%Y%m%dT%H%M%SZ")
-    path = directory / f"backfill-{result['scale']}-{stamp}.json"
-    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
-
-
 # ------------------------------------------------------------------------------ tables
 
 
@@ -310,7 +303,7 @@ def query_headers(result: dict) -> list[str]:
             "plan: scans"]
 
 
-def _text(header: str) -> bool:
+def _text(position: int, header: str) -> bool:
     """A column of words (left-aligned), not of numbers."""
     return header.startswith(("step", "trend", "plan"))
 
@@ -321,24 +314,10 @@ def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
 
 
 def terminal_tables(result: dict) -> list[Table]:
-    tables = []
-    for title, headers, rows in _tables(result):
-        table = Table(title=f"{title} ({result['scale']}, {result['first_month']} to "
-                            f"{result['period']})")
-        for header in headers:
-            table.add_column(header, justify="left" if _text(header) else "right")
-        for row in rows:
-            table.add_row(*row)
-        tables.append(table)
-    return tables
+    return as_terminal(_tables(result), f"{result['scale']}, {result['first_month']} to "
+                                        f"{result['period']}", left=_text)
 
 
 def markdown(result: dict) -> str:
     """The tables in Markdown, as docs/performance.md's "Five years of history" shows them."""
-    parts = []
-    for _, headers, rows in _tables(result):
-        align = ["---" if _text(header) else "---:" for header in headers]
-        lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(align) + "|"]
-        lines += ["| " + " | ".join(row) + " |" for row in rows]
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts) + "\n"
+    return as_markdown(_tables(result), left=_text)

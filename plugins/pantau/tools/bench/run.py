@@ -441,8 +441,10 @@ def machine() -> dict:
 
 
 def write_result(result: dict, directory: Path) -> Path:
+    """``[<kind>-]<scale>-<UTC stamp>.json`` (a backfill's result names its kind)."""
     directory.mkdir(parents=True, exist_ok=True)
     stamp = datetime.fromisoformat(result["started_at"]).strftime("%Y%m%dT%H%M%SZ")
-    path = directory / f"{result['scale']}-{stamp}.json"
+    kind = f"{result['kind']}-" if result.get("kind") else ""
+    path = directory / f"{kind}{result['scale']}-{stamp}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path

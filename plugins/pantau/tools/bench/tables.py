@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 
 
@@ -160,24 +162,44 @@ def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     return tables
 
 
-def terminal_tables(result: dict) -> list[Table]:
-    tables = []
-    for title, headers, rows in _tables(result):
-        table = Table(title=f"{title} ({result['scale']}, {result['period']})")
+def _first_column(position: int, header: str) -> bool:
+    return position == 0
+
+
+Aligned = Callable[[int, str], bool]  # (position, header) -> left-aligned (words, not numbers)
+
+
+def as_terminal(tables: list[tuple[str, list[str], list[list[str]]]], suffix: str,
+                left: Aligned = _first_column) -> list[Table]:
+    """rich tables, each titled with ``suffix`` (the run's scale and period)."""
+    made = []
+    for title, headers, rows in tables:
+        table = Table(title=f"{title} ({suffix})")
         for position, header in enumerate(headers):
-            table.add_column(header, justify="left" if position == 0 else "right")
+            table.add_column(header, justify="left" if left(position, header) else "right")
         for row in rows:
             table.add_row(*row)
-        tables.append(table)
-    return tables
+        made.append(table)
+    return made
+
+
+def as_markdown(tables: list[tuple[str, list[str], list[list[str]]]],
+                left: Aligned = _first_column) -> str:
+    """The tables in Markdown, one after the other."""
+    parts = []
+    for _, headers, rows in tables:
+        align = ["---" if left(position, header) else "---:"
+                 for position, header in enumerate(headers)]
+        lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(align) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def terminal_tables(result: dict) -> list[Table]:
+    return as_terminal(_tables(result), f"{result['scale']}, {result['period']}")
 
 
 def markdown(result: dict) -> str:
     """The tables in Markdown, as docs/performance.md shows them."""
-    parts = []
-    for _, headers, rows in _tables(result):
-        lines = ["| " + " | ".join(headers) + " |",
-                 "|" + "|".join(["---"] + ["---:"] * (len(headers) - 1)) + "|"]
-        lines += ["| " + " | ".join(row) + " |" for row in rows]
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts) + "\n"
+    return as_markdown(_tables(result))
