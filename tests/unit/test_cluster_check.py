@@ -38,6 +38,14 @@ def test_no_celery_task_a_foreign_host_an_idle_worker_and_a_failure_are_each_nam
     assert result.problems[-1] == "worker-2@pantau ran no task"
 
 
+def test_a_skip_passes_only_where_the_task_skips_by_design() -> None:
+    result = _judged(_try("announce_rebuilt", "worker-1@pantau", state="skipped"),
+                     _try("publish", "worker-2@pantau", state="skipped"),
+                     _try("render", "worker-2@pantau", state="skipped"))
+    assert result.problems == [
+        "pantau_report_province.render[0] try 1 ended skipped"], result.problems
+
+
 def test_a_killed_try_counts_when_retried_on_the_other_worker() -> None:
     killed = _try("render", "worker-1@pantau", state="failed", celery="STARTED", last=False)
     retried = _try("render", "worker-2@pantau", number=2)
