@@ -119,3 +119,21 @@ def test_a_result_without_pmi_timings_has_no_pmi_table() -> None:
     result["summary"] = summarise(result)
     assert "pmi_cost" not in result["summary"]
     assert "PMI" not in markdown(result)
+
+
+def test_the_slowest_build_steps_of_both_months_are_shown_side_by_side() -> None:
+    from pantau.tools.bench.run import slowest_steps
+
+    month = slowest_steps({"build/marts.sql": 2.0, "build/load_persons.sql": 9.0,
+                           "rules/pmi_underage.sql": 0.5}, count=2)
+    assert month == [["build/load_persons.sql", 9.0], ["build/marts.sql", 2.0]]
+    result = _result()
+    result["steps"]["build_month"]["slowest"] = month
+    result["prior_month"] = {"period": "2024-11", "files": 1, "rows": 10, "steps": {"build": {
+        "seconds": 40.0, "peak_rss_mib": 1.0,
+        "slowest": [["build/pmi_marts.sql", 30.0], ["build/marts.sql", 4.0]]}}}
+    result["summary"] = summarise(result)
+    table = markdown(result)
+    assert "| build/pmi_marts.sql |  | 30.0 |" in table
+    assert table.index("build/pmi_marts.sql") < table.index("build/load_persons.sql")
+    assert "| build/marts.sql | 2.0 | 4.0 |" in table

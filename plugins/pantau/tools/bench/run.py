@@ -190,7 +190,9 @@ def prior_month(landing: Path, settings: Settings, warehouse: str) -> dict:
     ingested = _step(steps, "ingest", lambda: [time_ingest(paths, settings, warehouse)
                                                for paths in files])
     _step(steps, "validation", lambda: run_gate(settings))
-    _step(steps, "build", lambda: build_period(Period.parse(PRIOR_MONTH), settings, warehouse))
+    built = _step(steps, "build", lambda: build_period(Period.parse(PRIOR_MONTH), settings,
+                                                       warehouse))
+    steps["build"]["slowest"] = slowest_steps(built.step_seconds)
     return {"period": PRIOR_MONTH, "files": sum(map(len, files)),
             "rows": sum(run.rows for run in ingested),
             "seconds": round(sum(step["seconds"] for step in steps.values()), 2),
@@ -239,6 +241,12 @@ def pmi_build_seconds(step_seconds: dict[str, float]) -> float:
 
     return round(sum(seconds for label, seconds in step_seconds.items()
                      if "pmi" in label or any(s in label for s in PMI_SOURCE_IDS)), 2)
+
+
+def slowest_steps(step_seconds: dict[str, float], count: int = 8) -> list[list]:
+    """The build's ``count`` slowest SQL steps, [label, seconds]: what bounds a build."""
+    ranked = sorted(step_seconds.items(), key=lambda item: item[1], reverse=True)
+    return [[label, round(seconds, 2)] for label, seconds in ranked[:count]]
 
 
 def late_file(landing: Path, data_dir: Path, settings: Settings, warehouse: str,
@@ -304,6 +312,7 @@ def run_benchmark(scale: str, settings: Settings, data_dir: Path, workers: int =
     progress(f"build of {MONTH}")
     built = _step(steps, "build_month", lambda: build_period(period, settings, warehouse))
     steps["build_month"]["pmi_seconds"] = pmi_build_seconds(built.step_seconds)
+    steps["build_month"]["slowest"] = slowest_steps(built.step_seconds)
     regions = _month_regions(warehouse, period)
     progress(f"rendering {len(regions)} reports with {workers} workers")
     done = _step(steps, "render_reports", lambda: render_period(

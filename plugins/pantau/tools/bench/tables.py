@@ -133,6 +133,20 @@ def pmi_cost_rows(result: dict) -> list[list[str]]:
 PMI_COST_HEADERS = ["the four PMI exports", "seconds", "share of the step"]
 
 
+def slowest_build_rows(result: dict) -> list[list[str]]:
+    """The month's build's slowest SQL steps beside the prior month's (runs that kept them)."""
+    month = dict(result["steps"]["build_month"].get("slowest") or [])
+    prior = dict(((result.get("prior_month") or {}).get("steps", {}).get("build") or {})
+                 .get("slowest") or [])
+    return [[label, f"{month[label]:,.1f}" if label in month else "",
+             f"{prior[label]:,.1f}" if label in prior else ""]
+            for label in sorted(month.keys() | prior.keys(),
+                                key=lambda label: -max(month.get(label, 0), prior.get(label, 0)))]
+
+
+SLOWEST_BUILD_HEADERS = ["slowest SQL of the build", "month s", "prior month s"]
+
+
 def _filled_columns(headers: list[str], rows: list[list[str]]) -> tuple[list[str],
                                                                        list[list[str]]]:
     """The table without the columns no row fills (dlt's, in a run without it or before it)."""
@@ -151,6 +165,9 @@ def _tables(result: dict) -> list[tuple[str, list[str], list[list[str]]]]:
         cost = result["summary"]["pmi_cost"]
         tables.append((f"What the PMI exports cost ({cost['files']:,} files, "
                        f"{cost['rows']:,} rows)", PMI_COST_HEADERS, pmi_cost_rows(result)))
+    if slowest := slowest_build_rows(result):
+        tables.append(("What the builds spend their time on",
+                       *_filled_columns(SLOWEST_BUILD_HEADERS, slowest)))
     if result.get("trace"):
         tables.append((f"Tracing as the auditor ({result['trace']['regency']})", TRACE_HEADERS,
                        trace_rows(result)))
