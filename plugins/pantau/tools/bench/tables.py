@@ -135,9 +135,11 @@ PMI_COST_HEADERS = ["the four PMI exports", "seconds", "share of the step"]
 
 def slowest_build_rows(result: dict) -> list[list[str]]:
     """The month's build's slowest SQL steps beside the prior month's (runs that kept them)."""
-    month = dict(result["steps"]["build_month"].get("slowest") or [])
-    prior = dict(((result.get("prior_month") or {}).get("steps", {}).get("build") or {})
-                 .get("slowest") or [])
+    def slowest(step: dict | None) -> dict[str, float]:
+        return dict((step or {}).get("slowest") or [])
+
+    month = slowest(result["steps"]["build_month"])
+    prior = slowest(result.get("prior_month", {}).get("steps", {}).get("build"))
     return [[label, f"{month[label]:,.1f}" if label in month else "",
              f"{prior[label]:,.1f}" if label in prior else ""]
             for label in sorted(month.keys() | prior.keys(),
